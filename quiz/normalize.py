@@ -1,0 +1,37 @@
+"""Text folding shared by answer checking and evidence checks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_PUNCT_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
+_WS_RE = re.compile(r"\s+")
+_NUM_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Fold for comparison: NFKC, case, accents, punctuation and spacing.
+
+    Thousands separators are dropped first so ``4,498.57`` folds like
+    ``4498.57``; a decimal point between digits is kept.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = _NUM_COMMA_RE.sub("", text)
+    text = strip_accents(text).casefold()
+    text = re.sub(r"(?<=\d)\.(?=\d)", "\0", text)  # keep decimal points
+    text = _PUNCT_RE.sub(" ", text).replace("\0", ".")
+    return _WS_RE.sub(" ", text).strip()
+
+
+def contains_folded(haystack: str, needle: str) -> bool:
+    """True when ``needle`` occurs in ``haystack`` as whole words, both folded."""
+    n, h = fold(needle), fold(haystack)
+    if not n:
+        return False
+    return f" {n} " in f" {h} "
