@@ -9,6 +9,7 @@ once as ``file:line:col`` diagnostics.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -625,11 +626,18 @@ def check_bank(path: str | Path, *, use_cache: bool = True) -> tuple[Bank | None
         cached.path = p
         return cached, []
     ctx = _Ctx(str(path) if Path(path).name == BANK_FILE or not Path(path).is_dir() else str(p))
+    # Building a large bank creates hundreds of thousands of objects and nothing
+    # cyclic to collect: pausing the cycle collector makes cold loads ~3x faster.
+    gc_was_on = gc.isenabled()
+    gc.disable()
     try:
         bank = _build(p, ctx)
     except RecursionError:
         ctx.at(1, 1, f"nesting deeper than {MAX_DEPTH} levels; a bank needs at most 5")
         bank = None
+    finally:
+        if gc_was_on:
+            gc.enable()
     ctx.diags.sort(key=lambda d: (d.path != ctx.path, d.path, d.line, d.col))
     if bank is not None and key is not None:
         _cache_put(key, bank)
