@@ -450,7 +450,9 @@ def _resolve_evidence(ctx: _Ctx, idx: _ArticleIndex, ev: Evidence, node: Mapping
             ctx.add(items["section"], f"no section `{yc.short(ev.section)}` in {fname}"
                     + (yc.did_you_mean(ev.section, names) or f"; sections: {', '.join(names)}"))
             return False
-        hits = [h for h in hits if sec.start <= idx.offsets[h] < sec.end]
+        # section_at, not the heading's span: the infobox belongs to the lead section.
+        hits = [h for h in hits
+                if idx.article.section_at(idx.offsets[h]).title == ev.section]
         if not hits:
             ctx.add(items["section"], f"the quote is not in section `{ev.section}`; fix "
                     "`section` or remove it")
