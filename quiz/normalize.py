@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_PUNCT_RE = re.compile(r"[^\w\s]|_", re.UNICODE)
+# Punctuation, except a decimal point between two digits.
+_PUNCT_RE = re.compile(r"(?!(?<=\d)\.(?=\d))[^\w\s]|_", re.UNICODE)
 _WS_RE = re.compile(r"\s+")
 _NUM_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
@@ -24,8 +25,7 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _NUM_COMMA_RE.sub("", text)
     text = strip_accents(text).casefold()
-    text = re.sub(r"(?<=\d)\.(?=\d)", "\0", text)  # keep decimal points
-    text = _PUNCT_RE.sub(" ", text).replace("\0", ".")
+    text = _PUNCT_RE.sub(" ", text)
     return _WS_RE.sub(" ", text).strip()
 
 
