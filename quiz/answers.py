@@ -190,11 +190,13 @@ def _typo_distance(given: str, target: str) -> int | None:
 
 # --- dates and times -------------------------------------------------------
 
-_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH_ABBR = {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
-_MONTH_ABBR["sept"] = 9
-_SKIP = {"of", "the", "on", "st", "nd", "rd", "th"} | {d.casefold() for d in calendar.day_name}
-_SKIP |= {d.casefold() for d in calendar.day_abbr}
+# Spelled out rather than taken from ``calendar``, whose names follow the locale.
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"]
+_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTH_ABBR = {name[:3]: i for name, i in _MONTHS.items()} | {"sept": 9}
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_SKIP = {"of", "the", "on", "st", "nd", "rd", "th"} | set(_DAYS) | {d[:3] for d in _DAYS}
 
 
 @dataclass(frozen=True)
@@ -223,6 +225,7 @@ def parse_date(text: str) -> _Date | None:
     Numeric dates are read day-first (16/06/2020 is 16 June) unless they
     start with a four-digit year (2020-06-16); two-digit years are not read.
     """
+    text = unicodedata.normalize("NFKC", text)
     raw = re.findall(r"\d+|[^\W\d_]+", strip_accents(text).casefold())
     if len(raw) > 8:
         return None
@@ -230,7 +233,7 @@ def parse_date(text: str) -> _Date | None:
     values: list[int] = []
     close = False
     for tok in raw:
-        if tok.isdigit():
+        if tok.isdecimal():  # not isdigit: "²" is a digit int() cannot read
             if len(tok) > 4:
                 return None
             kinds.append("Y" if len(tok) == 4 else "N")
@@ -288,7 +291,7 @@ def parse_time(text: str, *, strict: bool = False) -> tuple[int, int] | None:
     ``strict`` (used for the answer itself) wants a colon or am/pm, so an
     answer like ``2.50`` is not taken for a time.
     """
-    t = text.strip().casefold()
+    t = unicodedata.normalize("NFKC", text).strip().casefold()
     if t in ("noon", "midday", "12 noon"):
         return (12, 0)
     if t == "midnight":
