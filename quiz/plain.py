@@ -210,11 +210,12 @@ class PlainGame:
         opts = self.session.options(q)
         if q.type == "truefalse":
             low = line.lower()
-            if low in _TRUE:
+            # The options are listed as "1. True  2. False", so their numbers work too.
+            if low in _TRUE or low == "1":
                 return True
-            if low in _FALSE:
+            if low in _FALSE or low == "2":
                 return False
-            self.say("Type t (true) or f (false).")
+            self.say("Type t (true) or f (false), or 1 or 2.")
             return None
         if q.type == "choice":
             if line.isdigit() and 1 <= int(line) <= len(opts):

@@ -301,3 +301,13 @@ def test_ctrl_c_prints_results_and_exits_130(seed_bank: Bank) -> None:
     assert rc == 130
     assert "Right: 1 of 1 (100%)" in out.getvalue()
     assert len(rec.attempts) == 1 and len(rec.finished) == 1
+
+
+def test_truefalse_takes_the_listed_numbers() -> None:
+    qs = [Question(f"tf{i}", "truefalse", f"Statement {i}.", ans, [Evidence("x")])
+          for i, ans in enumerate((True, False, True))]
+    bank = Bank("t", "T", Source("article.txt", "T"), qs, Path("bank.yaml"))
+    out = play_in_process(bank, "1\n\n2\n\n3\nt\n\n")
+    assert "  1. True\n  2. False" in out
+    assert "Type t (true) or f (false), or 1 or 2." in out  # 3 is not an option
+    assert "Right: 3 of 3 (100%)" in out
