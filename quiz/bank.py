@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from quiz import article as article_mod
 from quiz import yamlcheck as yc
@@ -105,6 +105,9 @@ def _read_text(path: Path, ctx: _Ctx) -> str | None:
     except OSError as exc:
         ctx.at(1, 1, f"cannot read the file ({exc.strerror}); check its permissions")
         return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        ctx.at(1, 1, "the file is UTF-16 (as some editors save \"Unicode\"); save it as UTF-8")
+        return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -116,31 +119,55 @@ def _read_text(path: Path, ctx: _Ctx) -> str | None:
         return None
     text = text.removeprefix("\ufeff")
     if not any(ln.strip() and not ln.lstrip().startswith("#") for ln in text.splitlines()):
-        ctx.at(1, 1, "the file is empty; a bank starts with `format: 1`, then id, title, "
-               "source and questions")
+        ctx.at(1, 1, "the file holds no bank (it is empty or only comments); a bank starts "
+               "with `format: 1`, then id, title, source and questions")
         return None
     bad_tab = False
     for n, line in enumerate(text.splitlines(), 1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             ctx.at(n, indent.index("\t") + 1,
-                   "a tab is used for indentation; YAML allows only spaces there")
+                   "a tab is used for indentation; YAML allows only spaces there: "
+                   "indent with spaces")
             bad_tab = True
     return None if bad_tab else text
 
 
-def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx) -> None:
+def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx, text: str) -> None:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML refuses; no marks here
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        # libyaml counts bytes, PyYAML characters; the reader refuses such a character
+        # anywhere, so its first occurrence is the one reported.
+        at = text.find(chr(code))
+        at = exc.position if at < 0 else at
+        before = text[:at]
+        line, col = before.count("\n") + 1, at - (before.rfind("\n") + 1) + 1
+        ctx.at(line, col, f"the control character U+{code:04X} is not allowed in a bank file; "
+               f"remove it, or inside double quotes write it as an escape (\"\\x{code:02x}\")")
+        return
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
-    if "maximum nesting depth" in problem:
-        msg = f"nesting deeper than {MAX_DEPTH} levels; a bank needs at most 5"
+    context = getattr(exc, "context", None) or ""
+    start = getattr(exc, "context_mark", None)
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1000 levels)
+        line, col = _too_deep_at(text)  # report where our limit is passed, as for 40 levels
+        msg = yc.nesting_message(MAX_DEPTH)
+    elif "quoted scalar" in context and start is not None:
+        # Where the quote opens is what the author must look at, not the end of the file.
+        line, col = start.line + 1, start.column + 1
+        msg = ("this quoted text is never closed; add the closing quote (inside \"...\" "
+               "write a quote as \\\", inside '...' double it as '')")
+    elif "flow sequence" in context or "flow mapping" in context:
+        opener = "[" if "sequence" in context else "{"
+        where = f" opened on line {start.line + 1}" if start is not None else ""
+        msg = (f"YAML syntax: {problem} in the `{opener}`{where}; close it, and quote items "
+               "that contain `,` `[` `]` `{` `}` or `: `")
     elif "expected a single document" in problem or "but found another document" in str(exc):
         msg = "more than one YAML document (`---`); a bank file holds exactly one"
     elif "found character '\\t'" in problem:
         msg = "a tab where YAML allows only spaces; indent with spaces"
     else:
-        context = getattr(exc, "context", None)
         msg = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
         if "mapping values are not allowed" in problem:
             msg += "; a value containing ': ' must be quoted"
@@ -148,26 +175,39 @@ def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx) -> None:
 
 
 def _reject_aliases(text: str, ctx: _Ctx) -> bool:
-    """True if the file uses anchors or aliases (checked only when it could)."""
+    """True if the file uses anchors or aliases (checked only when it could).
+
+    Events are read without expanding anything, so an alias bomb costs nothing;
+    each anchor is reported once (with its uses counted), since a bomb has thousands.
+    """
     if "&" not in text and "*" not in text:
         return False
-    found = False
+    anchors: dict[str, tuple[yaml.Mark, int, yaml.Mark | None]] = {}
     try:
         for event in yaml.parse(text, Loader=yc.Loader):
+            name = getattr(event, "anchor", None)
+            if name is None:
+                continue
+            mark, uses, first = anchors.get(name, (event.start_mark, 0, None))
             if isinstance(event, yaml.AliasEvent):
-                m = event.start_mark
-                ctx.at(m.line + 1, m.column + 1,
-                       f"aliases (`*{event.anchor}`) are not allowed in a bank; write the "
-                       "value out in full")
-                found = True
-            elif getattr(event, "anchor", None):
-                m = event.start_mark
-                ctx.at(m.line + 1, m.column + 1,
-                       f"anchors (`&{event.anchor}`) are not allowed in a bank; remove it")
-                found = True
+                anchors[name] = (mark, uses + 1, first or event.start_mark)
+            else:
+                anchors[name] = (mark, uses, first)
     except yaml.YAMLError:
-        return found  # the composer reports syntax errors
-    return found
+        pass  # the composer reports syntax errors
+    for name, (mark, uses, first) in anchors.items():
+        if mark is first:  # used before (or without) being defined
+            msg = (f"aliases (`*{name}`) are not allowed in a bank, and this one names no "
+                   "anchor; write the value out in full")
+        elif uses:
+            where = f", first on line {first.line + 1}" if first is not None else ""
+            msg = (f"anchors and aliases are not allowed in a bank: `&{name}` is used by "
+                   f"{uses} alias{'es' * (uses != 1)} (`*{name}`{where}); write each value "
+                   "out in full")
+        else:
+            msg = f"anchors (`&{name}`) are not allowed in a bank; remove it"
+        ctx.at(mark.line + 1, mark.column + 1, msg)
+    return bool(anchors)
 
 
 def _compose(text: str, ctx: _Ctx) -> Node | None:
@@ -176,8 +216,34 @@ def _compose(text: str, ctx: _Ctx) -> Node | None:
     try:
         return yaml.compose(text, Loader=yc.Loader)
     except yaml.YAMLError as exc:
-        _yaml_error(exc, ctx)
+        _yaml_error(exc, ctx, text)
         return None
+    except RecursionError:  # the pure-Python composer recurses; find the spot without it
+        line, col = _too_deep_at(text)
+        ctx.at(line, col, yc.nesting_message(MAX_DEPTH))
+        return None
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where nesting first goes past MAX_DEPTH, read from the (iterative) parser's events.
+
+    libyaml's scanner looks far ahead inside ``[[[...`` and fails at its own limit
+    before the events get deep, so the pure-Python parser is the fallback here
+    (only ever on this error path).
+    """
+    for loader in dict.fromkeys((yc.Loader, yaml.SafeLoader)):
+        open_ = 0
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, yaml.CollectionEndEvent):
+                    open_ -= 1
+                elif isinstance(event, yaml.NodeEvent) and open_ + 1 > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+                elif isinstance(event, yaml.CollectionStartEvent):
+                    open_ += 1
+        except yaml.YAMLError:
+            continue
+    return 1, 1
 
 
 def _field(ctx: _Ctx, items: dict, key: str, build, *args, required: bool = False,
@@ -185,7 +251,8 @@ def _field(ctx: _Ctx, items: dict, key: str, build, *args, required: bool = Fals
     """Build one value with ``build``; a problem becomes a diagnostic and ``default``."""
     if key not in items:
         if required:
-            ctx.add(owner, f"missing `{key}`" + _MISSING_HELP.get(key, ""))
+            name = what or key
+            ctx.add(owner, f"missing `{name}`" + _MISSING_HELP.get(name, ""))
         return default
     try:
         return build(items[key][1], what or key, *args)
@@ -196,6 +263,13 @@ def _field(ctx: _Ctx, items: dict, key: str, build, *args, required: bool = Fals
 
 _MISSING_HELP = {
     "format": "; write `format: 1` at the top",
+    "id": "; give it a stable id of lowercase letters, digits and `-_.`, e.g. `demolition-date`",
+    "title": "; give the bank a `title` (the picker shows it)",
+    "type": "; say which kind of question: " + ", ".join(QUESTION_TYPES),
+    "prompt": "; write the question the player is asked",
+    "quote": "; copy the words from the article that prove the answer",
+    "source.file": "; name the article file next to the bank, e.g. `file: article.txt`",
+    "source.title": "; give the article's title",
     "answer": "; say what counts as correct",
     "items": "; an order question lists its `items` in the right order",
     "evidence": "; every question needs a `quote` from the article that proves its answer",
@@ -213,29 +287,9 @@ def _sequence_of_maps(ctx: _Ctx, node: Node, what: str) -> list[MappingNode]:
         if isinstance(item, MappingNode):
             out.append(item)
         else:
-            _kind_problem(ctx, item, f"each entry of `{what}` must be a mapping (key: value "
-                          f"lines), not {yc.kind(item)}", base_depth=3)
+            ctx.add(item, f"each entry of `{what}` must be a mapping (key: value lines), "
+                    f"not {yc.kind(item)}")
     return out
-
-
-def _kind_problem(ctx: _Ctx, node: Node, message: str, base_depth: int) -> None:
-    """Report a wrongly shaped value; say so plainly if it is a deep-nesting bomb."""
-    d, deepest = yc.depth(node, MAX_DEPTH + 1)
-    if base_depth + d > MAX_DEPTH:
-        ctx.add(deepest, f"nesting deeper than {MAX_DEPTH} levels; a bank needs at most 5")
-    else:
-        ctx.add(node, message)
-
-
-def _safe(ctx: _Ctx, fn, node: Node, *args):
-    try:
-        return fn(node, *args)
-    except Problem as p:
-        if not isinstance(p.node, ScalarNode) and p.node is not None:
-            _kind_problem(ctx, p.node, p.message, base_depth=4)
-        else:
-            ctx.problem(p)
-        return None
 
 
 def _parse_evidence(ctx: _Ctx, node: Node) -> list[tuple[Evidence, MappingNode]]:
@@ -263,9 +317,10 @@ class _Parsed:
     node: MappingNode
     items: dict[str, tuple[Node, Node]]
     evidence_nodes: list[MappingNode]
+    answer_ok: bool = True  # False: the answer is unusable, but the quotes are still checked
 
 
-def _parse_question(ctx: _Ctx, node: MappingNode) -> _Parsed | None:
+def _parse_question(ctx: _Ctx, node: MappingNode) -> _Parsed:
     items, problems = yc.mapping_items(node, "a question", QUESTION_KEYS)
     ctx.qid = None
     qid = _field(ctx, items, "id", yc.as_str, required=True, owner=node)
@@ -284,7 +339,8 @@ def _parse_question(ctx: _Ctx, node: MappingNode) -> _Parsed | None:
     prompt = _field(ctx, items, "prompt", yc.as_str, required=True, owner=node)
     evidence = _field(ctx, items, "evidence", lambda n, w: _parse_evidence(ctx, n),
                       required=True, owner=node, default=[])
-    if "evidence" in items and not evidence and isinstance(items["evidence"][1], SequenceNode):
+    enode = items["evidence"][1] if "evidence" in items else None
+    if isinstance(enode, SequenceNode) and not enode.value:
         ctx.add(items["evidence"][1], "`evidence` is empty; quote the passage that proves the "
                 "answer")
     q = Question(
@@ -310,7 +366,7 @@ def _parse_question(ctx: _Ctx, node: MappingNode) -> _Parsed | None:
         if key in items and key not in TYPE_KEYS[qtype]:
             ctx.add(items[key][0], _wrong_key_message(qtype, key))
     ok = _parse_answer(ctx, q, items, node)
-    return _Parsed(q, node, items, [n for _, n in evidence]) if ok else None
+    return _Parsed(q, node, items, [n for _, n in evidence], answer_ok=ok)
 
 
 def _wrong_key_message(qtype: str, key: str) -> str:
@@ -327,10 +383,10 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
     t = q.type
     n_before = len(ctx.diags)
     if t in ("choice", "multi"):
-        q.choices = _field(ctx, items, "choices", yc.as_str_list, required=True, owner=node,
-                           default=[])
+        choices = _field(ctx, items, "choices", yc.as_str_list, required=True, owner=node)
+        q.choices = choices or []
         folded = [fold(c) for c in q.choices]
-        if "choices" in items and len(q.choices) < 2:
+        if choices is not None and len(choices) < 2:  # (a malformed list is reported already)
             ctx.add(items["choices"][1], "a question needs at least 2 `choices`")
         for i, f in enumerate(folded):
             if f in folded[:i]:
@@ -364,7 +420,17 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
         q.tolerance = _field(ctx, items, "tolerance", yc.as_number, default=0)
         q.unit = _field(ctx, items, "unit", yc.as_str)
         if q.tolerance is not None and q.tolerance < 0:
-            ctx.add(items["tolerance"][1], "`tolerance` cannot be negative")
+            ctx.add(items["tolerance"][1], "`tolerance` cannot be negative; write how far "
+                    "off an answer may be and still count, e.g. `tolerance: 0.5`")
+        # An accepted form of a number must be that number, or it would let the
+        # evidence check pass on some other number the quote happens to hold.
+        if q.answer is not None and q.accept and isinstance(q.tolerance, int | float):
+            slack = max(float(q.tolerance), abs(float(q.answer)) * 1e-9)
+            for i, form in enumerate(q.accept):
+                if not any(abs(n - q.answer) <= slack for n in numbers_in(form)):
+                    ctx.add(items["accept"][1].value[i], f"accepted form `{yc.short(form)}` "
+                            f"is not the number {q.answer}; accept only other ways of "
+                            "writing the answer")
     elif t == "order":
         q.answer = _field(ctx, items, "items", yc.as_str_list, required=True, owner=node)
         if q.answer is not None:
@@ -501,12 +567,14 @@ def _check_against_article(ctx: _Ctx, parsed: list[_Parsed], article: Article) -
         ok = True
         for ev, enode in zip(p.question.evidence, p.evidence_nodes, strict=True):
             ok = _resolve_evidence(ctx, idx, ev, enode) and ok
-        checkable = p.question.type in ("text", "number", "choice") and p.question.evidence
-        if ok and checkable and not _answer_readable(p.question):
-            what = f"`{yc.short(str(p.question.answer))}`"
-            ctx.add(p.items["answer"][1], f"the answer {what} cannot be read in the "
-                    "evidence; a bank may claim only what its passage holds: quote the "
-                    "sentence that states it, or add the article's wording to `accept`")
+        q = p.question
+        checkable = p.answer_ok and q.type in ("text", "number", "choice") and q.evidence
+        if ok and checkable and not _answer_readable(q):
+            fix = "quote the sentence that states it"
+            if q.type != "choice":  # choice questions have no `accept`
+                fix += ", or add the article's wording to `accept`"
+            ctx.add(p.items["answer"][1], f"the answer `{yc.short(str(q.answer))}` cannot be "
+                    f"read in the evidence; a bank may claim only what its passage holds: {fix}")
     ctx.qid = None
 
 
@@ -522,9 +590,14 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
         if not ctx.diags:
             ctx.at(1, 1, "the file holds no YAML document")
         return None
+    problems, bomb = yc.tree_problems(root, MAX_DEPTH)
+    for p in problems:
+        ctx.problem(p)
+    if bomb:  # a nesting bomb: nothing in it is worth reading further
+        return None
     if not isinstance(root, MappingNode):
-        _kind_problem(ctx, root, "a bank file must be a mapping that starts with `format: 1`, "
-                      f"not {yc.kind(root)}", base_depth=0)
+        ctx.add(root, "a bank file must be a mapping that starts with `format: 1`, "
+                f"not {yc.kind(root)}")
         return None
     items, problems = yc.mapping_items(root, "the bank", TOP_KEYS)
     for p in problems:
@@ -553,14 +626,13 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
         p = _parse_question(ctx, qnode)
         qid = ctx.qid
         if qid is not None and qid in seen:
-            ctx.add(p.items["id"][1] if p else qnode,
+            ctx.add(p.items["id"][1],
                     f"duplicate question id `{qid}` (first on line {seen[qid]}); ids are never "
                     "reused: give this question a new one")
         elif qid is not None:
             seen[qid] = qnode.start_mark.line + 1
         ctx.qid = None
-        if p is not None:
-            parsed.append(p)
+        parsed.append(p)
 
     article = None
     if source is not None:
@@ -568,8 +640,8 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
         try:
             article = article_mod.load_article(apath)
         except FileNotFoundError:
-            ctx.add(items["source"][1], f"the article `{source.file}` is not next to the bank "
-                    f"({apath}); put it there or fix `source.file`")
+            ctx.add(_source_file_node(items), f"the article `{source.file}` is not in the "
+                    "bank's folder; put it there or fix `source.file`")
         except ArticleError as exc:
             ctx.diags.append(Diagnostic(exc.path, exc.line, exc.col, exc.message))
         except OSError as exc:
@@ -583,6 +655,12 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
         id=bank_id, title=title, source=source, description=description or "",
         questions=[p.question for p in parsed], path=path, _article=article,
     )
+
+
+def _source_file_node(items: dict) -> Node:
+    """The value of ``source.file`` (where an article problem is reported)."""
+    node = items["source"][1]
+    return next((v for k, v in node.value if k.value == "file"), node)
 
 
 def _parse_source(ctx: _Ctx, items: dict, root: MappingNode) -> Source | None:
@@ -635,12 +713,20 @@ def check_bank(path: str | Path, *, use_cache: bool = True) -> tuple[Bank | None
     try:
         bank = _build(p, ctx)
     except RecursionError:
-        ctx.at(1, 1, f"nesting deeper than {MAX_DEPTH} levels; a bank needs at most 5")
+        ctx.at(1, 1, yc.nesting_message(MAX_DEPTH))
         bank = None
     finally:
         if gc_was_on:
             gc.enable()
-    ctx.diags.sort(key=lambda d: (d.path != ctx.path, d.path, d.line, d.col))
+    # Two checks may catch the same fault (a tag, say): report it once, with its question.
+    unique: dict[tuple, Diagnostic] = {}
+    for d in ctx.diags:
+        same = (d.path, d.line, d.col, d.message)
+        if same not in unique or unique[same].question_id is None:
+            unique[same] = d
+    diags = list(unique.values())
+    diags.sort(key=lambda d: (d.path != ctx.path, d.path, d.line, d.col))
+    ctx.diags = diags
     if bank is not None and key is not None:
         _cache_put(key, bank)
     return bank, ctx.diags
@@ -655,14 +741,19 @@ def load_bank(path: str | Path, *, use_cache: bool = True) -> Bank:
 
 
 def find_bank_files(path: str | Path) -> list[Path]:
-    """The bank files ``path`` names: a file, a bank folder, or a folder of banks."""
+    """The bank files ``path`` names: a file, a bank folder, or a folder of banks.
+
+    A folder with no bank.yaml anywhere below it may still hold several banks
+    as ``*.yaml`` files sharing one article; those are its banks then.
+    """
     p = Path(path)
     if p.is_file():
         return [p]
     if (p / BANK_FILE).is_file():
         return [p / BANK_FILE]
     if p.is_dir():
-        return sorted(p.rglob(BANK_FILE))
+        return sorted(p.rglob(BANK_FILE)) or sorted(
+            f for f in p.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file())
     return []
 
 
@@ -734,9 +825,15 @@ class _FlowList(list):
     """A short list written inline: ``tags: [dates, people]``."""
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _Dumper(yaml.SafeDumper):
+    """The pure-Python dumper: only it lets lists be indented under their key, the way
+    people write banks by hand (``questions:`` then ``  - id: ...``)."""
+
     def ignore_aliases(self, data: object) -> bool:
         return True  # the loader refuses aliases, so never write one
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
 
 
 _Dumper.add_representer(
@@ -792,9 +889,9 @@ def bank_to_dict(bank: Bank) -> dict[str, object]:
 
 def dump_bank_text(bank: Bank) -> str:
     body = yaml.dump(bank_to_dict(bank), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=100, default_flow_style=False, indent=2)
+                     width=2**31 - 1, default_flow_style=False, indent=2)
     # A blank line between questions keeps hand-edited banks readable.
-    return re.sub(r"\n(- id: )", r"\n\n\1", body)
+    return re.sub(r"\n(  - id: )", r"\n\n\1", body).replace("questions:\n\n", "questions:\n")
 
 
 def dump_bank(bank: Bank, path: str | Path) -> None:

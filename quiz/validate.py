@@ -57,9 +57,12 @@ def run(args: argparse.Namespace) -> int:
         for d in r["_diags"]:
             print(d.format(), file=sys.stderr)
         if not r["_diags"]:
-            print(f"{r['path']}: ok: {r['id']}, {r['questions']} questions")
-    banks = f"{len(reports)} bank{'s' * (len(reports) != 1)}"
-    summary = (f"{banks}, {n_questions} questions, "
-               f"{n_errors} error{'s' * (n_errors != 1)} ({elapsed:.2f} s)")
+            print(f"{r['path']}: ok: {r['id']}, {_count(r['questions'], 'question')}")
+    summary = (f"{_count(len(reports), 'bank')}, {_count(n_questions, 'question')}, "
+               f"{_count(n_errors, 'error')} ({elapsed:.2f} s)")
     print(summary, file=sys.stderr if n_errors else sys.stdout)
     return 0 if n_errors == 0 else 1
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"

@@ -81,23 +81,6 @@ def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str:
     return f"; did you mean `{close[0]}`?" if close else ""
 
 
-def depth(node: Node, limit: int) -> tuple[int, Node]:
-    """Depth of ``node`` (stopping at ``limit``) and the deepest node reached."""
-    best, deepest = 1, node
-    stack: list[tuple[Node, int]] = [(node, 1)]
-    while stack:
-        n, d = stack.pop()
-        if d > best:
-            best, deepest = d, n
-        if d >= limit:
-            break
-        if isinstance(n, SequenceNode):
-            stack.extend((c, d + 1) for c in n.value)
-        elif isinstance(n, MappingNode):
-            stack.extend((v, d + 1) for _, v in n.value)
-    return best, deepest
-
-
 def plain(node: ScalarNode) -> bool:
     """An unquoted scalar (libyaml says '' where the pure-Python parser says None)."""
     return not node.style
@@ -127,20 +110,66 @@ def _surprise(node: ScalarNode) -> str | None:
     return None
 
 
+def _tag_ok(node: Node) -> bool:
+    if isinstance(node, ScalarNode):
+        return node.tag in KNOWN_SCALAR_TAGS
+    return node.tag == TAG + ("map" if isinstance(node, MappingNode) else "seq")
+
+
+def _tag_problem(node: Node) -> Problem:
+    shown = "!!" + node.tag[len(TAG):] if node.tag.startswith(TAG) else node.tag
+    return Problem(node, f"the tag `{short(shown)}` is not allowed in a bank; remove it "
+                   "(a bank holds only text, numbers, true/false, lists and mappings)")
+
+
 def check_tag(node: Node) -> None:
-    if isinstance(node, ScalarNode) and node.tag not in KNOWN_SCALAR_TAGS:
-        raise Problem(node, f"the tag `{node.tag}` is not allowed in a bank; remove it")
-    if isinstance(node, MappingNode) and node.tag != TAG + "map":
-        raise Problem(node, f"the tag `{node.tag}` is not allowed in a bank; remove it")
-    if isinstance(node, SequenceNode) and node.tag != TAG + "seq":
-        raise Problem(node, f"the tag `{node.tag}` is not allowed in a bank; remove it")
+    if not _tag_ok(node):
+        raise _tag_problem(node)
+
+
+def nesting_message(max_depth: int) -> str:
+    return (f"nesting deeper than {max_depth} levels; a bank never needs more than 6 "
+            "(bank > questions > question > evidence > entry > text): flatten it")
+
+
+def tree_problems(root: Node, max_depth: int) -> tuple[list[Problem], bool]:
+    """Problems of the document as a whole, found in one walk before any value is built.
+
+    Nesting deeper than ``max_depth`` (keys count too) is a bomb: that is then the
+    one problem, and the flag returned is True. Otherwise every tag a bank may not
+    use (``!!python/object``, ``!!set``, ``!foo``) is reported wherever it sits, so
+    none can slip through a value the loader happens not to read. The walk is
+    iterative, so no document can exhaust the stack.
+    """
+    out: list[Problem] = []
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        n, d = pop()
+        if d > max_depth:
+            return [Problem(n, nesting_message(max_depth))], True
+        cls = type(n)
+        if cls is ScalarNode:
+            if n.tag not in KNOWN_SCALAR_TAGS:
+                out.append(_tag_problem(n))
+            continue
+        if not _tag_ok(n):
+            out.append(_tag_problem(n))
+        if cls is SequenceNode:
+            for child in reversed(n.value):
+                push((child, d + 1))
+        else:
+            for k, v in reversed(n.value):
+                push((v, d + 1))
+                push((k, d + 1))
+    return out, False
 
 
 def as_str(node: Node, what: str, *, allow_empty: bool = False) -> str:
     """Text. A plain scalar whose YAML 1.1 reading differs from its text is refused."""
+    check_tag(node)
     if not isinstance(node, ScalarNode):
         raise Problem(node, f"`{what}` must be text, not {kind(node)}")
-    check_tag(node)
     if plain(node) and node.tag != STR:
         if node.tag == NULL:
             if allow_empty:
@@ -154,22 +183,24 @@ def as_str(node: Node, what: str, *, allow_empty: bool = False) -> str:
 
 
 def as_bool(node: Node, what: str) -> bool:
+    check_tag(node)
     if isinstance(node, ScalarNode) and plain(node) and node.value in ("true", "false"):
         return node.value == "true"
     if isinstance(node, ScalarNode) and node.tag == BOOL and plain(node):
         raise Problem(node, f"`{what}` must be written `true` or `false`, not `{node.value}` "
                       "(quiz accepts only these two spellings)")
     if isinstance(node, ScalarNode) and not plain(node):
-        raise Problem(node, f"`{what}` must be the boolean true or false without quotes")
+        raise Problem(node, f"`{what}` must be the boolean true or false: write `true` or "
+                      "`false` without quotes")
     raise Problem(node, f"`{what}` must be `true` or `false`, not {kind(node)}")
 
 
-def as_number(node: Node, what: str) -> int | float:
-    if not isinstance(node, ScalarNode):
-        raise Problem(node, f"`{what}` must be a number, not {kind(node)}")
+def as_number(node: Node, what: str, expect: str = "a number") -> int | float:
     check_tag(node)
+    if not isinstance(node, ScalarNode):
+        raise Problem(node, f"`{what}` must be {expect}, not {kind(node)}")
     if not plain(node):
-        raise Problem(node, f"`{what}` must be a number, but \"{short(node.value)}\" is quoted "
+        raise Problem(node, f"`{what}` must be {expect}, but \"{short(node.value)}\" is quoted "
                       "text; remove the quotes")
     if node.tag == INT and _PLAIN_INT_RE.fullmatch(node.value):
         return int(node.value)
@@ -177,18 +208,19 @@ def as_number(node: Node, what: str) -> int | float:
         return float(node.value)
     if node.tag in (INT, FLOAT) and (reason := _surprise(node)) is not None:
         _refuse(node, reason, "write the number in plain decimals")
-    raise Problem(node, f"`{what}` must be a number, not {kind(node)}")
+    raise Problem(node, f"`{what}` must be {expect}, not {kind(node)}")
 
 
 def as_int(node: Node, what: str, lo: int, hi: int) -> int:
-    value = as_number(node, what)
+    expect = f"a whole number from {lo} to {hi}"
+    value = as_number(node, what, expect)
     if not isinstance(value, int) or not lo <= value <= hi:
-        raise Problem(node, f"`{what}` must be a whole number from {lo} to {hi}, "
-                      f"not `{node.value}`")
+        raise Problem(node, f"`{what}` must be {expect}, not `{node.value}`")
     return value
 
 
 def as_str_list(node: Node, what: str) -> list[str]:
+    check_tag(node)
     if not isinstance(node, SequenceNode):
         raise Problem(node, f"`{what}` must be a list (`[a, b]` or one `- item` per line), "
                       f"not {kind(node)}")
