@@ -1,0 +1,396 @@
+"""Make a sentence stand on its own, or say why it cannot.
+
+A question is read without the article around it, so "It was headed by ...",
+"The king instituted a tax" (which king?) or "A year later, ..." make no
+sense as prompts. Here such sentences are either rewritten (the pronoun that
+means the article's subject becomes its name, "the office" becomes "the
+Inter-Korean Liaison Office") or refused with a reason the report counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from quiz.article import Article
+from quiz.generate.text import capitalise_first, strip_parens, tidy, wordset
+
+_CONNECTIVE_RE = re.compile(
+    r"^(?:However|Thus|Therefore|Afterwards|Afterward|Subsequently|Then|Later|Meanwhile|"
+    r"Moreover|Furthermore|In addition|Additionally|Consequently|Nevertheless|Instead|Also|"
+    r"Hence|Accordingly|Finally|Eventually|Still|Similarly|Likewise|Indeed|In fact|"
+    r"As a result|In the end|Later on),\s+"
+)
+_MID_CONNECTIVE_RE = re.compile(r",\s+(?:however|therefore|though|thus|in turn),", re.I)
+_RELATIVE_TIME_RE = re.compile(
+    r"^(?:(?:A|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|A few|Many|"
+    r"\d+) (?:years?|months?|decades?|days?|weeks?|centuries|century|time)|Shortly|Soon)"
+    r" (?:later|earlier|afterwards|after|before|thereafter)?,?\s*",
+)
+# Phrases that point back into the text around the sentence.
+_DEPENDENT_RE = re.compile(
+    r"\b(?:this time|that time|the same time|at the time|the time|the latter|the former|"
+    r"the same year|the following year|the next year|the previous year|that year|"
+    r"the above|the aforementioned|the two men|both men|the pair|the other(?! side)(?=\s+\w)|"
+    r"the rest|"
+    r"mentioned above|as well as this|these|those|such)\b",
+    re.IGNORECASE,
+)
+_DEPENDENT_START_RE = re.compile(
+    r"^(?:Both|Another|Each|Neither|Either|Other|The two|The other|The latter|The former|"
+    r"These|Those|Such|Here|There|Similarly|Likewise|In contrast|By contrast|Unlike)\b"
+)
+_PERSONAL = {"he": "subj", "she": "subj", "him": "obj", "his": "poss", "her": "her",
+             "hers": "poss", "himself": "obj", "herself": "obj"}
+_NEUTER = {"it": "subj", "its": "poss", "itself": "obj"}
+_PLURAL = wordset("they them their theirs themselves")
+_PRONOUN_RE = re.compile(
+    r"\b(?:he|she|him|his|her|hers|himself|herself|it|its|itself|they|them|their|theirs|"
+    r"themselves)\b", re.IGNORECASE,
+)
+# Words that end a noun phrase after "The ...": verbs, auxiliaries, prepositions.
+_NP_STOP = wordset(
+    """was were is are had has have did does do will would can could may might should shall
+    must of at in on for from to with by between and or which that who whose where when as a an
+    over under during after before since until near into onto within without about against
+    among through across along because while if than but not also"""
+)
+_ORDINALS = wordset(
+    """first second third fourth fifth last final only sole main principal oldest newest
+    largest smallest biggest earliest latest highest lowest longest shortest original
+    current present same next previous"""
+)
+
+
+@dataclass
+class Topic:
+    """What the article is about, and how to name it inside a sentence."""
+
+    title: str
+    noun_phrase: str  # "the Inter-Korean Liaison Office", "Orazio Antinori"
+    short: str  # "Antinori" for a person; the noun phrase otherwise
+    is_person: bool
+    heads: set[str] = field(default_factory=set)  # "office", "declaration"
+    aliases: list[str] = field(default_factory=list)  # longer names that include the title
+    is_species: bool = False  # a living thing described by its taxon
+
+
+def topic_of(article: Article) -> Topic:
+    title = re.sub(r"\s*\([^)]*\)\s*$", "", article.title).strip()
+    keys = {f.key.lower() for f in article.infobox}
+    first = article.sentences[0].text if article.sentences else ""
+    is_person = bool(
+        keys & {"born", "died", "birth date", "death date", "date of birth", "date of death",
+                "birth_date", "death_date", "spouse", "occupation", "nationality"}
+        or re.match(re.escape(title) + r"\s*\([^)]*\d{3,4}[^)]*\)\s+(?:was|is)\b", first)
+    )
+    lower_text = article.text.lower()
+    heads: set[str] = set()
+    # the head noun: the last word, or the word before "of" ("Harbour Bridge of Tallow")
+    words = title.split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    own_head = bool(not is_person and head and re.search(
+        r"\b" + re.escape(head.lower()) + r"\b", _lowercase_words(article.text)))
+    if own_head:
+        heads.add(head.lower())
+    for f in article.infobox:
+        # "Type: Peace treaty" names the kind of thing; "Mission Type: A, B, C" does not
+        if f.key.lower().endswith("type") and f.value and len(f.value.split()) <= 3 \
+                and "," not in f.value:
+            head = f.value.split()[-1].lower()
+            if head in lower_text and not is_person:
+                heads.add(head)
+    aliases = sorted({f.value for f in article.infobox
+                      if f.key.lower().endswith("name") and f.value.startswith(title)
+                      and len(f.value) > len(title)}, key=len, reverse=True)
+    if is_person:
+        short = title.split()[-1]
+        return Topic(title, title, short, True, heads, aliases)
+    common_head = own_head or title[:1].islower() or any(
+        w[:1].islower() for w in title.split()[1:] if w not in ("of", "the", "de", "and"))
+    is_species = bool(keys & {"genus", "species", "binomial name", "binomial", "family",
+                              "kingdom", "conservation status"})
+    if is_species and title[:1].isupper() and any(w[:1].islower() for w in title.split()[1:]):
+        title_np = title[:1].lower() + title[1:]  # "Lesser bird-of-paradise" is a common name
+    else:
+        title_np = title
+    np = title_np if title.startswith("The ") or not common_head else f"the {title_np}"
+    return Topic(title, np, np, False, heads, aliases, is_species)
+
+
+_DETERMINERS = wordset("a an the its his her their this that these those some")
+_SENTENCE_STARTERS = wordset("The A An In On At After Before During From Since By With For")
+_IRREGULAR_PAST = wordset(
+    """became began took made held built sold told found kept left led met paid set spent
+    gave went came saw knew won lost fell rose stood ran wrote drew grew brought bought fought
+    thought caught taught sent lay"""
+)
+
+
+def _verb_like(word: str) -> bool:
+    """A rough test for "the office [covers|was|closed]" versus "the office [building]"."""
+    return (word in _NP_STOP or word in _IRREGULAR_PAST or (word.endswith(("ed", "s"))
+            and not word.endswith("ss")))
+
+
+def outside_quotes(text: str, at: int) -> bool:
+    """Is position ``at`` outside quoted speech (which is never rewritten or blanked)?"""
+    before = text[:at]
+    return before.count('"') % 2 == 0 and before.count("“") <= before.count("”")
+
+
+def _lowercase_words(text: str) -> str:
+    return " ".join(w for w in re.findall(r"[\w-]+", text) if w.islower())
+
+
+@dataclass
+class Standalone:
+    text: str | None  # the rewritten sentence, or None when it cannot stand alone
+    reason: str = ""  # why not
+    topic_subject: bool = False  # the sentence is about the article's subject
+
+
+class ContextReader:
+    """Rewrites sentences in reading order (a sentence may lean on the one before)."""
+
+    def __init__(self, article: Article, topic: Topic,
+                 is_person: Callable[[str], bool] | None = None) -> None:
+        self.article = article
+        self.topic = topic
+        self.is_person = is_person or (lambda name: True)
+        self.text_lower = article.text.lower()
+        self._ambiguous: dict[str, bool] = {}
+
+    def standalone(self, text: str, prev_topic: bool, in_lead: bool,
+                   earlier: str = "") -> Standalone:
+        """``text`` rewritten to stand alone. ``prev_topic``: the sentence before was
+        about the article's subject; ``earlier``: the article text before this one."""
+        t = strip_parens(text)
+        for alias in self.topic.aliases:
+            # "The Panmunjom Declaration for Peace, Prosperity and ..." -> its short name
+            t = t.replace(alias, self.topic.title)
+        t = _CONNECTIVE_RE.sub("", t)
+        t = _MID_CONNECTIVE_RE.sub("", t)
+        t = re.sub(r"\s+(?:again|in turn)\b", "", t)
+        m = _RELATIVE_TIME_RE.match(t)
+        if m:
+            rest = t[m.end():]
+            if re.match(r"(?:in|on) (?:\d|[A-Z][a-z]+ \d)", rest):
+                t = rest  # "A year later, in 1729, ..." -> "in 1729, ..."
+            else:
+                return Standalone(None, "context-dependent")
+        t = capitalise_first(t.strip())
+        if _DEPENDENT_START_RE.match(t) or _DEPENDENT_RE.search(t):
+            return Standalone(None, "context-dependent")
+        t = self._species_nouns(t)
+        t, ok = self._demonstrative(t, prev_topic)
+        if not ok:
+            return Standalone(None, "dangling-reference")
+        lead_it = in_lead and bool(re.match(r"(?:It|Its)\b", t))
+        t, ok, _ = self._pronouns(t, prev_topic or lead_it)
+        if not ok:
+            return Standalone(None, "dangling-pronoun")
+        t, ok = self._definite_subject(t, earlier)
+        if not ok:
+            return Standalone(None, "ambiguous-reference")
+        if not self._bare_definites_ok(t):
+            return Standalone(None, "ambiguous-reference")
+        t = self._name_the_topic(t)
+        return Standalone(tidy(t), "", self.about_topic(text))
+
+    def about_topic(self, raw: str) -> bool:
+        """Is the sentence's subject the article's subject (so "It" next means it)?"""
+        t = _CONNECTIVE_RE.sub("", raw.strip())
+        t = re.sub(r"^(?:(?:In|On|By|During|After|Before|From|Since|Until|At|Established|"
+                   r"Founded|Built) [^,]{1,60},\s+)", "", t)
+        if re.match(r"(?:It|This \w+)\b", t, re.IGNORECASE) and not self.topic.is_person:
+            return True
+        if self.topic.is_person and re.match(r"(?:He|She)\b", t, re.IGNORECASE):
+            return True
+        if self.topic.is_species and re.match(r"The (?:male|female|adult|juvenile)s?\b", t):
+            return True
+        return self._starts_with_topic(capitalise_first(t))
+
+    # -- the pieces
+
+    def _starts_with_topic(self, t: str) -> bool:
+        tp = self.topic
+        return t.startswith((tp.title, tp.short, capitalise_first(tp.noun_phrase))) or any(
+            re.match(rf"The (?:[\w-]+ ){{0,3}}{re.escape(h)}\b", t) for h in tp.heads)
+
+    def _species_nouns(self, t: str) -> str:
+        """In an article about a species, "The male ..." is the species' male."""
+        if not self.topic.is_species:
+            return t
+        np = self.topic.noun_phrase.removeprefix("the ")
+        m = re.match(r"The (male|female|adult|juvenile|young|chick|nestling)(s?)\b", t)
+        if m and m.group(2):
+            return f"The {m.group(1)}s of {self.topic.noun_phrase}" + t[m.end():]
+        if m:
+            return f"The {m.group(1)} {np}" + t[m.end():]
+        return t
+
+    def _demonstrative(self, t: str, prev_topic: bool) -> tuple[str, bool]:
+        m = re.match(r"(This|That) ([a-z][\w-]*)\b", t)
+        if not m:
+            return t, True
+        if m.group(2) in self.topic.heads or (prev_topic and not self.topic.is_person
+                                              and m.group(2) not in _NP_STOP):
+            return capitalise_first(self.topic.noun_phrase) + t[m.end():], True
+        return t, False
+
+    def _pronouns(self, t: str, prev_topic: bool) -> tuple[str, bool, bool]:
+        """Replace the first pronoun that has no antecedent in the sentence."""
+        m = _PRONOUN_RE.search(t)
+        if not m:
+            return t, True, False
+        word = m.group(0).lower()
+        before = t[:m.start()]
+        # "Built in-house by the Commission, it was ...": the names in a fronted phrase
+        # are not what "it" means
+        intro_only = bool(re.fullmatch(r"[A-Z][^,;.]*, ", before))
+        if not intro_only and self._has_antecedent(before, word):
+            return t, True, False
+        tp = self.topic
+        if word in _PLURAL:
+            return t, False, False
+        if (not tp.is_person and re.search(re.escape(tp.noun_phrase), t[m.end():], re.I)) or \
+                (tp.is_person and tp.short in t[m.end():]):
+            return t, True, False  # "throughout its range, the bird is ...": named just after
+        if word in _PERSONAL and tp.is_person:
+            name = tp.short
+        elif word in _NEUTER and not tp.is_person and prev_topic:
+            name = tp.noun_phrase
+        else:
+            return t, False, False
+        role = _PERSONAL.get(word) or _NEUTER.get(word)
+        if role == "her":
+            nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
+            role = "poss" if nxt and nxt.group(1) not in _NP_STOP else "obj"
+        if role == "poss":
+            name = name + ("'" if name.endswith("s") else "'s")
+        elif role == "obj" and word.endswith("self"):
+            return t, False, False
+        if m.start() == 0 or re.search(r"[.:;!?]\s*$", before):
+            name = capitalise_first(name)
+        return t[:m.start()] + name + t[m.end():], True, True
+
+    def _has_antecedent(self, before: str, word: str) -> bool:
+        if not before.strip():
+            return False
+        if word in _PLURAL:
+            # "they" needs a plural before it: "Xs", or "A and B"
+            plural = [w for w in re.findall(r"\b[a-z][a-z-]+s\b", before)
+                      if w not in _NP_STOP and not w.endswith(("ss", "us", "is"))
+                      and w not in ("its", "this", "was", "has")]
+            collective = re.search(r"\b(?:delegation|group|team|government|army|people|family|"
+                                   r"crew|council|committee|party|leadership|couple|pair)\b",
+                                   before)
+            return bool(plural or collective
+                        or re.search(r"\b[A-Z][\w-]*(?: [A-Z][\w-]*)* and [A-Z]", before))
+        if word in _PERSONAL:
+            # a person named before it (not just the first word of the sentence)
+            names = re.findall(r"(?<![\w-])[A-Z][\w'-]*(?: (?:de |da |van |von )?[A-Z][\w'-]*)*",
+                               before.strip())
+            people = [n for n in names if n not in _SENTENCE_STARTERS
+                      and self.is_person(n.removesuffix("'s"))]
+            if _PERSONAL[word] == "obj" and not word.endswith("self") and len(people) == 1 \
+                    and before.strip().startswith(people[0]):
+                return False  # "Harold defeated him": not Harold
+            return bool(people)
+        return bool(re.search(r"\b(?:the|a|an)\s+[\w-]+", before, re.IGNORECASE)
+                    or re.search(r"(?<!^)\b[A-Z][a-z]+", before.strip()))
+
+    def _definite_subject(self, t: str, earlier: str) -> tuple[str, bool]:
+        """``The joint liaison office was ...`` -> ``The Inter-Korean Liaison Office was ...``;
+        ``The king instituted ...`` (several kings in the article) is refused."""
+        intro = re.match(r"(?:(?:In|On|By|During|After|Before|From|Since|Until|At) "
+                         r"[^,]{1,60},\s+)?", t)
+        start = intro.end() if intro else 0
+        m = re.match(r"[Tt]he ((?:[a-z][\w-]* ?)+)", t[start:])
+        if not m:
+            return t, True
+        np_words: list[str] = []
+        ws = m.group(1).split()
+        for i, w in enumerate(ws):
+            nxt = ws[i + 1] if i + 1 < len(ws) else ""
+            if w in _NP_STOP or w in _IRREGULAR_PAST or (np_words and (
+                    w.endswith("ed") or (w.endswith("s") and nxt in _DETERMINERS))):
+                break
+            np_words.append(w)
+        if not np_words:
+            return t, True
+        head = np_words[-1]
+        np_end = start + len("The ") + len(" ".join(np_words))
+        if head in self.topic.heads and not self.topic.is_person:
+            new = self.topic.noun_phrase
+            if start == 0:
+                new = capitalise_first(new)
+            return t[:start] + new + t[np_end:], True
+        if set(np_words) & self.topic.heads:
+            return t, True  # "the four-story office building": the topic's own building
+        after = t[np_end:]
+        # "The first meeting at the Liaison Office", "The idea of using water": pinned
+        # down by what follows; "The only area with ..." is not (only where?)
+        qualified = after.startswith(" of ") or bool(
+            re.match(r" (?:at|in|on|from|for) (?:the )?[A-Z0-9]", after))
+        if qualified:
+            return t, True
+        if self.ambiguous(head):
+            return t, False
+        bare = all(w in _ORDINALS for w in np_words[:-1])  # "The funds", "The only area"
+        if bare and not re.search(rf"\b{re.escape(head)}\b", earlier.lower()):
+            # "The funds were diverted": a first mention with "the" leans on
+            # something said before in other words.
+            return t, False
+        return t, True
+
+    def _bare_definites_ok(self, t: str) -> bool:
+        """"the building" when the article also has "a neighboring high-rise
+        building" is ambiguous; "the four-story office building" is not."""
+        for m in re.finditer(r"\b[Tt]he ([a-z][\w-]*)\b(?!\s+of\b)", t):
+            head = m.group(1)
+            if head in _NP_STOP or head in self.topic.heads or head in _ORDINALS:
+                continue
+            nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
+            if nxt and nxt.group(1) not in _NP_STOP and not nxt.group(1).endswith("ed"):
+                continue  # a longer noun phrase: "the water supply"
+            if self.several(head):
+                return False
+        return True
+
+    def _name_the_topic(self, t: str) -> str:
+        """The first "the declaration" in a sentence that does not name the topic."""
+        tp = self.topic
+        if tp.is_person or not tp.heads or tp.title in t:
+            return t
+        for head in tp.heads:
+            rx = rf"(?<!^)\bthe (?:[a-z][\w-]* ){{0,2}}{re.escape(head)}\b(?![\w-])"
+            for m in re.finditer(rx, t):
+                nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
+                compound = nxt and not _verb_like(nxt.group(1))
+                if outside_quotes(t, m.start()) and not compound:
+                    return t[:m.start()] + tp.noun_phrase + t[m.end():]
+        return t
+
+    def several(self, head: str) -> bool:
+        """Another one of ``head`` is mentioned with "a"/"another": several exist."""
+        h = re.escape(head)
+        return bool(re.search(rf"\b(?:a|an|another|other)\s+(?:[\w-]+\s+){{0,3}}{h}\b",
+                              self.text_lower))
+
+    def ambiguous(self, head: str) -> bool:
+        """Does the article speak of more than one ``head``?"""
+        if head in self._ambiguous:
+            return self._ambiguous[head]
+        h = re.escape(head)
+        text = self.text_lower
+        plural = head + ("es" if head.endswith(("s", "x", "ch", "sh")) else "s")
+        several = bool(
+            re.search(rf"\b(?:a|an|another|other|one)\s+(?:[\w-]+\s+){{0,3}}{h}\b", text)
+            or re.search(rf"\b{re.escape(plural)}\b", text)
+            or len(set(re.findall(rf"\b{h} ([A-Z][\w-]+)", self.article.text))) >= 2
+        )
+        self._ambiguous[head] = several
+        return several

@@ -1,0 +1,227 @@
+"""Wrong options of the answer's own kind, taken from the article itself.
+
+Dates come from the article's other dates (written the same way), amounts
+from amounts with the same unit, names from names of the same kind; when the
+article has too few, numbers and dates are perturbed. Never the answer, never
+an accepted form, never a name the question's own sentence mentions (it may
+well be another right answer), never one that would also be correct.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.generate.candidate import Candidate
+from quiz.generate.entities import ORG, PERSON, PLACE, PLACE_WORDS, EntityIndex
+from quiz.generate.spans import Span, format_like
+from quiz.generate.text import content_words, short_hash, wordset
+from quiz.normalize import contains_folded, fold
+
+_ROMAN_RE = re.compile(r"[ivx]+", re.IGNORECASE)
+_ROYAL_RE = re.compile(r"\b(?:King|Queen|Emperor|Empress|Pope|Tsar|Sultan) |\b[IVX]+$")
+
+
+_BUILT = wordset(
+    "Abbey Castle Palace Tower House Hall Cathedral Temple Church Mosque Monastery Building "
+    "Stadium Station Bridge Gate Wall Airport Harbour Harbor Port Canal Road Street Avenue Square "
+    "Park Garden Gardens")
+_NATURAL = wordset(
+    "Hill Hills Mountain Mountains River Valley Lake Sea Ocean Island Islands Desert Forest "
+    "Peninsula Bay Coast Gulf Strait Estuary Basin Plain Plains Falls Glacier Reef Cape Peak "
+    "Range Delta Channel Archipelago Atoll Lagoon Highlands Lowlands")
+
+
+@dataclass
+class Pools:
+    """Everything in the article a distractor may be drawn from."""
+
+    dates: dict[str, list[Span]] = field(default_factory=dict)  # by kind
+    amounts: list[Span] = field(default_factory=list)
+    names: dict[str, list[str]] = field(default_factory=dict)  # by kind, in article order
+    # Places named together ("Vienna, Austria-Hungary") may contain one another, and the
+    # places the subject is "in" are right answers to many "in ____" questions.
+    related: dict[str, set[str]] = field(default_factory=dict)  # folded -> folded
+    with_the: set[str] = field(default_factory=set)  # names the article writes after "the"
+    topic_places: set[str] = field(default_factory=set)  # folded
+    topic_names: tuple[str, ...] = ()
+
+    def relate(self, names: list[str]) -> None:
+        folded = [fold(n) for n in names]
+        for a in folded:
+            self.related.setdefault(a, set()).update(b for b in folded if b != a)
+
+    def add_span(self, span: Span) -> None:
+        if span.kind in ("date", "year", "monthyear", "daymonth"):
+            self.dates.setdefault(span.kind, []).append(span)
+            if span.kind in ("date", "monthyear") and isinstance(span.value, tuple):
+                y = str(span.value[0])
+                self.dates.setdefault("year", []).append(Span(y, 0, 4, "year", (span.value[0],)))
+        elif span.kind in ("money", "quantity", "count"):
+            self.amounts.append(span)
+
+
+def build_pools(spans: list[Span], index: EntityIndex, gazetteer: dict[str, str]) -> Pools:
+    pools = Pools()
+    for s in spans:
+        pools.add_span(s)
+    for name, kind in [*index.kinds.items(), *gazetteer.items()]:
+        lst = pools.names.setdefault(kind, [])
+        if all(fold(name) != fold(n) for n in lst):
+            lst.append(name)
+    return pools
+
+
+def _forbidden(c: Candidate) -> list[str]:
+    return [str(c.answer) if not isinstance(c.answer, list) else "", *c.accept, *c.exclude]
+
+
+def _clashes(option: str, c: Candidate, context: str) -> bool:
+    """Would ``option`` be the answer again, or another right answer?"""
+    f = fold(option)
+    if not f:
+        return True
+    for bad in _forbidden(c):
+        b = fold(bad)
+        if b and (f == b or f" {f} " in f" {b} " or f" {b} " in f" {f} "):
+            return True
+    # a name the prompt's own sentence mentions may be right as well
+    return bool(context) and contains_folded(context, option)
+
+
+def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
+    """Up to ``n`` distractors for ``c``; ``context`` is the text they must not occur in."""
+    span = c.span if isinstance(c.span, Span) else None
+    if c.kind in ("date", "monthyear", "daymonth", "year") and span is not None:
+        options = _date_options(span, pools)
+    elif c.kind in ("money", "quantity", "count") and span is not None:
+        options = _amount_options(span, c, pools)
+    elif c.kind == "quantity":  # an infobox amount: no span, so perturb it
+        options = _perturb_number(float(c.answer), c.number_format)  # type: ignore[arg-type]
+    else:
+        options = _name_options(c, pools)
+    if c.kind in (PLACE, ORG) and pools.with_the:
+        # "the Transvaal" cannot become "the London": keep the article right
+        the = fold(str(c.answer)) in pools.with_the
+        options = [o for o in options if (fold(o) in pools.with_the) == the]
+    if c.kind == PLACE:
+        near = pools.related.get(fold(str(c.answer)), set())
+        about_topic = any(contains_folded(c.prompt, t) for t in pools.topic_names)
+        options = [o for o in options if fold(o) not in near
+                   and not (about_topic and fold(o) in pools.topic_places)]
+    out: list[str] = []
+    for o in options:
+        if len(out) == n:
+            break
+        if _clashes(o, c, context + " " + c.nearby) or any(_same_name(o, x) for x in out):
+            continue
+        out.append(o)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"Edward" and "Edward the Confessor" are one option offered twice."""
+    fa, fb = fold(a), fold(b)
+    return fa == fb or f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} "
+
+
+def _date_options(span: Span, pools: Pools) -> list[str]:
+    assert isinstance(span.value, tuple)
+    same = [s for s in pools.dates.get(span.kind, []) if s.value != span.value]
+    # the article's own dates first, nearest in time first (they are plausible)
+    key0 = span.value[0] if span.kind != "daymonth" else 0
+    same.sort(key=lambda s: (abs((s.value[0] if span.kind != "daymonth" else 0) - key0),
+                             s.value))
+    out = [format_like(span, s.value) for s in same]  # type: ignore[arg-type]
+    out += [format_like(span, v) for v in _perturb_date(span)]
+    return list(dict.fromkeys(out))
+
+
+def _perturb_date(span: Span) -> list[tuple[int, ...]]:
+    v = span.value
+    assert isinstance(v, tuple)
+    if span.kind == "year":
+        return [(v[0] + d,) for d in (-2, 3, 1, -5, 10, -1)]
+    if span.kind == "monthyear":
+        return [(v[0] + d, v[1]) for d in (-1, 1, 2)]
+    if span.kind == "daymonth":
+        month, day = v
+        return [((month + d - 1) % 12 + 1, day) for d in (-1, 2, 4)]
+    y, m, d = v
+    return [(y - 1, m, d), (y, (m + 2 - 1) % 12 + 1, d), (y + 1, m, min(d + 7, 28)),
+            (y, (m - 3 - 1) % 12 + 1, d)]
+
+
+def _amount_options(span: Span, c: Candidate, pools: Pools) -> list[str]:
+    """Other amounts with the same unit, then perturbations, written like the answer."""
+    written = c.number_format
+    out = []
+    for s in pools.amounts:
+        if s.unit == span.unit and s.kind == span.kind and s.value != span.value and s.number_text:
+            num = re.match(r"[\d.,]+|\S+", s.number_text)
+            if num and num.group(0) != written:
+                out.append(num.group(0))
+    value = float(c.answer)  # type: ignore[arg-type]
+    out += _perturb_number(value, written)
+    return out
+
+
+def _perturb_number(value: float, written: str) -> list[str]:
+    decimals = len(written.split(".")[1]) if "." in written and written[0].isdigit() else 0
+    if value == int(value) and value < 20 and decimals == 0:
+        factors = [value + 1, value + 2, value - 1, value * 2]
+    else:
+        factors = [value * 1.5, value * 0.5, value * 2, value * 1.25, value * 0.75]
+    out = []
+    for v in factors:
+        if v <= 0 or v == value:
+            continue
+        if decimals:
+            text = f"{v:.{decimals}f}"
+        else:
+            v = round(v) if v < 1000 else round(v, -2)
+            text = f"{int(v):,}" if "," in written else str(int(v))
+        out.append(text)
+    return out
+
+
+def _subkind(name: str, kind: str) -> str:
+    """Finer sorts within a kind: kings among people; sites (a house, a valley) apart from
+    countries and towns among places."""
+    if kind == PERSON:
+        return "royal" if _ROYAL_RE.search(name) else "person"
+    if kind == PLACE:
+        last = name.split()[-1]
+        if last in _BUILT:
+            return "building"
+        if last in _NATURAL:
+            return "natural"
+        return "site" if last in PLACE_WORDS else "geo"
+    return kind
+
+
+def same_sort(c: Candidate, option: str) -> bool:
+    return _subkind(option, c.kind) == _subkind(str(c.answer), c.kind)
+
+
+def _name_options(c: Candidate, pools: Pools) -> list[str]:
+    pool = pools.names.get(c.kind, [])
+    answer = str(c.answer)
+    a_words = content_words(answer)
+    a_last = answer.split()[-1] if answer.split() else ""
+    a_core = {w for w in a_words if len(w) > 2 and not _ROMAN_RE.fullmatch(w)}
+    options = []
+    for name in pool:
+        n_core = {w for w in content_words(name) if len(w) > 2 and not _ROMAN_RE.fullmatch(w)}
+        if c.kind == PERSON and (name.split()[-1] == a_last or n_core & a_core):
+            continue  # "Chun" is "Chun Hae-sung"
+        if c.kind == PERSON and len(name.split()) == 1 and len(answer.split()) >= 2:
+            continue  # a bare surname against a full name reads like a trick
+        options.append(name)
+    # the same sort of name first (a king for a king), then a similar length, then a
+    # fixed but arbitrary order
+    n = len(answer.split())
+    sort = _subkind(answer, c.kind)
+    options.sort(key=lambda o: (_subkind(o, c.kind) != sort, abs(len(o.split()) - n),
+                                short_hash(answer, o)))
+    return options

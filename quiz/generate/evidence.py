@@ -1,0 +1,61 @@
+"""Evidence quotes that resolve to exactly one place in the article.
+
+The loader matches a quote against the whitespace-normalised article and
+needs it to occur once; a repeated sentence gets the words just before it as
+its ``prefix`` (or, at the very start, the words after it as ``suffix``).
+"""
+
+from __future__ import annotations
+
+from quiz.article import Article, normalise_ws
+from quiz.model import Evidence
+
+
+class Quoter:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        # the same whitespace folding the loader uses, with a map back to offsets
+        chars: list[str] = []
+        starts: dict[int, int] = {}
+        in_space = False
+        for i, ch in enumerate(article.text):
+            if ch.isspace():
+                if not in_space and chars:
+                    chars.append(" ")
+                in_space = True
+            else:
+                starts.setdefault(i, len(chars))
+                chars.append(ch)
+                in_space = False
+        self.norm = "".join(chars)
+        self._norm_at = starts
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        quote = normalise_ws(text[start:end])
+        at = self._norm_at.get(start, -1)
+        hits = self._find_all(quote)
+        if len(hits) <= 1 or at < 0:
+            return Evidence(quote=quote)
+        before = self.norm[:at].rstrip()
+        words = before.split(" ")
+        for n in range(1, min(len(words), 12) + 1):
+            prefix = " ".join(words[-n:])
+            if sum(1 for h in hits if self.norm[:h].rstrip().endswith(prefix)) == 1:
+                return Evidence(quote=quote, prefix=prefix)
+        after = self.norm[at + len(quote):].lstrip().split(" ")
+        for n in range(1, min(len(after), 12) + 1):
+            suffix = " ".join(after[:n])
+            if sum(1 for h in hits
+                   if self.norm[h + len(quote):].lstrip().startswith(suffix)) == 1:
+                return Evidence(quote=quote, suffix=suffix)
+        return Evidence(quote=quote)  # the loader will say so; should not happen
+
+    def _find_all(self, needle: str) -> list[int]:
+        out, at = [], self.norm.find(needle)
+        while at >= 0:
+            out.append(at)
+            at = self.norm.find(needle, at + 1)
+        return out

@@ -1,0 +1,153 @@
+"""Hard filters: a candidate that fails one is dropped, and the reason counted.
+
+These run on every candidate, whatever rule made it, so a new rule cannot
+slip a leaked answer or an unprovable claim into a bank.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.generate.candidate import Candidate
+from quiz.generate.text import content_words, is_latin_text
+from quiz.normalize import contains_folded, fold
+from quiz.numbers import numbers_in
+
+MIN_PROMPT_WORDS = 4
+MAX_PROMPT_WORDS = 38
+MAX_TEXT_ANSWER_WORDS = 6
+MAX_ANSWER_CHARS = 70
+
+
+def answer_in_evidence(c: Candidate, quotes: str) -> bool:
+    """The rule the bank loader enforces: the evidence states the answer."""
+    if c.type == "number":
+        target = float(c.answer)  # type: ignore[arg-type]
+        if any(abs(n - target) <= max(c.tolerance, abs(target) * 1e-9)
+               for n in numbers_in(quotes)):
+            return True
+    elif c.type in ("text", "choice") and contains_folded(quotes, str(c.answer)):
+        return True
+    elif c.type == "multi":
+        return all(contains_folded(quotes, a) for a in c.answer)  # type: ignore[union-attr]
+    elif c.type in ("truefalse", "order"):
+        return True
+    return c.type in ("text", "number") and any(contains_folded(quotes, a) for a in c.accept)
+
+
+def leaks(c: Candidate) -> bool:
+    """Is the answer (or most of it) readable in the prompt itself?"""
+    if c.type in ("truefalse", "order"):
+        return False
+    prompt = c.prompt
+    forms = [c.answer] if not isinstance(c.answer, list) else list(c.answer)
+    forms = [str(f) for f in forms] + c.accept
+    if c.type == "number":
+        target = float(c.answer)  # type: ignore[arg-type]
+        if any(abs(n - target) < 1e-9 for n in numbers_in(prompt)):
+            return True
+        forms = c.accept
+    for form in forms:
+        if len(fold(form)) >= 2 and contains_folded(prompt, form):
+            return True
+    if c.type in ("text", "choice"):
+        words = content_words(str(c.answer))
+        if len(words) >= 2 and len(words & content_words(prompt)) * 2 > len(words):
+            return True
+        surname = str(c.answer).split()[-1] if c.kind in ("person", "name") else ""
+        if len(surname) >= 4 and surname[0].isupper() and contains_folded(prompt, surname):
+            return True  # "... and Frisch named it": the surname gives the person away
+    return False
+
+
+def trivial(c: Candidate, title: str) -> bool:
+    """The article's own subject as the answer: true by construction in its own bank."""
+    if c.type in ("truefalse", "order", "number", "multi"):
+        return False
+    a, t = fold(str(c.answer)), fold(title)
+    if a and (a == t or f" {a} " in f" {t} " or f" {t} " in f" {a} "):
+        return True
+    # "Korea" in a bank titled "Inter-Korean ...": the title spells it out
+    words = content_words(str(c.answer))
+    title_words = content_words(title)
+    return bool(words) and all(any(tw.startswith(w) and len(w) >= 4 for tw in title_words)
+                               for w in words)
+
+
+def bad_shape(c: Candidate) -> str | None:
+    n = len(c.prompt.split())
+    if n < MIN_PROMPT_WORDS or n > MAX_PROMPT_WORDS:
+        return "length"
+    if c.type in ("text", "choice"):
+        answer = str(c.answer)
+        if len(answer) > MAX_ANSWER_CHARS or not answer.strip():
+            return "length"
+        if c.type == "text" and len(answer.split()) > MAX_TEXT_ANSWER_WORDS and not c.accept:
+            return "length"
+        if answer.count("(") != answer.count(")") or answer.count('"') % 2:
+            return "bad-answer"
+        if c.type == "text" and not is_latin_text(answer) and not any(
+                is_latin_text(a) for a in c.accept):
+            return "bad-answer"  # cannot be typed on most keyboards
+    if c.kind == "name" and len(str(c.answer).split()) == 1 and not _proper_enough(c):
+        return "vague-answer"  # a lone capitalised word of unknown kind ("the State")
+    if c.prompt.count("(") != c.prompt.count(")") or c.prompt.count('"') % 2:
+        return "bad-prompt"
+    if re.search(r"\b(?:he|she|they|it|this|these|those)\s*\?$", c.prompt, re.IGNORECASE):
+        return "dangling-pronoun"
+    return None
+
+
+def _proper_enough(c: Candidate) -> bool:
+    """"NASA", "of Venice" are names; "the State", "the Great" may be common words."""
+    answer = str(c.answer)
+    if answer.isupper() and 2 <= len(answer) <= 6:
+        return True
+    return bool(re.search(r"\b(?:of|in|to|from|at|near|by) _____", c.prompt))
+
+
+def reject_reason(c: Candidate, quotes: str, title: str) -> str | None:
+    """Why ``c`` must not be written, or None."""
+    if not answer_in_evidence(c, quotes):
+        return "answer-not-in-evidence"
+    if leaks(c):
+        return "answer-in-prompt"
+    if trivial(c, title):
+        return "trivial"
+    if c.type in ("choice", "multi"):
+        if len(c.choices) < 3 or len({fold(x) for x in c.choices}) < len(c.choices):
+            return "bad-distractors"
+        answers = c.answer if isinstance(c.answer, list) else [c.answer]
+        wrong = [x for x in c.choices if x not in answers]
+        forms = [fold(str(a)) for a in answers] + [fold(a) for a in c.accept]
+        if any(fold(w) in forms for w in wrong):
+            return "bad-distractors"
+    return bad_shape(c)
+
+
+def near_duplicate(a: Candidate, b: Candidate) -> bool:
+    """Two prompts that ask the same thing in nearly the same words."""
+    wa, wb = _question_words(a.prompt), _question_words(b.prompt)
+    if not wa or not wb:
+        return False
+    overlap = len(wa & wb) / len(wa | wb)
+    same_answer = fold(str(a.answer)) == fold(str(b.answer))
+    if a.group == b.group and a.group >= 0 and (_gives_away(a, b) or _gives_away(b, a)):
+        return True  # two blanks in one sentence: each prompt holds the other's answer
+    return overlap >= 0.8 or (same_answer and overlap >= 0.4)
+
+
+def _question_words(prompt: str) -> set[str]:
+    """Content words plus the question word: "When ... signed?" is not "Where ... signed?"."""
+    wh = {w for w in fold(prompt).split() if w in ("who", "when", "where", "why", "what", "how",
+                                                  "which")}
+    return content_words(prompt) | wh
+
+
+def _gives_away(a: Candidate, b: Candidate) -> bool:
+    """Does ``b``'s prompt hold ``a``'s answer?"""
+    if isinstance(a.answer, (bool, list)):
+        return False
+    if a.type == "number":
+        return any(abs(n - float(a.answer)) < 1e-9 for n in numbers_in(b.prompt))
+    return contains_folded(b.prompt, str(a.answer))

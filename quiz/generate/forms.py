@@ -1,0 +1,165 @@
+"""Other forms of the same fact: choice, multi, true/false, and order questions.
+
+A fact found by a rule (a sentence and the piece of it that is asked) can be
+asked several ways; each form is a candidate, and the ranking picks one form
+per fact so the bank gets a mix of question types.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from quiz.generate.candidate import Candidate
+from quiz.generate.distractors import Pools, pick, same_sort
+from quiz.generate.rules import TRAIL_STARTERS, SentenceInfo
+from quiz.generate.spans import Span, date_sort_key
+from quiz.generate.text import capitalise_first, find_word, stable_order, tidy
+
+_CHOICE_KINDS = ("date", "monthyear", "year", "person", "place", "org", "event")
+_TF_KINDS = ("date", "monthyear", "year", "money", "quantity", "count", "person", "place")
+
+
+def choice_form(c: Candidate, pools: Pools) -> Candidate | None:
+    """The same question with the answer and three same-kind distractors to pick from."""
+    if c.type not in ("text", "number") or c.kind not in _CHOICE_KINDS:
+        return None
+    if c.rule == "infobox-place":
+        return None  # every place in the article tends to be near the subject: all "right"
+    if re.search(r"_____(?:,? and [A-Z]|, [A-Z][\w-]+ and )|[A-Z][\w-]*,? and _____", c.prompt):
+        return None  # "lived in _____ and Smyrna": lists are where other right answers hide
+    context = c.prompt + " " + c.explanation
+    wrong = pick(c, pools, context, n=6)
+    if c.kind == "place":
+        wrong = [w for w in wrong if same_sort(c, w)]  # a country among countries
+    wrong = wrong[:3]
+    if len(wrong) < 3:
+        return None
+    answer = str(c.answer) if c.type == "text" else c.answer_text
+    options = [answer, *wrong]
+    if c.kind in ("date", "monthyear", "year"):
+        options.sort(key=_date_order)
+    else:
+        options = stable_order(options, seed=c.prompt)
+    return replace(c, type="choice", answer=answer, choices=options, accept=[], unit=None,
+                   tolerance=0.0, score=c.score + 0.1, difficulty=max(1, c.difficulty - 1))
+
+
+def _date_order(text: str) -> tuple[int, ...]:
+    from quiz.generate.spans import find_spans
+
+    spans = find_spans(text) or []
+    if re.fullmatch(r"\d{3,4}", text):
+        return (int(text), 0, 0)
+    key = date_sort_key(spans[0]) if spans else None
+    return key or (0, 0, 0)
+
+
+def multi_form(c: Candidate, pools: Pools, plural_key: str, subject: str) -> Candidate | None:
+    """``Signatories: A, B`` -> "Which of these were signatories of X?" with A, B right."""
+    if not c.exclude:
+        return None
+    right = [str(c.answer), *c.exclude]
+    probe = replace(c, accept=[], exclude=right)
+    wrong = pick(probe, pools, c.explanation, n=2)
+    if len(wrong) < 2:
+        return None
+    options = stable_order(right + wrong, seed=plural_key)
+    prompt = f"Which of these were {plural_key} of {subject}?"
+    if plural_key == "parties":
+        prompt = f"Which of these were parties to {subject}?"
+    return replace(c, rule=c.rule, type="multi", prompt=prompt, answer=right, choices=options,
+                   accept=[], score=c.score + 0.2)
+
+
+def truefalse_forms(c: Candidate, pools: Pools) -> list[Candidate]:
+    """A statement from the sentence: as written (true), and with the answer swapped for
+    a same-kind distractor (false). The ranking keeps at most one of them."""
+    if c.kind not in _TF_KINDS or not c.statement or c.type not in ("text", "number"):
+        return []
+    statement = c.statement
+    if len(statement.split()) > 32 or not statement.endswith("."):
+        return []
+    written = c.answer_text if c.type == "text" else (c.number_format or c.answer_text)
+    at = find_word(statement, written)
+    if at < 0 or find_word(statement, written, at + 1) >= 0:
+        return []
+    out = [replace(c, rule="truefalse", type="truefalse", prompt=tidy(statement), answer=True,
+                   accept=[], choices=[], unit=None, tolerance=0.0, score=c.score - 0.2,
+                   difficulty=1)]
+    # a false statement must stay plausible: a king for a king, a country for a country
+    wrong = [w for w in pick(c, pools, statement, n=3) if same_sort(c, w)][:1]
+    if wrong:
+        false = statement[:at] + wrong[0] + statement[at + len(written):]
+        out.append(replace(out[0], prompt=tidy(false), answer=False))
+    return out
+
+
+def order_questions(infos: list[SentenceInfo], max_items: int = 4) -> list[Candidate]:
+    """"Put these events in order": events are dated sentences, shortened."""
+    events: list[tuple[tuple[int, int, int], str, SentenceInfo]] = []
+    for si in infos:
+        if not si.text:
+            continue
+        dated = [s for s in si.spans if s.kind in ("date", "year", "monthyear")]
+        if len(dated) != 1:
+            continue
+        key = date_sort_key(dated[0])
+        phrase = _event_phrase(si.text, dated[0])
+        if key and phrase:
+            events.append((key, phrase, si))
+    # one event per date, the earliest sentence that gives it
+    by_key: dict[tuple[int, int, int], tuple[str, SentenceInfo]] = {}
+    for key, phrase, si in events:
+        by_key.setdefault(key, (phrase, si))
+    keys = sorted(by_key)
+    if len(keys) < 3:
+        return []
+    # spread the picks over the whole timeline
+    n = min(max_items, len(keys))
+    picks = [keys[round(i * (len(keys) - 1) / (n - 1))] for i in range(n)]
+    picks = list(dict.fromkeys(picks))
+    items = [by_key[k][0] for k in picks]
+    if len({i.lower() for i in items}) < len(items):
+        return []
+    sis = [by_key[k][1] for k in picks]
+    return [Candidate(
+        rule="order-events", type="order",
+        prompt="Put these events in the order in which they happened, earliest first.",
+        answer=items, kind="events", quotes=[(s.sentence.start, s.sentence.end) for s in sis],
+        group=-1, answer_text="", score=2.5, difficulty=3, tags=["dates", "events"],
+        explanation=" ".join(tidy(s.sentence.text) for s in sis),
+    )]
+
+
+def _event_phrase(text: str, d: Span) -> str | None:
+    body = text.rstrip(".")
+    m = re.match(rf"(?:On|In|By|During) {re.escape(d.text)}(?: at [^,]+)?, ", body)
+    if m:
+        body = body[m.end():]
+    else:
+        m = re.search(rf",? (?:on|in|by|during) {re.escape(d.text)}\b", body)
+        if not m:
+            return None
+        rest = body[m.end():]
+        # "... on 22 October 2018 and concerned ...": what follows is another predicate
+        other = re.match(r",? and [a-z]+ed\b|, (\w+)", rest)
+        if other and (other.group(1) is None or other.group(1) in TRAIL_STARTERS):
+            rest = ""
+        body = body[:m.start()] + rest
+    # a leading clause ("Due to ..., the office was closed") is not the event
+    body = re.sub(r"^(?:Due to|Because of|After|Before|During|Following|When|While|As|Since|"
+                  r"Although|With|Despite|According to|In|On|At|By)\b[^,]{0,100}, "
+                  r"(?=(?:the|a|an|it|he|she|they) )", "", body)
+    words = body.split()
+    if len(words) > 14:
+        # cut where a new clause starts (a comma, then a lowercase word)
+        cut = [m.start() for m in re.finditer(r", (\w+)", body)
+               if m.group(1) in TRAIL_STARTERS and len(body[:m.start()].split()) >= 5]
+        if not cut:
+            return None
+        body = body[:cut[0]]
+    body = body.strip(" ,")
+    if not 4 <= len(body.split()) <= 16 or re.search(r"\b1\d{3}\b|\b20\d{2}\b", body):
+        return None
+    return capitalise_first(body)

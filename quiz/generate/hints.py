@@ -1,0 +1,117 @@
+"""Graded hints, vague to specific, all drawn from the article.
+
+1. where to look (the section, or the facts box at the top);
+2. a nearby sentence with the answer blanked out;
+3. a letter or length clue (or, for choices, one option ruled out).
+The game adds the last step itself: showing the passage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.article import Article, Sentence
+from quiz.generate.candidate import Candidate
+from quiz.generate.text import BLANK, short_hash, tidy
+from quiz.normalize import contains_folded, fold
+
+
+def hints(c: Candidate, article: Article, neighbours: dict[int, list[Sentence]],
+          infobox_groups: set[int]) -> list[str]:
+    out = [_where(c, article, infobox_groups)]
+    nearby = _nearby(c, neighbours)
+    if nearby:
+        out.append(nearby)
+    clue = _clue(c)
+    if clue:
+        out.append(clue)
+    return out
+
+
+def _where(c: Candidate, article: Article, infobox_groups: set[int]) -> str:
+    if c.type == "order":
+        return "Each event has a date in the article; look for the years first."
+    if c.group in infobox_groups:
+        return "Look at the key facts listed at the top of the article."
+    section = article.section_at(c.group)
+    if section is None or section is article.sections[0]:
+        return "Look in the article's introduction."
+    return f"Look in the section “{section.title}”."
+
+
+def _forms(c: Candidate) -> list[str]:
+    answers = c.answer if isinstance(c.answer, list) else [c.answer]
+    forms = [str(a) for a in answers if not isinstance(a, bool)] + list(c.accept)
+    if c.answer_text:
+        forms.append(c.answer_text)
+    return sorted({f for f in forms if len(f) >= 2}, key=len, reverse=True)
+
+
+def blank_out(text: str, forms: list[str]) -> str:
+    for form in forms:
+        text = re.sub(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", BLANK, text,
+                      flags=re.IGNORECASE)
+    return text
+
+
+def _inside_longer_name(text: str, forms: list[str]) -> bool:
+    for form in forms:
+        pattern = (r"(?:[A-Z][\w-]* )(?<![\w-])" + re.escape(form) + r"(?![\w-])|(?<![\w-])"
+                   + re.escape(form) + r"(?![\w-])(?: [A-Z])")
+        if re.search(pattern, text):
+            return True
+    return False
+
+
+def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
+    if c.type == "order":
+        return None
+    around = neighbours.get(c.group, [])
+    forms = _forms(c)
+    for s in around:
+        if _inside_longer_name(s.text, forms):
+            continue  # "North _____" would mislead
+        text = blank_out(tidy(s.text), forms)
+        if len(text.split()) < 5 or len(text.split()) > 60:
+            continue
+        if any(contains_folded(text, f) for f in forms if len(fold(f)) >= 2):
+            continue
+        if c.type == "number" and str(c.answer).rstrip("0").rstrip(".") in text:
+            continue
+        return f"Nearby, the article says: “{text}”"
+    return None
+
+
+def _clue(c: Candidate) -> str | None:
+    if c.type == "truefalse":
+        return "Compare every name, date and number in the statement with the passage."
+    if c.type == "order":
+        first = c.answer[0] if isinstance(c.answer, list) and c.answer else ""
+        return f"The earliest is “{first}”." if first else None
+    if c.type == "multi":
+        n = len(c.answer) if isinstance(c.answer, list) else 1
+        return f"{n} of the options are right."
+    if c.type == "choice":
+        wrong = [x for x in c.choices if x != c.answer]
+        if not wrong:
+            return None
+        ruled_out = sorted(wrong, key=lambda x: short_hash(c.prompt, x))[0]
+        return f"It is not “{ruled_out}”."
+    if c.type == "number":
+        if c.kind == "year":
+            year = int(c.answer)  # type: ignore[arg-type]
+            return f"It was in the {year // 10 * 10}s."
+        digits = len(re.sub(r"\D", "", str(c.number_format or c.answer).split(".")[0]))
+        if c.number_format and not c.number_format[0].isdigit():
+            return f"The number is written as a word starting with “{c.number_format[0]}”."
+        return f"The whole part of the number has {digits} digit{'s' if digits != 1 else ''}."
+    answer = str(c.answer)
+    year = re.search(r"\d{4}", answer)
+    if c.kind in ("date", "monthyear") and year:
+        return f"The year is {year.group(0)}."
+    letters = re.sub(r"[\W\d_]", "", answer)
+    n_words = len(answer.split())
+    first = re.sub(r"^(?:the|a|an) ", "", answer).lstrip("'\"“(")[:1]
+    if n_words == 1:
+        return f"One word of {len(letters)} letters, starting with “{first}”."
+    return f"{n_words} words, starting with “{first}”."

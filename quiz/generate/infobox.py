@@ -1,0 +1,483 @@
+"""Typed infobox fields: what each one holds, and the question it answers.
+
+A field's type comes from its key ("Director", "Headquarters", "Formed") and
+its value (a date, an amount with a unit). Typed values double as a small
+gazetteer for recognising names in the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quiz.article import Article, InfoboxField
+from quiz.generate.candidate import Candidate
+from quiz.generate.context import Topic
+from quiz.generate.entities import ORG, ORG_WORDS, PERSON, PLACE, PLACE_WORDS
+from quiz.generate.spans import UNITS, Span, date_forms, find_spans
+from quiz.generate.text import is_latin_text, tidy, wordset
+from quiz.normalize import contains_folded
+from quiz.numbers import parse_number
+
+_SKIP_KEYS = wordset(
+    """name logo image caption alt map website url coordinates signature footnotes label
+    pushpin seal flag motto nativename native alternative long short official other common
+    type symbol abbreviation acronym iso code wikidata"""
+)
+_PERSON_KEYS = wordset(
+    """director architect architects founder founders chief leader president signatories
+    signatory collaborator collaborators author authors designer designers editor
+    manager chairman chairperson chair head king queen ruler monarch spouse parents children
+    successor predecessor engineer engineers discoverer creator inventor commander
+    commanders principal curator builder sculptor painter composer captain coach ceo
+    secretary administrator governor mayor minister premier advisor adviser supervisor
+    mentor students spouse partner""")
+_PLACE_KEYS = wordset(
+    """location headquarters address country place city region source birthplace site venue
+    state origin capital province county municipality continent range habitat""")
+_ORG_KEYS = wordset(
+    """affiliation affiliations parties operator operators parent agency organisation
+    organization manufacturer publisher employer institution jurisdiction membership
+    owner owners sponsor""")
+_DATE_KEYS = wordset(
+    """date formed founded established dissolved abolished born died signed opened closed
+    launched built completed start started began ended created inaugurated demolished
+    discovered released published effective commissioned decommissioned year construction
+    opening closing founding birth death""")
+_QUANTITY_KEYS = wordset(
+    """length size area height width depth capacity population mass weight cost budget span
+    elevation distance diameter volume staff employees members speed power collection""")
+_ATTRIBUTE_KEYS = wordset(
+    "nationality occupation language languages status genre religion position style "
+    "material materials sport discipline field fields")
+_NOT_ATTRIBUTES = wordset(
+    "id by context authority species binomial cites notes note other see also caption image "
+    "education "
+    "website url type motto anthem")
+_A_ROLES = wordset("collaborator collaborators associate member partner student teacher "
+                   "influence influences")
+_PLURAL_KEYS = wordset("signatories parties collaborators architects authors founders "
+                       "designers engineers commanders children parents affiliations "
+                       "languages materials fields operators")
+_TITLE_WORDS = wordset(
+    "duke duchess king queen earl count countess prince princess lord lady emperor empress "
+    "baron marquess viscount sultan pope bishop archbishop the")
+_NOUN_TO_PARTICIPLE = {
+    "construction": "constructed", "completion": "completed", "foundation": "founded",
+    "founding": "founded", "establishment": "established", "publication": "published",
+    "opening": "opened", "inauguration": "inaugurated", "release": "released",
+    "launch": "launched", "signing": "signed", "dedication": "dedicated",
+    "demolition": "demolished", "creation": "created", "discovery": "discovered",
+    "restoration": "restored", "closure": "closed", "closing": "closed",
+    "renovation": "renovated", "consecration": "consecrated", "formation": "formed",
+    "adoption": "adopted", "ratification": "ratified", "launching": "launched",
+}
+_VALUE_QUANTITY_RE = re.compile(
+    r"^(?:nearly |about |approximately |around |over |more than |almost |c\. |ca\. |up to |"
+    r"at least |under |less than |roughly |~ ?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?: (?P<scale>thousand|million|"
+    r"billion))? ?(?P<unit>[^\d\s,;()][^,;()]*?)?$"
+)
+_UNITS = frozenset([*UNITS, "minutes", "hours", "days", "years", "seconds", "s", "min", "h",
+                    "kg", "km/s", "m/s", "GHz", "MHz", "W", "V"])
+_FLAG_CODE_RE = re.compile(r"^[A-Z]{2,3} (?=[A-Z][a-z])")
+
+
+@dataclass
+class FieldInfo:
+    f: InfoboxField
+    kind: str  # date | year | quantity | person | place | org | attribute | life | skip
+    parts: list[str] = field(default_factory=list)  # names in the value, cleaned
+    span: Span | None = None  # the date in the value
+    number: float | None = None
+    number_text: str = ""
+    unit: str = ""
+    plural: bool = False  # several values that are all right ("Commander1", "Commander2")
+
+    @property
+    def typed(self) -> bool:
+        return self.kind in ("date", "year", "quantity", "person", "place", "org", "life")
+
+
+def key_words(key: str) -> list[str]:
+    return re.sub(r"\d+", " ", key.lower().replace("_", " ")).split()
+
+
+def classify(article: Article) -> list[FieldInfo]:
+    keys = {f.key for f in article.infobox}
+    out = [_classify(f, keys) for f in article.infobox]
+    # "Commander1: A", "Commander2: B" are one field with two values: asking "Who was
+    # the commander?" would have two right answers.
+    groups: dict[str, list[FieldInfo]] = {}
+    for fi in out:
+        if re.search(r"\d", fi.f.key) and not _paired_position(fi.f.key, keys):
+            groups.setdefault(" ".join(key_words(fi.f.key)), []).append(fi)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = members[0]
+        if first.kind == "skip":
+            continue
+        first.plural = True
+        for other in members[1:]:
+            first.parts.extend(p for p in other.parts if p not in first.parts)
+            other.kind = "skip"
+    return out
+
+
+def _classify(f: InfoboxField, keys: set[str]) -> FieldInfo:
+    words = key_words(f.key)
+    value = f.value.strip()
+    if not words or not value or not is_latin_text(value):
+        return FieldInfo(f, "skip")
+    if any(len(w) > 4 and w.endswith(("of", "by", "for")) for w in words):
+        return FieldInfo(f, "skip")  # "Partof": a template parameter, not a label
+    last = words[-1]
+    if words[0] in _SKIP_KEYS and not (last == "name" and _paired_position(f.key, keys)):
+        return FieldInfo(f, "skip")
+    if last == "name" and _paired_position(f.key, keys):
+        return FieldInfo(f, "person", [_clean_name(value)])
+    if last in ("position", "title", "role") and _paired_name(f.key, keys):
+        return FieldInfo(f, "skip")  # asked together with its "Name" field
+    if last in _SKIP_KEYS or value.lower().endswith((".svg", ".png", ".jpg")):
+        return FieldInfo(f, "skip")
+    spans = find_spans(value)
+    if words[0] in ("born", "died", "birth", "death") or last in ("born", "died"):
+        date = next((s for s in spans if s.kind in ("date", "monthyear")), None)
+        year = re.match(r"(\d{3,4})\b", value)
+        if date is None and year:
+            date = Span(year.group(1), year.start(1), year.end(1), "year", (int(year[1]),))
+        rest = value[date.end:] if date else value
+        places = [p.strip() for p in rest.split(",") if p.strip()]
+        return FieldInfo(f, "life", places, span=date)
+    if set(words) & _DATE_KEYS or re.fullmatch(r"(?:c\. )?\d{3,4}", value) or (
+            spans and spans[0].kind == "date" and spans[0].text == value):
+        if re.fullmatch(r"\d{3,4}", value):
+            return FieldInfo(f, "year", span=Span(value, 0, len(value), "year", (int(value),)))
+        # the whole value, or a date that opens it ("15 December 1964, 20:24:00 UTC")
+        full = next((s for s in spans if s.kind in ("date", "monthyear")
+                     and (s.text == value or s.start == 0)), None)
+        if full:
+            return FieldInfo(f, "date", span=full)
+        if set(words) & _DATE_KEYS and not set(words) & (_PLACE_KEYS | _PERSON_KEYS):
+            return FieldInfo(f, "skip")
+    m = _VALUE_QUANTITY_RE.match(value)
+    known_unit = bool(m and m["unit"] and m["unit"].split()[0] in _UNITS)
+    quantity_key = bool(set(words) & _QUANTITY_KEYS) or known_unit
+    if quantity_key and m and m["unit"] and not set(words) & _DATE_KEYS:
+        number = parse_number(m["num"] + (f" {m['scale']}" if m["scale"] else ""))
+        if number is not None:
+            unit = re.sub(r"\s+(?:tall|long|wide|high|deep|thick|across|in diameter)$", "",
+                          m["unit"].strip())  # "112.3 cm tall": the unit is cm
+            return FieldInfo(f, "quantity", number=number, number_text=m["num"], unit=unit)
+    if set(words) & _PERSON_KEYS or (last == "by" and len(words) >= 2):
+        parts = _split_names(value) if last in _PLURAL_KEYS or "," in value else [value]
+        parts = [_clean_name(p) for p in parts]
+        if len(parts) == 1 and last not in _PLURAL_KEYS and ", " in parts[0]:
+            return FieldInfo(f, "person", parts)  # "William, Duke of Normandy"
+        if any(set(p.split()) & (ORG_WORDS | PLACE_WORDS) or p.startswith(("The ", "United "))
+               for p in parts):
+            return FieldInfo(f, "org", parts)  # "Initiated By: Ministry of ...": not a person
+        if all(_looks_like_name(p) for p in parts):
+            return FieldInfo(f, "person", parts)
+        return FieldInfo(f, "skip")
+    if set(words) & _PLACE_KEYS:
+        parts = [p.strip() for p in value.split(",") if p.strip()]
+        return FieldInfo(f, "place", parts)
+    if set(words) & _ORG_KEYS:
+        if "," in value and not re.search(r"[a-z]", value):
+            return FieldInfo(f, "skip")  # codes such as "PRK, ROK"
+        parts = _split_names(value) if last in _PLURAL_KEYS else [value]
+        return FieldInfo(f, "org", [p for p in parts if p])
+    short = re.sub(r"\s*\([^)]*\)", "", value).strip()
+    noun_key = key_is_noun(words)
+    if (set(words) & _ATTRIBUTE_KEYS or (len(words) <= 2 and noun_key)) \
+            and 1 <= len(short.split()) <= 6 \
+            and not re.search(r"(?<![\w-])\d", short) and last not in _NOT_ATTRIBUTES:
+        # "Diet: Mainly fruits and insects", "Genus: Paradisaea", "Orbit Regime: Low Earth"
+        return FieldInfo(f, "attribute", [p.strip() for p in short.split(",") if p.strip()])
+    return FieldInfo(f, "skip")
+
+
+def key_is_noun(words: list[str]) -> bool:
+    """"Diet", "Orbit Regime", "Known For" (yes: asked as "known for"), not "Illustrated"."""
+    if " ".join(words) == "known for":
+        return True
+    last = words[-1]
+    return not (last in ("for", "by", "as", "of", "in", "to", "with") or last.endswith("ed"))
+
+
+def _paired_position(key: str, keys: set[str]) -> str | None:
+    """``Chief1 Name`` goes with ``Chief1 Position``."""
+    if not key.lower().endswith("name"):
+        return None
+    stem = key[: -len("name")].strip()
+    if not stem:
+        return None
+    for k in keys:
+        if k != key and k.startswith(stem) and k.lower().endswith(("position", "title", "role")):
+            return k
+    return None
+
+
+def _paired_name(key: str, keys: set[str]) -> bool:
+    stem = re.sub(r"(?i)(position|title|role)$", "", key).strip()
+    return bool(stem) and any(k != key and k.startswith(stem) and k.lower().endswith("name")
+                              for k in keys)
+
+
+def _split_names(value: str) -> list[str]:
+    """``A, B and C`` -> three names; ``William, Duke of Normandy`` stays one."""
+    parts: list[str] = []
+    for piece in re.split(r",\s*|\s+and\s+|;\s*", value):
+        piece = piece.strip()
+        if not piece:
+            continue
+        first = piece.split()[0]
+        if parts and (first.lower() in _TITLE_WORDS or first[:1].islower()):
+            parts[-1] = f"{parts[-1]}, {piece}"  # a title or description of the one before
+        else:
+            parts.append(piece)
+    return parts
+
+
+def _clean_name(name: str) -> str:
+    """``PRK Kim Jong-un`` (a flag code left by the conversion) -> ``Kim Jong-un``."""
+    return _FLAG_CODE_RE.sub("", name.strip())
+
+
+def _looks_like_name(text: str) -> bool:
+    toks = text.split()
+    return 1 <= len(toks) <= 5 and toks[0][:1].isupper() and not re.search(r"\d", text)
+
+
+def gazetteer(fields: list[FieldInfo]) -> dict[str, str]:
+    """Names from typed fields, for recognising them in the prose."""
+    out: dict[str, str] = {}
+    for fi in fields:
+        kind = {"person": PERSON, "place": PLACE, "org": ORG, "life": PLACE}.get(fi.kind)
+        if kind is None:
+            continue
+        for part in fi.parts:
+            if fi.kind == "place" or fi.kind == "life":
+                part = re.sub(r"^(?:[a-z]+ )*(?:parish|municipality|city|town|village|"
+                              r"province|region|district) of ", "", part, flags=re.I)
+            if kind == PERSON:
+                part = part.split(", ")[0]  # "William, Duke of Normandy" is written "William"
+            if part and part[0].isupper():
+                out[part] = kind
+    return out
+
+
+def _tense(article: Article) -> str:
+    keys = " ".join(f.key.lower() for f in article.infobox)
+    return "was" if re.search(r"dissolved|abolished|died|death|demolished|closed|defunct|"
+                              r"ended|decommissioned", keys) else "is"
+
+
+def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[Candidate]:
+    """One question (two for birth and death) per typed field."""
+    be = _tense(article)
+    s = topic.noun_phrase
+    keys = {fi.f.key: fi for fi in fields}
+    out: list[Candidate] = []
+    for fi in fields:
+        f = fi.f
+        words = key_words(f.key)
+        last = words[-1] if words else ""
+        key_l = " ".join(words)
+
+        def add(rule: str, qtype: str, prompt: str, answer, kind: str, answer_text: str,
+                _f: InfoboxField = f, **kw) -> None:
+            # the quote is "Key: Value", without the list dash in front
+            start = article.text.find(_f.key, _f.line_start, _f.line_end)
+            out.append(Candidate(
+                rule=rule, type=qtype, prompt=tidy(prompt), answer=answer, kind=kind,
+                quotes=[(max(start, _f.line_start), _f.line_end)], group=_f.line_start,
+                answer_text=answer_text,
+                explanation=f"The article's key facts give {_f.key}: {_f.value}.", **kw))
+
+        if fi.kind in ("date", "year"):
+            event = " ".join(w for w in words if w != "date")
+            lead = "In what year" if fi.kind == "year" else "When"
+            prompt = _date_prompt(words, s, fi.kind) or (
+                f"{lead} was the {event} of {s}?" if event else f"{lead} did {s} take place?")
+            if prompt and "construction" in words and _has_founding(keys):
+                # founded long before its present building went up
+                prompt = prompt.replace(f"was {s} constructed", f"was the building of {s} "
+                                        "constructed")
+            if prompt is None:
+                continue
+            if fi.kind == "year":
+                add("infobox-date", "number", prompt, int(f.value), "year", f.value, span=fi.span,
+                    number_format=f.value, score=3.3, difficulty=2, tags=["dates"])
+            else:
+                assert fi.span is not None
+                add("infobox-date", "text", prompt, fi.span.text, fi.span.kind, fi.span.text,
+                    accept=date_forms(fi.span), span=fi.span, score=3.3, tags=["dates"])
+        elif fi.kind == "life":
+            verb = "born" if "born" in words or "birth" in words else "die"
+            when = f"When was {s} born?" if verb == "born" else f"When did {s} die?"
+            where = f"Where was {s} born?" if verb == "born" else f"Where did {s} die?"
+            if fi.span is not None:
+                qtype = "number" if fi.span.kind == "year" else "text"
+                answer = int(fi.span.text) if qtype == "number" else fi.span.text
+                add("infobox-date", qtype, when, answer, fi.span.kind, fi.span.text,
+                    accept=date_forms(fi.span), span=fi.span, score=3.3, tags=["dates"])
+            if fi.parts:
+                add("infobox-place", "text", where, fi.parts[0], PLACE, fi.parts[0],
+                    accept=[", ".join(fi.parts)] if len(fi.parts) > 1 else [],
+                    exclude=fi.parts[1:], score=3.3, tags=["places"])
+        elif fi.kind == "quantity":
+            prompt = f"What {be} the {key_l} of {s} (in {fi.unit})?"
+            value = int(fi.number) if fi.number == int(fi.number or 0) else fi.number
+            add("infobox-number", "number", prompt, value, "quantity", fi.number_text,
+                unit=fi.unit, number_format=fi.number_text, score=3.2, tags=["numbers"])
+        elif fi.kind == "person":
+            pos_key = _paired_position(f.key, set(keys))
+            names = fi.parts
+            if pos_key:
+                role = keys[pos_key].f.value if pos_key in keys else ""
+                if not role:
+                    continue
+                prompt = f"Who {be} the {role} of {s}?"
+            elif last == "by" and len(words) >= 2:
+                prompt = f"Who {' '.join(words[:-1])} {s}?"
+                role = re.match(r"(?:King|Queen|Emperor|Empress|President|Pope|Sir|Saint) ",
+                                names[0])
+                if role:
+                    names = [names[0], names[0][role.end():]]
+            elif fi.plural:
+                prompt = f"Name one of the {_plural(key_l)} of {s}."
+            elif len(names) > 1 or last in _PLURAL_KEYS:
+                single = _singular(key_l)
+                prompt = f"Name one of the {key_l} of {s}." if len(names) > 1 else \
+                    f"Who {be} the {single} of {s}?"
+            elif last in _A_ROLES:
+                prompt = f"Who was a {key_l} of {s}?"
+            else:
+                was = be if last in ("director", "head", "chief", "president", "chairman",
+                                     "manager", "owner", "leader", "curator", "principal") \
+                    else "was"
+                prompt = f"Who {was} the {key_l} of {s}?"
+            bare = [n.split(", ")[0] for n in names if ", " in n]  # "William"
+            add("infobox-person", "text", prompt, names[0], PERSON, names[0],
+                accept=names[1:] + bare, exclude=names[1:], score=3.3, tags=["people"])
+        elif fi.kind == "place":
+            prompt = _place_prompt(words, s, be)
+            answer = fi.parts[0]
+            accept = []
+            if len(fi.parts) > 1:
+                # "Lisbon, Portugal": it is in Portugal too, so each part is right
+                accept = [f.value, *fi.parts[1:]] + [_strip_place_noun(p) for p in fi.parts
+                                                     if _strip_place_noun(p) != p]
+                if _strip_place_noun(answer) != answer:
+                    answer = _strip_place_noun(answer)
+                    accept = [fi.parts[0], *accept]
+            add("infobox-place", "text", prompt, answer, PLACE, answer,
+                accept=list(dict.fromkeys(a for a in accept if a != answer)),
+                exclude=fi.parts[1:], score=3.1, tags=["places"])
+        elif fi.kind == "org":
+            names = fi.parts
+            if len(names) > 1:
+                prompt = f"Name one of the {_plural(key_l) if fi.plural else key_l} of {s}."
+                if last == "parties":
+                    prompt = f"Name one of the parties to {s}."
+            else:
+                prompt = f"What {be} the {key_l} of {s}?"
+            add("infobox-org", "text", prompt, names[0], ORG, names[0], accept=names[1:],
+                exclude=names[1:], score=3.1, tags=["organisations"])
+        elif fi.kind == "attribute":
+            parts = fi.parts
+            tense = "was" if topic.is_person else be
+            if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+                tense = {"was": "were", "is": "are"}[tense]  # "Fields", "Languages"
+            prompt = f"What {tense} the {key_l} of {s}?"
+            if fi.plural:
+                prompt = f"Name one of the {_plural(key_l)} of {s}."
+            elif last == "position":
+                prompt = f"What position did {s} hold?"
+            elif key_l == "known for":
+                prompt = f"What is {s} known for?"
+            answer = ", ".join(parts) if len(parts) > 1 and not fi.plural else parts[0]
+            accept = parts[1:] if fi.plural else (parts if len(parts) > 1 else [])
+            hedge = re.sub(r"^(?:mainly|mostly|chiefly|largely|primarily|usually) ", "", answer,
+                           flags=re.I)
+            if hedge != answer:
+                accept.append(hedge)  # "Mainly fruits and insects" -> "fruits and insects"
+            add("infobox-attribute", "text", prompt, answer, "attribute", answer,
+                accept=accept, exclude=parts[1:] if fi.plural else [], score=2.0,
+                tags=["facts"])
+    return out
+
+
+def _has_founding(keys: dict[str, FieldInfo]) -> bool:
+    return any(set(key_words(k)) & {"established", "founded", "formed", "founding"}
+               for k in keys)
+
+
+def _date_prompt(words: list[str], s: str, kind: str) -> str | None:
+    lead = "In what year" if kind == "year" else "When"
+    ws = [w for w in words if w != "date"]
+    if len(ws) == 1 and (ws[0].endswith("ed") or ws[0] in ("built", "begun")):
+        return f"{lead} was {s} {ws[0]}?"  # "Formed", "Date Signed", "Established"
+    if len(ws) == 1 and ws[0] in _NOUN_TO_PARTICIPLE:
+        return f"{lead} was {s} {_NOUN_TO_PARTICIPLE[ws[0]]}?"  # "Construction Date"
+    if len(ws) == 2 and ws[1] in ("start", "started", "begun", "began"):
+        return f"{lead} did the {ws[0]} of {s} start?"  # "Construction Start"
+    if len(ws) == 2 and ws[1] in ("end", "ended", "completed", "completion"):
+        return f"{lead} was the {ws[0]} of {s} completed?"
+    if len(ws) == 1 and ws[0] == "year":
+        return None
+    return None
+
+
+def _place_prompt(words: list[str], s: str, be: str) -> str:
+    key = " ".join(words)
+    if key in ("place", "venue", "site"):
+        return f"Where did {s} take place?"
+    if words[-1] == "location" and len(words) == 1:
+        return f"Where {be} {s} located?"
+    if words[0] == "location" and len(words) == 2 and words[1].endswith("ed"):
+        return f"Where was {s} {words[1]}?"  # "Location Signed"
+    if words[-1] == "headquarters":
+        return f"Where {'were' if be == 'was' else 'are'} the headquarters of {s}?"
+    if words[-1] == "country" and len(words) == 1:
+        return f"In which country {be} {s}?"
+    if words[-1] == "address":
+        return f"What {be} the address of {s}?"
+    return f"What {be} the {key} of {s}?"
+
+
+def _strip_place_noun(part: str) -> str:
+    """``Parish of Caneças`` -> ``Caneças``."""
+    return re.sub(r"^(?:[A-Za-z]+ )*?(?:parish|municipality|city|town|village|province|"
+                  r"region|district|county) of ", "", part, flags=re.I)
+
+
+def _plural(key: str) -> str:
+    if key.endswith("s"):
+        return key
+    if key.endswith("y") and key[-2:-1] not in "aeiou":
+        return key[:-1] + "ies"
+    return key + ("es" if key.endswith(("ch", "sh", "x")) else "s")
+
+
+def _singular(key: str) -> str:
+    if key.endswith("ies"):
+        return key[:-3] + "y"
+    return key[:-1] if key.endswith("s") else key
+
+
+def prose_support(article: Article, answer: str) -> tuple[int, int] | None:
+    """A prose sentence that states ``answer`` too (it makes a better explanation)."""
+    if len(answer) < 3:
+        return None
+    for p in article.paragraphs:
+        if p.bullet:
+            continue
+        for s in p.sentences:
+            if contains_folded(s.text, answer):
+                return (s.start, s.end)
+    return None
+

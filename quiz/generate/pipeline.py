@@ -1,0 +1,300 @@
+"""Article -> draft bank: overgenerate, filter, rank, write.
+
+Everything here is deterministic: the same article always gives the same
+questions, in the same order, with the same ids.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.article import Article, Sentence, normalise_ws
+from quiz.generate import forms, infobox, rules
+from quiz.generate.candidate import Candidate
+from quiz.generate.context import ContextReader, topic_of
+from quiz.generate.distractors import Pools, build_pools
+from quiz.generate.entities import PERSON, PLACE, TOPIC, build_index
+from quiz.generate.evidence import Quoter
+from quiz.generate.filters import near_duplicate, reject_reason
+from quiz.generate.hints import hints
+from quiz.generate.spans import find_spans
+from quiz.generate.text import short_hash, slugify, strip_foreign_parens
+from quiz.model import Bank, Question, Source
+from quiz.normalize import fold
+
+PER_SENTENCE = 2  # questions drawn from any one sentence (or infobox line)
+PER_ANSWER = 1  # questions sharing one answer (a second would be a near-duplicate)
+# The mix of question types the ranking steers towards.
+TYPE_SHARE = {"choice": 0.34, "text": 0.30, "number": 0.14, "truefalse": 0.16, "multi": 0.03,
+              "order": 0.03}
+SKIP_SECTIONS = {"see also", "references", "external links", "notes", "further reading",
+                 "bibliography", "sources", "citations", "footnotes", "gallery"}
+MIN_SENTENCE_WORDS = 5
+
+
+@dataclass
+class Report:
+    """Figures about one run, for the command line and the evaluation script."""
+
+    title: str
+    words: int
+    prose_words: int
+    typed_fields: int
+    fields_covered: int = 0
+    per_rule: Counter[str] = field(default_factory=Counter)
+    per_type: Counter[str] = field(default_factory=Counter)
+    rejections: Counter[str] = field(default_factory=Counter)
+    choice_questions: int = 0
+    choice_same_kind: int = 0  # choice questions with 3 distractors of the answer's kind
+    seconds: float = 0.0
+
+    @property
+    def questions(self) -> int:
+        return sum(self.per_type.values())
+
+    @property
+    def target(self) -> float:
+        """The rate asked of the generator: 1.5 per 100 words plus one per typed field."""
+        return 1.5 * self.prose_words / 100 + self.typed_fields
+
+
+@dataclass
+class Result:
+    bank: Bank
+    report: Report
+
+
+def generate(article: Article, *, bank_id: str | None = None, path: Path | None = None,
+             url: str | None = None, license: str | None = None) -> Result:
+    started = time.perf_counter()
+    topic = topic_of(article)
+    fields = infobox.classify(article)
+    gaz = infobox.gazetteer(fields)
+    index = build_index(article, {**gaz, **{a: TOPIC for a in topic.aliases}})
+    reader = ContextReader(article, topic,
+                           is_person=lambda name: index.kind(name) in (PERSON, TOPIC))
+    report = Report(article.title, len(article.text.split()), article.prose_words(),
+                    sum(1 for f in fields if f.typed))
+
+    infos = _sentence_infos(article, reader, index, report)
+    all_spans = [s for si in infos for s in find_spans(si.cleaned)]
+    # The infobox's own dates stay out of the pools: "established ... on ____" with the
+    # founding date among the options would have two right answers.
+    pools = build_pools(all_spans, index, gaz)
+    _relate_places(pools, infos, fields, reader, topic)
+
+    base: list[Candidate] = infobox.candidates(article, fields, topic)
+    for c in base:
+        support = infobox.prose_support(article, c.answer_text)
+        if support:
+            c.quotes.append(support)
+            c.explanation = normalise_ws(article.text[support[0]:support[1]])
+    for si in infos:
+        for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.cause, rules.cloze):
+            base.extend(rule(si))
+    base.extend(forms.order_questions(infos))
+
+    neighbours = _neighbours(article)
+    for c in base:
+        c.nearby = " ".join(s.text for s in neighbours.get(c.group, [])[:2])
+    candidates = _with_forms(base, pools, fields, topic.noun_phrase)
+    quoter = Quoter(article)
+    valid: list[Candidate] = []
+    for c in candidates:
+        quotes = " … ".join(normalise_ws(article.text[s:e]) for s, e in c.quotes)
+        reason = reject_reason(c, quotes, topic.title)
+        if reason:
+            report.rejections[reason] += 1
+        else:
+            valid.append(c)
+    chosen = _select(valid, report, report.target)
+
+    infobox_groups = {fi.f.line_start for fi in fields}
+    questions = []
+    seen_ids: set[str] = set()
+    for c in chosen:
+        evidence = [quoter.evidence(s, e) for s, e in c.quotes]
+        qid = f"{c.rule}-{short_hash(c.rule, c.prompt, c.answer, evidence[0].quote)}"
+        while qid in seen_ids:
+            qid += "x"
+        seen_ids.add(qid)
+        questions.append(Question(
+            id=qid, type=c.type, prompt=c.prompt, answer=c.answer, evidence=evidence,
+            hints=hints(c, article, neighbours, infobox_groups),
+            explanation=c.explanation, difficulty=c.difficulty, tags=list(dict.fromkeys(c.tags)),
+            origin=f"generated:{c.rule}", status="draft",
+            accept=[a for a in dict.fromkeys(c.accept) if fold(a) != fold(str(c.answer))],
+            choices=c.choices, tolerance=c.tolerance, unit=c.unit,
+        ))
+        report.per_rule[c.rule] += 1
+        report.per_type[c.type] += 1
+        if c.type == "choice":
+            report.choice_questions += 1
+            report.choice_same_kind += len(c.choices) >= 4
+    typed_groups = {fi.f.line_start for fi in fields if fi.typed}
+    covered = {c.group for c in chosen if c.group in typed_groups}
+    report.fields_covered = len(covered)
+
+    bid = bank_id or slugify(article.title)
+    bank = Bank(
+        id=bid, title=article.title,
+        source=Source(file="article.txt", title=article.title, url=url, license=license),
+        questions=questions, path=(path or Path(bid)) / "bank.yaml",
+        description="Draft questions generated from the article; review them before use.",
+        _article=article,
+    )
+    report.seconds = time.perf_counter() - started
+    return Result(bank, report)
+
+
+def _sentence_infos(article: Article, reader: ContextReader, index, report: Report
+                    ) -> list[rules.SentenceInfo]:
+    out = []
+    for n, section in enumerate(article.sections):
+        if section.title.strip().lower() in SKIP_SECTIONS:
+            continue
+        prev = False
+        for p in section.paragraphs:
+            if p.bullet:
+                continue
+            for s in p.sentences:
+                if len(s.text.split()) < MIN_SENTENCE_WORDS:
+                    continue
+                st = reader.standalone(s.text, prev, n == 0, article.text[:s.start])
+                prev = reader.about_topic(s.text)
+                if st.text is None:
+                    report.rejections[st.reason] += 1
+                cleaned = strip_foreign_parens(s.text)
+                si = rules.SentenceInfo(s, section.title, st.text, st.reason, cleaned,
+                                        raw_mentions=index.mentions(cleaned))
+                if st.text:
+                    si.spans = find_spans(st.text)
+                    si.mentions = index.mentions(st.text)
+                out.append(si)
+    return out
+
+
+def _relate_places(pools: Pools, infos: list[rules.SentenceInfo],
+                   fields: list[infobox.FieldInfo], reader: ContextReader, topic) -> None:
+    pools.topic_names = tuple(n for n in {topic.title, topic.short} if n)
+    for si in infos:
+        for m in si.raw_mentions:
+            if re.search(r"\bthe\s+$", si.cleaned[:m.start], re.IGNORECASE):
+                pools.with_the.add(fold(m.text))
+        places = [m for m in si.raw_mentions if m.kind == PLACE]
+        pools.relate([m.text for m in places])
+        if reader.about_topic(si.sentence.text) and not topic.is_person:
+            for m in places:
+                if re.search(r"\b(?:in|at|near|of)\s+(?:the\s+)?$", si.cleaned[:m.start]):
+                    pools.topic_places.add(fold(m.text))
+    for fi in fields:
+        if fi.kind in ("place", "life"):
+            pools.relate(fi.parts)
+            if fi.kind == "place" and not topic.is_person:
+                pools.topic_places.update(fold(p) for p in fi.parts)
+
+
+def _with_forms(base: list[Candidate], pools: Pools, fields: list[infobox.FieldInfo],
+                subject: str) -> list[Candidate]:
+    keys = {fi.f.line_start: " ".join(infobox.key_words(fi.f.key)) for fi in fields}
+    out: list[Candidate] = []
+    for c in base:
+        out.append(c)
+        alt = forms.choice_form(c, pools)
+        if alt is not None:
+            out.append(alt)
+        out.extend(forms.truefalse_forms(c, pools))
+        if c.exclude and c.group in keys and c.prompt.startswith("Name one of"):
+            alt = forms.multi_form(c, pools, keys[c.group], subject)
+            if alt is not None:
+                out.append(alt)
+    return out
+
+
+def _select(valid: list[Candidate], report: Report, target: float) -> list[Candidate]:
+    """Best facts first; one form per fact, steering the mix of types; caps per sentence
+    and per answer; no near-duplicates. If the strict pass falls short of the rate the
+    bank should reach, a second pass lets one more question come from a sentence."""
+    facts: dict[tuple[int, str], list[Candidate]] = {}
+    for c in valid:
+        facts.setdefault(c.fact_key, []).append(c)
+    order = sorted(facts.values(), key=lambda fs: (-max(f.score for f in fs), fs[0].group))
+    state = _Selection()
+    skipped = [fs for fs in order if not state.offer(fs, PER_SENTENCE)]
+    if len(state.chosen) < target * 1.2:
+        skipped = [fs for fs in skipped if not state.offer(fs, PER_SENTENCE + 1)]
+    for fs in skipped:
+        report.rejections[state.why.get(id(fs), "near-duplicate")] += 1
+    return state.chosen
+
+
+class _Selection:
+    def __init__(self) -> None:
+        self.chosen: list[Candidate] = []
+        self.per_group: Counter[int] = Counter()
+        self.per_answer: Counter[str] = Counter()
+        self.per_type: Counter[str] = Counter()
+        self.tf_groups: Counter[int] = Counter()  # one true/false statement per sentence
+        self.truths: Counter[bool] = Counter()
+        self.why: dict[int, str] = {}
+
+    def offer(self, fs: list[Candidate], per_sentence: int) -> bool:
+        """Take the best form of this fact if the caps allow; say whether it was taken."""
+        head = fs[0]
+        answer_key = head.fact_key[1]
+        if head.type == "number":
+            answer_key = str(float(head.answer))  # type: ignore[arg-type]
+        if head.group >= 0 and self.per_group[head.group] >= per_sentence:
+            self.why[id(fs)] = "sentence-cap"
+            return False
+        if self.per_answer[answer_key] >= PER_ANSWER and head.type != "order":
+            self.why[id(fs)] = "duplicate"
+            return False
+        options = [f for f in fs if not any(near_duplicate(f, c) for c in self.chosen)
+                   and not (f.type == "truefalse" and self.tf_groups[f.group])]
+        if not options:
+            self.why[id(fs)] = "near-duplicate"
+            return False
+        total = max(1, len(self.chosen))
+
+        def need(c: Candidate) -> tuple[float, float, float]:
+            share = self.per_type[c.type] / total
+            hard_to_type = c.type == "choice" and _hard_to_type(str(c.answer))
+            # true and false statements in turn
+            balance = 0.0
+            if c.type == "truefalse":
+                balance = 1.0 if (self.truths[True] > self.truths[False]) != bool(c.answer) \
+                    else 0.0
+            return (TYPE_SHARE.get(c.type, 0.1) - share + (0.3 if hard_to_type else 0.0),
+                    balance, c.score)
+
+        pick = max(options, key=need)
+        self.chosen.append(pick)
+        self.per_group[head.group] += 1
+        self.per_answer[answer_key] += 1
+        self.per_type[pick.type] += 1
+        if pick.type == "truefalse":
+            self.tf_groups[pick.group] += 1
+            self.truths[bool(pick.answer)] += 1
+        return True
+
+
+def _hard_to_type(answer: str) -> bool:
+    return len(answer.split()) > 3 or not answer.isascii()
+
+
+def _neighbours(article: Article) -> dict[int, list[Sentence]]:
+    """For each sentence start: the sentences around it, nearest first."""
+    out: dict[int, list[Sentence]] = {}
+    for p in article.paragraphs:
+        if p.bullet:
+            continue
+        ss = p.sentences
+        for i, s in enumerate(ss):
+            around = [ss[j] for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(ss)]
+            out[s.start] = around
+    return out
