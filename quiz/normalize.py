@@ -12,6 +12,8 @@ _NUM_COMMA_RE = re.compile(r"(?<=\d),(?=\d{3}\b)")
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # the common case, and the decomposition below is per character
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
