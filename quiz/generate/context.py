@@ -34,7 +34,8 @@ _DEPENDENT_RE = re.compile(
     r"the same year|the following year|the next year|the previous year|that year|"
     r"the above|the aforementioned|the two men|both men|the pair|the other(?! side)(?=\s+\w)|"
     r"the rest|"
-    r"mentioned above|as well as this|these|those|such)\b",
+    r"mentioned above|as well as this|these|those|such|while there|from there|there he|"
+    r"there she|there they)\b",
     re.IGNORECASE,
 )
 _DEPENDENT_START_RE = re.compile(
@@ -299,6 +300,10 @@ class ContextReader:
                     and before.strip().startswith(people[0]):
                 return False  # "Harold defeated him": not Harold
             return bool(people)
+        if re.fullmatch(r"(?:The|A|An) [^,;]*?\b(?:[a-z]+ed|built|made|set|held|founded)"
+                        r"(?: [a-z]+)? ", before) and not re.search(
+                            r"\b(?:is|are|was|were|has|have|had)\b", before):
+            return False  # "A mill built on its shore ...": "its" is not the mill's
         return bool(re.search(r"\b(?:the|a|an)\s+[\w-]+", before, re.IGNORECASE)
                     or re.search(r"(?<!^)\b[A-Z][a-z]+", before.strip()))
 

@@ -15,6 +15,13 @@ from quiz.numbers import numbers_in
 
 MIN_PROMPT_WORDS = 4
 MAX_PROMPT_WORDS = 38
+MAX_CLOZE_WORDS = 32  # what is left after rules.trim_around has cut what it can
+
+
+def long_cloze(c: Candidate) -> bool:
+    """A long sentence with a blank in it reads as a chore: taken only when the bank
+    would otherwise fall short."""
+    return c.rule.startswith("cloze") and len(c.prompt.split()) > MAX_CLOZE_WORDS
 MAX_TEXT_ANSWER_WORDS = 6
 MAX_ANSWER_CHARS = 70
 
@@ -84,6 +91,11 @@ def bad_shape(c: Candidate) -> str | None:
             return "length"
         if c.type == "text" and len(answer.split()) > MAX_TEXT_ANSWER_WORDS and not c.accept:
             return "length"
+        if c.type == "text" and _is_list(answer):
+            return "list-answer"  # nobody types "A, B and C" exactly: ask for one of them
+        if c.type == "text" and _long_phrase(answer) and not any(
+                not _long_phrase(a) for a in c.accept):
+            return "long-answer"
         if answer.count("(") != answer.count(")") or answer.count('"') % 2:
             return "bad-answer"
         if c.type == "text" and not is_latin_text(answer) and not any(
@@ -96,6 +108,17 @@ def bad_shape(c: Candidate) -> str | None:
     if re.search(r"\b(?:he|she|they|it|this|these|those)\s*\?$", c.prompt, re.IGNORECASE):
         return "dangling-pronoun"
     return None
+
+
+def _is_list(answer: str) -> bool:
+    return answer.count(", ") >= 2 or (", " in answer and " and " in answer)
+
+
+def _long_phrase(answer: str) -> bool:
+    """More than four words that are not a name: a phrase no one types word for word."""
+    ws = [w for w in answer.split() if w.lower() not in ("of", "the", "and", "de", "da", "in")]
+    capitalised = sum(w[:1].isupper() or w[:1].isdigit() for w in ws)
+    return len(answer.split()) > 4 and capitalised * 2 < len(ws)
 
 
 def _proper_enough(c: Candidate) -> bool:

@@ -15,6 +15,7 @@ from quiz.generate.distractors import Pools, pick, same_sort
 from quiz.generate.rules import TRAIL_STARTERS, SentenceInfo
 from quiz.generate.spans import Span, date_sort_key
 from quiz.generate.text import capitalise_first, find_word, stable_order, tidy
+from quiz.normalize import fold
 
 _CHOICE_KINDS = ("date", "monthyear", "year", "person", "place", "org", "event")
 _TF_KINDS = ("date", "monthyear", "year", "money", "quantity", "count", "person", "place")
@@ -87,12 +88,42 @@ def truefalse_forms(c: Candidate, pools: Pools) -> list[Candidate]:
     out = [replace(c, rule="truefalse", type="truefalse", prompt=tidy(statement), answer=True,
                    accept=[], choices=[], unit=None, tolerance=0.0, score=c.score - 0.2,
                    difficulty=1)]
-    # a false statement must stay plausible: a king for a king, a country for a country
-    wrong = [w for w in pick(c, pools, statement, n=3) if same_sort(c, w)][:1]
-    if wrong:
-        false = statement[:at] + wrong[0] + statement[at + len(written):]
-        out.append(replace(out[0], prompt=tidy(false), answer=False))
+    if not _swappable(statement, at, written, c, pools):
+        return out
+    # a false statement must stay plausible (a king for a king, a country for a country)
+    # and grounded: the swapped-in value is one the article itself gives elsewhere
+    for w in pick(c, pools, statement, n=6):
+        if same_sort(c, w) and _from_article(w, c, pools):
+            false = statement[:at] + w + statement[at + len(written):]
+            out.append(replace(out[0], prompt=tidy(false), answer=False))
+            break
     return out
+
+
+def _swappable(statement: str, at: int, written: str, c: Candidate, pools: Pools) -> bool:
+    """Can the answer be swapped out without the statement giving itself away?"""
+    after = statement[at + len(written):]
+    if re.match(r"(?:'s?)?\s+[A-Z]", after) or re.search(r"\b(?:St|Saint|Mount|Lake)\s*$",
+                                                            statement[:at]):
+        return False  # part of a longer name ("St Paul's Cathedral"): the swap reads as nonsense
+    if c.kind == "place":
+        # another place in the sentence constrains it ("sent to X, where he studied in Paris")
+        others = [p for p in pools.names.get("place", [])
+                  if fold(p) != fold(written) and find_word(statement, p) >= 0]
+        if others:
+            return False
+    return True
+
+
+def _from_article(option: str, c: Candidate, pools: Pools) -> bool:
+    """Is ``option`` a value the article states (not a perturbation made up for a choice)?"""
+    if c.kind in ("date", "monthyear", "year", "daymonth"):
+        return any(fold(option) == fold(s.text) or (option == str(s.value[0]) and c.kind == "year")
+                   for ss in pools.dates.values() for s in ss)
+    if c.kind in ("money", "quantity", "count"):
+        return any(s.number_text and re.match(r"[\d.,]+|\S+", s.number_text).group(0) == option
+                   for s in pools.amounts)
+    return True  # names come from the article's own names
 
 
 def order_questions(infos: list[SentenceInfo], max_items: int = 4) -> list[Candidate]:

@@ -233,9 +233,13 @@ def _split_names(value: str) -> list[str]:
         piece = piece.strip()
         if not piece:
             continue
-        first = piece.split()[0]
-        if parts and (first.lower() in _TITLE_WORDS or first[:1].islower()):
-            parts[-1] = f"{parts[-1]}, {piece}"  # a title or description of the one before
+        toks = piece.split()
+        # "Duke of Normandy", "the Conqueror": a title or description of the name before;
+        # "Lord Kitchener", "Sir Alfred Milner": a titled name of its own
+        describes = toks[0][:1].islower() or (
+            toks[0].lower() in _TITLE_WORDS and (len(toks) == 1 or toks[1] in ("of", "the")))
+        if parts and describes:
+            parts[-1] = f"{parts[-1]}, {piece}"
         else:
             parts.append(piece)
     return parts
@@ -388,27 +392,56 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
             add("infobox-org", "text", prompt, names[0], ORG, names[0], accept=names[1:],
                 exclude=names[1:], score=3.1, tags=["organisations"])
         elif fi.kind == "attribute":
-            parts = fi.parts
             tense = "was" if topic.is_person else be
             if last.endswith("s") and not last.endswith(("ss", "us", "is")):
                 tense = {"was": "were", "is": "are"}[tense]  # "Fields", "Languages"
+            # "Mainly fruits and insects": the hedge is not part of any item
+            parts = [re.sub(r"^(?:mainly|mostly|chiefly|largely|primarily|usually) ", "", p,
+                            flags=re.I) for p in fi.parts]
+            items = [x for p in parts for x in re.split(r"\s+and\s+", p) if x]
+            if len(items) > 1 or fi.plural:
+                # A list is never a typed answer: ask for one item, and take any of them.
+                prompt = _one_of_prompt(words, s, fi.plural)
+                if prompt is None:
+                    continue
+                add("infobox-attribute", "text", prompt, items[0], "attribute", items[0],
+                    accept=items[1:], exclude=items[1:], score=2.0, tags=["facts"])
+                continue
             prompt = f"What {tense} the {key_l} of {s}?"
-            if fi.plural:
-                prompt = f"Name one of the {_plural(key_l)} of {s}."
-            elif last == "position":
+            if last == "position":
                 prompt = f"What position did {s} hold?"
             elif key_l == "known for":
                 prompt = f"What is {s} known for?"
-            answer = ", ".join(parts) if len(parts) > 1 and not fi.plural else parts[0]
-            accept = parts[1:] if fi.plural else (parts if len(parts) > 1 else [])
-            hedge = re.sub(r"^(?:mainly|mostly|chiefly|largely|primarily|usually) ", "", answer,
-                           flags=re.I)
-            if hedge != answer:
-                accept.append(hedge)  # "Mainly fruits and insects" -> "fruits and insects"
+            answer = fi.parts[0]
+            accept = [items[0]] if items[0] != answer else []
             add("infobox-attribute", "text", prompt, answer, "attribute", answer,
-                accept=accept, exclude=parts[1:] if fi.plural else [], score=2.0,
-                tags=["facts"])
+                accept=accept, score=2.0, tags=["facts"])
     return out
+
+
+# Keys whose list values are asked one item at a time in their own words.
+_ONE_OF = {
+    "diet": "Name one food in the diet of {s}.",
+    "food": "Name one food in the diet of {s}.",
+    "prey": "Name one animal that {s} preys on.",
+    "distribution": "Name one place where {s} is found.",
+    "range": "Name one place where {s} is found.",
+    "habitat": "Name one habitat of {s}.",
+    "known for": "Name one thing {s} is known for.",
+    "occupation": "Name one of the occupations of {s}.",
+}
+
+
+def _one_of_prompt(words: list[str], s: str, plural: bool) -> str | None:
+    """"Name one of the primary inflows of X." for plural keys; None where no natural
+    wording is known (a singular key with a list value reads badly as "one of")."""
+    key = " ".join(words)
+    if key in _ONE_OF:
+        return _ONE_OF[key].format(s=s)
+    last = words[-1]
+    if plural or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+        return f"Name one of the {_plural(key)} of {s}."
+    return None
 
 
 def _has_founding(keys: dict[str, FieldInfo]) -> bool:

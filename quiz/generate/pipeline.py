@@ -14,12 +14,13 @@ from pathlib import Path
 
 from quiz.article import Article, Sentence, normalise_ws
 from quiz.generate import forms, infobox, rules
+from quiz.generate.accepts import extra_accepts
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import ContextReader, topic_of
 from quiz.generate.distractors import Pools, build_pools
 from quiz.generate.entities import PERSON, PLACE, TOPIC, build_index
 from quiz.generate.evidence import Quoter
-from quiz.generate.filters import near_duplicate, reject_reason
+from quiz.generate.filters import long_cloze, near_duplicate, reject_reason
 from quiz.generate.hints import hints
 from quiz.generate.spans import find_spans
 from quiz.generate.text import short_hash, slugify, strip_foreign_parens
@@ -94,7 +95,8 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             c.quotes.append(support)
             c.explanation = normalise_ws(article.text[support[0]:support[1]])
     for si in infos:
-        for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.cause, rules.cloze):
+        for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.first_holder,
+                     rules.cause, rules.cloze):
             base.extend(rule(si))
     base.extend(forms.order_questions(infos))
 
@@ -114,6 +116,8 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     chosen = _select(valid, report, report.target)
 
     infobox_groups = {fi.f.line_start for fi in fields}
+    people = [n for n, k in index.kinds.items() if k == PERSON] + \
+        [n for n, k in gaz.items() if k == PERSON]
     questions = []
     seen_ids: set[str] = set()
     for c in chosen:
@@ -127,7 +131,8 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             hints=hints(c, article, neighbours, infobox_groups),
             explanation=c.explanation, difficulty=c.difficulty, tags=list(dict.fromkeys(c.tags)),
             origin=f"generated:{c.rule}", status="draft",
-            accept=[a for a in dict.fromkeys(c.accept) if fold(a) != fold(str(c.answer))],
+            accept=[a for a in dict.fromkeys([*c.accept, *extra_accepts(c, article.text, people)])
+                    if fold(a) != fold(str(c.answer))],
             choices=c.choices, tolerance=c.tolerance, unit=c.unit,
         ))
         report.per_rule[c.rule] += 1
@@ -227,6 +232,10 @@ def _select(valid: list[Candidate], report: Report, target: float) -> list[Candi
     skipped = [fs for fs in order if not state.offer(fs, PER_SENTENCE)]
     if len(state.chosen) < target * 1.2:
         skipped = [fs for fs in skipped if not state.offer(fs, PER_SENTENCE + 1)]
+    if len(state.chosen) < target:
+        state.tf_slack = 1  # a short article may end one true statement ahead
+        state.long_ok = True
+        skipped = [fs for fs in skipped if not state.offer(fs, PER_SENTENCE + 1)]
     for fs in skipped:
         report.rejections[state.why.get(id(fs), "near-duplicate")] += 1
     return state.chosen
@@ -239,7 +248,10 @@ class _Selection:
         self.per_answer: Counter[str] = Counter()
         self.per_type: Counter[str] = Counter()
         self.tf_groups: Counter[int] = Counter()  # one true/false statement per sentence
+        # false and true statements in turn, false first: "always true" must not pay
         self.truths: Counter[bool] = Counter()
+        self.tf_slack = 0
+        self.long_ok = False
         self.why: dict[int, str] = {}
 
     def offer(self, fs: list[Candidate], per_sentence: int) -> bool:
@@ -254,8 +266,10 @@ class _Selection:
         if self.per_answer[answer_key] >= PER_ANSWER and head.type != "order":
             self.why[id(fs)] = "duplicate"
             return False
-        options = [f for f in fs if not any(near_duplicate(f, c) for c in self.chosen)
-                   and not (f.type == "truefalse" and self.tf_groups[f.group])]
+        options = [f for f in fs if (self.long_ok or not long_cloze(f))
+                   and not any(near_duplicate(f, c) for c in self.chosen)
+                   and not (f.type == "truefalse" and self.tf_groups[f.group])
+                   and not (f.type == "truefalse" and not self._tf_turn(bool(f.answer)))]
         if not options:
             self.why[id(fs)] = "near-duplicate"
             return False
@@ -281,6 +295,10 @@ class _Selection:
             self.tf_groups[pick.group] += 1
             self.truths[bool(pick.answer)] += 1
         return True
+
+    def _tf_turn(self, answer: bool) -> bool:
+        trues, falses = self.truths[True], self.truths[False]
+        return trues < falses + self.tf_slack if answer else falses <= trues
 
 
 def _hard_to_type(answer: str) -> bool:

@@ -57,7 +57,8 @@ TRAIL_STARTERS = wordset(
 )
 _LEAD_RE = re.compile(
     r"(?:After|Before|Following|During|Despite|Although|While|When|As|Since|According to|"
-    r"In the absence of|With|Due to|Because of)\b[^,]*, (?=(?:[Tt]he|[A-Z]))"
+    r"In the absence of|With|Due to|Because of|(?:On|In|By|At) [^,]{1,40}|"
+    r"[A-Z][a-z]+ed [^,]{1,60})\b[^,]*, (?=(?:[Tt]he|[A-Z]))"
 )
 MAX_CLOZE_WORDS = 28
 
@@ -291,6 +292,25 @@ def appositive(si: SentenceInfo) -> list[Candidate]:
                              accept=accept, span=m, score=3.0,
                              tags=[_TAGS.get(m.kind, "names")]))
     return out
+
+
+def first_holder(si: SentenceInfo) -> list[Candidate]:
+    """``The first known Royal Keeper was João Annes de Almada, ...`` ->
+    ``Who was the first known Royal Keeper?`` (a titled office only: "the first man"
+    would need the article around it)."""
+    t = si.text
+    if not t:
+        return []
+    m = re.match(r"The ((?:first|last|only|earliest)(?: known)? (?:[A-Z][\w-]* ?){1,4}) "
+                 r"(was|is) ", t)
+    if not m:
+        return []
+    person = next((x for x in si.mentions if x.kind == PERSON and x.start == m.end()), None)
+    if person is None:
+        return []
+    prompt = f"Who {m.group(2)} the {m.group(1).strip()}?"
+    return [_base(si, "wh-who", "text", prompt, person.text, PERSON, person.text, span=person,
+                  score=3.0, tags=["people"])]
 
 
 _CAUSE_RE = r"due to|because of|owing to|as a result of"

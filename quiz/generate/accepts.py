@@ -1,0 +1,94 @@
+"""More ways of writing a typed answer that a teacher would mark right.
+
+The answer checker forgives case, spacing, punctuation and typos, but not a
+missing or extra "the", a title, a bare surname or the other name the article
+gives in brackets; the forms here are taken from the article itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.generate.candidate import Candidate
+from quiz.generate.entities import PERSON
+from quiz.generate.text import find_word, is_latin_text
+from quiz.normalize import fold
+
+_TITLES = (r"(?:Sir|Lord|Lady|Dame|General|Gen\.|Admiral|Colonel|Captain|Major|Dr\.?|Doctor|"
+           r"Professor|Prof\.|King|Queen|Emperor|Empress|Prince|Princess|President|Pope|"
+           r"Mr\.?|Mrs\.?|Ms\.?|Negus)")
+_TITLE_RE = re.compile(rf"^{_TITLES}\s+(?=[A-Z])")
+# "Northern New Guinea", not "South Korea": the -ern forms describe, the others name
+_DIRECTION_RE = re.compile(r"^(?:Northern|Southern|Eastern|Western|Central) (?=[A-Z])")
+_NO_THE_KINDS = (PERSON, "date", "year", "monthyear", "daymonth", "time", "money", "quantity",
+                 "count")
+
+
+def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
+    """Forms of ``c``'s answer to add to its accept list. ``text``: the article;
+    ``people``: every person the article names (a bare surname must pick out one)."""
+    if c.type != "text" or not isinstance(c.answer, str):
+        return []
+    answer = c.answer
+    out: list[str] = []
+    bare = re.sub(r"^(?:the|The) ", "", answer)
+    if bare != answer:
+        out.append(bare)
+    elif c.kind not in _NO_THE_KINDS and re.search(rf"\bthe {re.escape(answer)}(?![\w-])",
+                                                   text, re.IGNORECASE):
+        out.append(f"the {answer}")  # the article writes "the Industrial Revolution"
+    if c.kind == PERSON or _TITLE_RE.match(answer):
+        # every right name of a "Name one of ..." list, as the player may type it
+        for name in [answer, *c.exclude]:
+            out += _name_forms(name, text, people)
+    m = _DIRECTION_RE.match(answer)
+    if m and c.kind != PERSON:
+        out.append(answer[m.end():])  # "Northern New Guinea": New Guinea is right as well
+    out += _bracketed(answer, text)
+    return [f for f in dict.fromkeys(out) if f and fold(f) != fold(answer)]
+
+
+def _name_forms(name: str, text: str, people: list[str]) -> list[str]:
+    out = []
+    untitled = _TITLE_RE.sub("", name)
+    if untitled != name:
+        out.append(untitled)  # "Sir Alfred Milner" -> "Alfred Milner"
+    # a title the article puts before the name: "Sir Thomas Bludworth"
+    m = re.search(rf"\b({_TITLES}) {re.escape(untitled)}(?![\w-])", text)
+    if m:
+        out.append(f"{m.group(1)} {untitled}")
+    words = untitled.split()
+    if len(words) >= 2:
+        surname = words[-1]
+        if words[-2].lower() in ("de", "da", "van", "von", "del", "di", "la", "le"):
+            surname = " ".join(words[-2:])
+        # the surname alone, when the article itself calls the person so and no other
+        # person it names shares it
+        alone = _used_alone(surname, untitled, text)
+        others = [p for p in people if fold(p) != fold(untitled) and fold(p) != fold(name)
+                  and find_word(p, surname) >= 0 and not find_word(untitled, p) >= 0]
+        if alone and not others and len(surname) >= 3:
+            out.append(surname)
+    return out
+
+
+def _used_alone(surname: str, full: str, text: str) -> bool:
+    for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+        before = text[max(0, m.start() - len(full) - 1):m.end()]
+        if not before.endswith(full) and not re.search(r"[A-Z][\w.-]* $", text[:m.start()]):
+            return True
+    return False
+
+
+def _bracketed(answer: str, text: str) -> list[str]:
+    """"Transvaal (South African Republic)": the name in brackets is right as well."""
+    out = []
+    if "(" in answer:
+        out.append(re.sub(r"\s*\([^()]*\)", "", answer).strip())
+    for m in re.finditer(rf"(?<![\w-]){re.escape(answer)} \(([^()]{{2,40}})\)", text):
+        if text[text.rfind("\n", 0, m.start()) + 1:].startswith("- "):
+            continue  # an infobox line: brackets there hold sources and units, not names
+        inner = m.group(1).strip()
+        if is_latin_text(inner) and not re.search(r"\d", inner) and inner[:1].isalpha():
+            out.append(inner)
+    return out
