@@ -125,6 +125,13 @@ def _canon_number(m: re.Match[str]) -> str:
     return repr(value)
 
 
+_ARTICLE_RE = re.compile(r"^(?:the|a|an) (?=\S)")
+
+
+def _bare(canon: str) -> str:
+    return _compact(_ARTICLE_RE.sub("", canon))
+
+
 def _compact(canon: str) -> str:
     """Spaces dropped, except between digits: "Jon Jongsu" == "Jon Jong-su"."""
     return re.sub(r"(?<!\d) | (?!\d)", "", canon)
@@ -339,6 +346,9 @@ def _match_text(q: Question, text: str) -> Verdict:
         return WRONG
     canon_targets = [_canon(t) for t in targets]
     if g in canon_targets or _compact(g) in {_compact(t) for t in canon_targets}:
+        return Verdict(True, 1.0)
+    # A leading article is not part of the answer: "the Blue House" == "Blue House".
+    if _bare(g) in {_bare(t) for t in canon_targets}:
         return Verdict(True, 1.0)
     # A choice typed exactly never gets here: _check_choice picks it first.
     rivals = [_canon(r) for r in _rivals(q, targets)]

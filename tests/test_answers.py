@@ -87,6 +87,9 @@ CASES: list[tuple[str, object, str, str]] = [
     ("agency", "KCNA", OK, "a short accept form, exactly"),
     ("agency", "K.C.N.A.", OK, "a dotted abbreviation"),
     ("pandemic", "covid 19 pandemic", OK, "punctuation inside"),
+    ("pandemic", "the COVID-19 pandemic", OK, "a leading article is not part of the answer"),
+    ("declaration-name", "The Panmunjom Declaration", OK, "a leading 'The'"),
+    ("declaration-name", "thePanmunjom Declaration", NO, "'the' glued on is no article"),
 
     # -- dates: the common English forms are one date
     ("demolished", "June 16, 2020", OK, "month first, comma"),
