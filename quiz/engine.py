@@ -36,11 +36,16 @@ class EngineError(RuntimeError):
 
 
 class Mode(StrEnum):
-    """How a session plays. ``review`` and ``cram`` (spaced repetition) will
-    join these once progress is stored; their rules go in ``_MODE_RULES``."""
+    """How a session plays; each mode's rules are in ``_MODE_RULES``.
+
+    ``review`` plays the questions the schedule says are due and ``cram`` a
+    whole bank weakest first (the store picks the questions for both).
+    """
 
     PRACTICE = "practice"
     TEST = "test"
+    REVIEW = "review"
+    CRAM = "cram"
 
 
 class State(StrEnum):
@@ -59,6 +64,9 @@ class _ModeRules:
 _MODE_RULES = {
     Mode.PRACTICE: _ModeRules(max_tries=2, hints=True, reveal=True),
     Mode.TEST: _ModeRules(max_tries=1, hints=False, reveal=False),
+    # One try: a second guess would blur how well the question was remembered.
+    Mode.REVIEW: _ModeRules(max_tries=1, hints=True, reveal=True),
+    Mode.CRAM: _ModeRules(max_tries=2, hints=True, reveal=True),
 }
 
 

@@ -13,15 +13,19 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from quiz.engine import AnswerOutcome, HintStep, Mode, Results, State
 from quiz.model import Bank, Evidence, Question
 from quiz.session import PlaySession, Recorder
 from quiz.textsafe import clean
+
+if TYPE_CHECKING:
+    from quiz.store import Store
 
 _TRUE = {"t", "true", "y", "yes"}
 _FALSE = {"f", "false", "n", "no"}
@@ -39,8 +43,22 @@ Commands: h hint (each one lowers the points), s skip, q quit, ? this help.
 After an answer: Enter next, w why (the passage that proves it), q quit."""
 
 
+_MODE_LABELS = {
+    Mode.PRACTICE: "practice",
+    Mode.REVIEW: "review of the questions due today",
+    Mode.CRAM: "cram, weakest first (your review schedule is left as it is)",
+}
+
+
 class _Quit(Exception):
     """The player typed q or input ended."""
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def colour_allowed(stream: TextIO) -> bool:
@@ -55,27 +73,17 @@ def colour_allowed(stream: TextIO) -> bool:
         return False
 
 
-class PlainGame:
-    """One plain-mode game over a :class:`PlaySession`."""
+class Console:
+    """Line-by-line input and output: what plain mode says and reads, game or not."""
 
-    def __init__(self, session: PlaySession, bank: Bank, stdin: TextIO, stdout: TextIO, *,
-                 colour: bool | None = None, echo: bool | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.session = session
-        self.bank = bank
+    def __init__(self, stdin: TextIO, stdout: TextIO, *, colour: bool | None = None,
+                 echo: bool | None = None) -> None:
         self.inp = stdin
         self.out = stdout
         self.colour = colour_allowed(stdout) if colour is None else colour
         if echo is None:
-            try:
-                echo = not stdin.isatty()
-            except (AttributeError, ValueError):
-                echo = True
+            echo = not _is_tty(stdin)
         self.echo = echo
-        self.clock = clock
-        self._shown_at = 0.0
-
-    # -- output helpers -----------------------------------------------------
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -107,17 +115,32 @@ class PlainGame:
             self.out.flush()
         return line.strip()
 
+
+class PlainGame(Console):
+    """One plain-mode game over a :class:`PlaySession`."""
+
+    def __init__(self, session: PlaySession, bank: Bank, stdin: TextIO, stdout: TextIO, *,
+                 colour: bool | None = None, echo: bool | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(stdin, stdout, colour=colour, echo=echo)
+        self.session = session
+        self.bank = bank
+        self.clock = clock
+        self._shown_at = 0.0
+        # Question id -> lapses, for questions the player keeps missing (leeches).
+        self.leeches: dict[str, int] = {}
+
     # -- the game -----------------------------------------------------------
 
     def play(self) -> Results:
         s = self.session
         mode = s.mode
         self.say(self.bold(clean(self.bank.title)))
-        if mode is Mode.PRACTICE:
+        if mode is not Mode.TEST:
             tries = s.settings.tries
             retry = "a second try" if tries == 2 else f"{tries} tries" if tries > 1 else "one try"
             hints = "hints" if s.settings.hints else "no hints"
-            what = f"practice: {hints} and {retry}; feedback after each question"
+            what = f"{_MODE_LABELS[mode]}: {hints} and {retry}; feedback after each question"
         else:
             what = "test: one try per question, no hints; results at the end"
         self.say(f"{s.total} questions, {what}.")
@@ -176,6 +199,9 @@ class PlainGame:
         for i, opt in enumerate(s.options(q), 1):
             self.say(f"  {i}. {clean(opt)}")
         self.say(_how_to_answer(q))
+        if lapses := self.leeches.get(q.id):
+            self.say(f"(You keep missing this one: {lapses} times after first seeing it. "
+                     "Reading its passage may help more than guessing.)")
         self._offer_hint()
 
     def _offer_hint(self) -> None:
@@ -399,14 +425,32 @@ def _how_to_answer(q: Question) -> str:
 
 
 def run_plain(args: argparse.Namespace, bank: Bank, *, recorder: Recorder | None = None,
-              stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    """``quiz play BANK --plain``: play to the end (or q / end of input), print results."""
+              stdin: TextIO | None = None, stdout: TextIO | None = None,
+              store: Store | None = None) -> int:
+    """``quiz play BANK --plain``: play to the end (or q / end of input), print results.
+
+    With a ``store``, the game is played as a profile (asked for once on a
+    terminal), an unfinished session on this bank is offered for resuming,
+    and every answer is saved before the next question.
+    """
     from quiz.play_cli import settings_from_args
 
-    session = PlaySession.from_bank(bank, settings_from_args(args), recorder,
-                                    profile=getattr(args, "profile", None),
-                                    include_drafts=getattr(args, "include_drafts", False))
-    game = PlainGame(session, bank, stdin or sys.stdin, stdout or sys.stdout)
+    inp, out = stdin or sys.stdin, stdout or sys.stdout
+    if store is not None:
+        try:
+            session = _session_with_progress(args, bank, store, inp, out)
+        except _Quit:
+            return 0
+        if session is None:
+            return 0
+    else:
+        session = PlaySession.from_bank(bank, settings_from_args(args), recorder,
+                                        profile=getattr(args, "profile", None),
+                                        include_drafts=getattr(args, "include_drafts", False))
+    game = PlainGame(session, bank, inp, out)
+    if store is not None and session.profile:
+        game.leeches = {r.question_id: r.lapses for r in store.leeches(session.profile)
+                        if r.bank_id == bank.id}
     try:
         game.play()
     except KeyboardInterrupt:
@@ -415,4 +459,69 @@ def run_plain(args: argparse.Namespace, bank: Bank, *, recorder: Recorder | None
         game.say()
         game.print_results(session.finish())
         return 130
+    except sqlite3.Error as exc:
+        print(f"quiz play: error: your answer could not be saved ({exc}); everything "
+              "answered before it is kept. Play on later to resume.", file=sys.stderr)
+        return 1
     return 0
+
+
+def _session_with_progress(args: argparse.Namespace, bank: Bank, store: Store,
+                           inp: TextIO, out: TextIO) -> PlaySession | None:
+    """Profile, resume offer and question choice; None when there is nothing to play."""
+    from quiz.play_cli import settings_from_args
+    from quiz.playsetup import describe, pick_profile, questions_for, resumable
+    from quiz.resume import resume_session
+    from quiz.store import StoreError
+
+    prompt = Console(inp, out)
+
+    def ask_name(problem: str | None) -> str | None:
+        if problem:
+            prompt.say(f"That name won't do: {problem}.")
+        else:
+            prompt.say("Who is playing? Your progress is kept under this name "
+                       "(switch later with --profile NAME).")
+        try:
+            return prompt.read("Name: ")
+        except _Quit:
+            return None
+
+    profile = pick_profile(store, getattr(args, "profile", None),
+                           ask_name if _is_tty(inp) else None)
+    include_drafts = getattr(args, "include_drafts", False)
+    # A mode asked for by name only offers a session of that mode.
+    row = resumable(store, profile, bank, getattr(args, "mode", None))
+    if row is not None and getattr(args, "new", False):
+        store.abandon(row.id)
+    elif row is not None:
+        go_on = getattr(args, "resume", False)
+        if not go_on:
+            prompt.say(f"You have an unfinished {describe(row)}.")
+            answer = prompt.read("Resume it? [Y/n] ").lower()
+            go_on = answer in ("", "y", "yes")
+        if go_on:
+            try:
+                session = resume_session(store, bank, row.id, profile, bank_path=str(bank.path))
+            except StoreError as exc:
+                prompt.say(f"Cannot resume: {exc}. Starting a new session.")
+            else:
+                score = session.running_score()
+                where = ("all questions are answered" if session.finished else
+                         f"question {session.number} of {session.total}")
+                prompt.say(f"Resuming {profile}'s session: {where}"
+                           + (f", score so far {score}." if score is not None else "."))
+                return session
+        else:
+            store.abandon(row.id)
+    settings = settings_from_args(args)
+    questions = questions_for(store, profile, bank, str(settings.mode),
+                              include_drafts=include_drafts)
+    if not questions:
+        prompt.say(f"Nothing in {clean(bank.title)} is due for review today. Try --mode cram "
+                   "to go over the whole bank, weakest first.")
+        return None
+    return PlaySession.from_bank(bank, settings,
+                                 store.recorder(profile, bank_path=bank.path),
+                                 profile=profile, include_drafts=include_drafts,
+                                 questions=questions)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-MODES = ("practice", "test")
+MODES = ("practice", "test", "review", "cram")
 
 
 def _positive_float(text: str) -> float:
@@ -35,13 +35,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("bank", metavar="BANK", help="bank folder, bank.yaml, or bundled bank id")
     p.add_argument("--mode", choices=MODES, default=None,
                    help="practice: hints, a retry at a penalty, feedback after each question; "
-                   "test: one try, no hints, results at the end (default: practice; the TUI "
-                   "asks)")
+                   "test: one try, no hints, results at the end; review: the questions due "
+                   "today by your review schedule; cram: every question, weakest first, "
+                   "leaving the schedule alone (default: practice; the TUI asks)")
     p.add_argument("--plain", action="store_true",
                    help="no TUI: a line-by-line prompt on stdin/stdout (screen readers, dumb "
                    "terminals, scripts; works with stdin from a pipe)")
     p.add_argument("--profile", metavar="NAME", default=None,
-                   help="whose progress this is (default: the default profile)")
+                   help="whose progress this is; remembered for next time (default: the "
+                   "remembered profile; asked once on first run)")
     p.add_argument("--seed", type=int, metavar="N", default=None,
                    help="seed for the question and option order, to replay the same game")
     p.add_argument("--in-order", action="store_true",
@@ -50,6 +52,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="seconds per question; a later answer counts as a timeout")
     p.add_argument("--include-drafts", action="store_true",
                    help="also play questions whose status is draft")
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true",
+                       help="go on with an unfinished session on this bank without asking")
+    again.add_argument("--new", action="store_true",
+                       help="start a new session even if one is unfinished (it is set aside)")
     p.set_defaults(handler=run)
 
 
@@ -73,8 +80,16 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.plain:
         from quiz.plain import run_plain
+        from quiz.store import Store, StoreError
 
-        return run_plain(args, bank)
+        with Store.open() as store:
+            for notice in store.notices:
+                print(f"quiz: {notice}", file=sys.stderr)
+            try:
+                return run_plain(args, bank, store=store)
+            except StoreError as exc:
+                print(f"quiz play: error: {exc}", file=sys.stderr)
+                return 1
     from quiz.tui.app import run_play
 
     return run_play(args, bank)
@@ -84,9 +99,11 @@ def settings_from_args(args: argparse.Namespace):
     """Engine settings for the options of ``quiz play`` (shared by plain mode and the TUI)."""
     from quiz.engine import Mode, Settings
 
+    mode = Mode(args.mode or "practice")
     return Settings(
-        mode=Mode(args.mode or "practice"),
-        shuffle=not args.in_order,
+        mode=mode,
+        # Review goes most overdue first and cram weakest first: the store's order.
+        shuffle=not args.in_order and mode not in (Mode.REVIEW, Mode.CRAM),
         seed=args.seed,
         time_limit=args.time_limit,
     )
