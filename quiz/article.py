@@ -230,6 +230,61 @@ def parse_article(text: str, path: str = "<article>") -> Article:
     return Article(title, text, infobox_label, infobox, sections, path)
 
 
+class QuoteIndex:
+    """The article whitespace-normalised, with a map back to original offsets.
+
+    Evidence quotes are matched in ``norm``; ``offsets[i]`` is where ``norm[i]``
+    came from in ``article.text``.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        chars: list[str] = []
+        offsets: list[int] = []
+        in_space = False
+        for i, ch in enumerate(article.text):
+            if ch.isspace():
+                if not in_space and chars:
+                    chars.append(" ")
+                    offsets.append(i)
+                in_space = True
+            else:
+                chars.append(ch)
+                offsets.append(i)
+                in_space = False
+        self.norm = "".join(chars)
+        self.offsets = offsets
+        self.sections = {s.title: s for s in article.sections}
+        self._norm_at: dict[int, int] | None = None
+
+    def norm_at(self, offset: int) -> int:
+        """The index in ``norm`` of the character at ``offset`` of the text (-1 if folded away)."""
+        if self._norm_at is None:
+            self._norm_at = {o: i for i, o in enumerate(self.offsets)}
+        return self._norm_at.get(offset, -1)
+
+    def find_all(self, needle: str) -> list[int]:
+        out, at = [], self.norm.find(needle)
+        while at >= 0:
+            out.append(at)
+            at = self.norm.find(needle, at + 1)
+        return out
+
+    def line_of(self, norm_pos: int) -> int:
+        return self.article.text.count("\n", 0, self.offsets[norm_pos]) + 1
+
+    def longest_match(self, needle: str) -> int:
+        """Length of the longest prefix of ``needle`` found in the article."""
+        lo, hi = 0, len(needle)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if needle[:mid] in self.norm:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
 def load_article(path: str | Path) -> Article:
     """Read and parse an article file (UTF-8)."""
     p = Path(path)

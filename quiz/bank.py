@@ -23,7 +23,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from quiz import article as article_mod
 from quiz import yamlcheck as yc
-from quiz.article import Article, ArticleError, normalise_ws
+from quiz.article import Article, ArticleError, QuoteIndex, normalise_ws
 from quiz.model import (
     FORMAT_VERSION,
     QUESTION_TYPES,
@@ -447,51 +447,7 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
 # --------------------------------------------------------------------------- evidence
 
 
-class _ArticleIndex:
-    """The article whitespace-normalised, with a map back to original offsets."""
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        chars: list[str] = []
-        offsets: list[int] = []
-        in_space = False
-        for i, ch in enumerate(article.text):
-            if ch.isspace():
-                if not in_space and chars:
-                    chars.append(" ")
-                    offsets.append(i)
-                in_space = True
-            else:
-                chars.append(ch)
-                offsets.append(i)
-                in_space = False
-        self.norm = "".join(chars)
-        self.offsets = offsets
-        self.sections = {s.title: s for s in article.sections}
-
-    def find_all(self, needle: str) -> list[int]:
-        out, at = [], self.norm.find(needle)
-        while at >= 0:
-            out.append(at)
-            at = self.norm.find(needle, at + 1)
-        return out
-
-    def line_of(self, norm_pos: int) -> int:
-        return self.article.text.count("\n", 0, self.offsets[norm_pos]) + 1
-
-    def longest_match(self, needle: str) -> int:
-        """Length of the longest prefix of ``needle`` found in the article."""
-        lo, hi = 0, len(needle)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if needle[:mid] in self.norm:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
-
-
-def _resolve_evidence(ctx: _Ctx, idx: _ArticleIndex, ev: Evidence, node: MappingNode) -> bool:
+def _resolve_evidence(ctx: _Ctx, idx: QuoteIndex, ev: Evidence, node: MappingNode) -> bool:
     items = {k.value: v for k, v in node.value}
     qnode = items.get("quote", node)
     needle = normalise_ws(ev.quote)
@@ -561,7 +517,7 @@ def _answer_readable(q: Question) -> bool:
 
 
 def _check_against_article(ctx: _Ctx, parsed: list[_Parsed], article: Article) -> None:
-    idx = _ArticleIndex(article)
+    idx = QuoteIndex(article)
     for p in parsed:
         ctx.qid = p.question.id
         ok = True

@@ -7,7 +7,7 @@ its ``prefix`` (or, at the very start, the words after it as ``suffix``).
 
 from __future__ import annotations
 
-from quiz.article import Article, normalise_ws
+from quiz.article import Article, QuoteIndex, normalise_ws
 from quiz.model import Evidence
 
 
@@ -15,28 +15,16 @@ class Quoter:
     def __init__(self, article: Article) -> None:
         self.article = article
         # the same whitespace folding the loader uses, with a map back to offsets
-        chars: list[str] = []
-        starts: dict[int, int] = {}
-        in_space = False
-        for i, ch in enumerate(article.text):
-            if ch.isspace():
-                if not in_space and chars:
-                    chars.append(" ")
-                in_space = True
-            else:
-                starts.setdefault(i, len(chars))
-                chars.append(ch)
-                in_space = False
-        self.norm = "".join(chars)
-        self._norm_at = starts
+        self.index = QuoteIndex(article)
+        self.norm = self.index.norm
 
     def evidence(self, start: int, end: int) -> Evidence:
         text = self.article.text
         while start < end and text[start].isspace():
             start += 1
         quote = normalise_ws(text[start:end])
-        at = self._norm_at.get(start, -1)
-        hits = self._find_all(quote)
+        at = self.index.norm_at(start)
+        hits = self.index.find_all(quote)
         if len(hits) <= 1 or at < 0:
             return Evidence(quote=quote)
         before = self.norm[:at].rstrip()
@@ -52,10 +40,3 @@ class Quoter:
                    if self.norm[h + len(quote):].lstrip().startswith(suffix)) == 1:
                 return Evidence(quote=quote, suffix=suffix)
         return Evidence(quote=quote)  # the loader will say so; should not happen
-
-    def _find_all(self, needle: str) -> list[int]:
-        out, at = [], self.norm.find(needle)
-        while at >= 0:
-            out.append(at)
-            at = self.norm.find(needle, at + 1)
-        return out
