@@ -138,22 +138,14 @@ class AttemptRow:
     at: datetime
 
 
-@dataclass(frozen=True)
-class ReviewRow:
+@dataclass(frozen=True, kw_only=True)
+class ReviewRow(review.CardState):
+    """A question's review state as stored: the card and the question it belongs to."""
+
     bank_id: str
     question_id: str
     content_hash: str
     answer_hash: str
-    card: str
-    due: datetime
-    reps: int
-    lapses: int
-    last_rating: int | None
-    last_review: datetime | None
-
-    @property
-    def leech(self) -> bool:
-        return self.lapses >= review.LEECH_LAPSES
 
 
 @dataclass(frozen=True)
@@ -635,9 +627,10 @@ class Store:
             params.append(bank_id)
         out = {}
         for r in self._read(sql, params):
-            out[(r[0], r[1])] = ReviewRow(r[0], r[1], r[2], r[3], r[4],
-                                          datetime.fromisoformat(r[5]), r[6], r[7], r[8],
-                                          parse_time(r[9]))
+            out[(r[0], r[1])] = ReviewRow(
+                bank_id=r[0], question_id=r[1], content_hash=r[2], answer_hash=r[3], card=r[4],
+                due=datetime.fromisoformat(r[5]), reps=r[6], lapses=r[7], last_rating=r[8],
+                last_review=parse_time(r[9]))
         return out
 
     def end_of_today(self) -> datetime:
