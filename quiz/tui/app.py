@@ -8,6 +8,7 @@ happens next, so scoring, checking and recording stay in the core.
 from __future__ import annotations
 
 import argparse
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from quiz.engine import AnswerOutcome, Settings
     from quiz.model import Bank
     from quiz.session import PlaySession, Recorder
+    from quiz.stats import Stats
     from quiz.store import Store
 
 RecorderFactory = Callable[["Bank"], "Recorder | None"]
@@ -53,8 +55,11 @@ class QuizApp(App[int]):
     ) -> None:
         super().__init__()
         self._store = store
-        # Opened when first needed (a bank is picked), not before the first frame.
+        # Opened when first needed (the picker's due counts, a bank picked, the stats),
+        # never before the first frame; the lock keeps a worker thread and the game
+        # from opening it twice.
         self._open_store = open_store
+        self._store_lock = threading.Lock()
         # --resume / --new: go on with an unfinished game, or set it aside, without asking.
         self.resume_choice: bool | None = None
         self.extra_paths = [Path(p) for p in extra_paths]
@@ -66,6 +71,8 @@ class QuizApp(App[int]):
         self.recorder_factory = recorder_factory
         self.session: PlaySession | None = None
         self.bank: Bank | None = None
+        # Question id -> lapses for this bank's leeches, shown as a marker on the question.
+        self.leeches: dict[str, int] = {}
         # Started as ``quiz play BANK``: the results screen ends the app.
         self.single_game = bank is not None
 
@@ -79,14 +86,41 @@ class QuizApp(App[int]):
             return PickerScreen(self.extra_paths)
         return super().get_default_screen()
 
+    def _ensure_store(self) -> tuple[Store | None, list[str]]:
+        """The store, opened now if it was not yet, and the notices opening it left."""
+        with self._store_lock:
+            if self._store is None and self._open_store is not None:
+                opener, self._open_store = self._open_store, None
+                self._store = opener()
+                return self._store, list(self._store.notices)
+            return self._store, []
+
+    def _announce(self, notices: list[str]) -> None:
+        for notice in notices:
+            self.notify(clean(notice), severity="warning", timeout=10, markup=False)
+
     @property
     def store(self) -> Store | None:
-        if self._store is None and self._open_store is not None:
-            opener, self._open_store = self._open_store, None
-            self._store = opener()
-            for notice in self._store.notices:
-                self.notify(clean(notice), severity="warning", timeout=10, markup=False)
-        return self._store
+        store, notices = self._ensure_store()
+        self._announce(notices)
+        return store
+
+    def store_from_thread(self) -> Store | None:
+        """:attr:`store`, for a worker thread (notices go to the app's own thread)."""
+        store, notices = self._ensure_store()
+        if notices:
+            self.call_from_thread(self._announce, notices)
+        return store
+
+    def progress_profile(self, store: Store) -> str | None:
+        """Whose progress the picker and the stats show, without asking anyone."""
+        if self.profile:
+            return self.profile
+        remembered = store.default_profile()
+        if remembered:
+            return remembered
+        profiles = store.profiles()
+        return profiles[0].name if len(profiles) == 1 else None
 
     def close_store(self) -> None:
         if self._store is not None:
@@ -109,6 +143,13 @@ class QuizApp(App[int]):
                 self.exit(0)  # backed out of ``quiz play``
             return
         self.bank, self.session = bank, session
+        store = self._store
+        if store is not None and session.profile:
+            # The same query plain mode uses; read once per game, as the plain game does.
+            self.leeches = {r.question_id: r.lapses for r in store.leeches(session.profile)
+                            if r.bank_id == bank.id}
+        else:
+            self.leeches = {}
         if session.finished:  # resumed a session whose every question was answered
             self.push_screen(self._results_screen())
         else:
@@ -180,7 +221,12 @@ class QuizApp(App[int]):
             return self.base_settings
         from quiz.tui.screens.mode import ModeScreen
 
-        mode = await self.push_screen_wait(ModeScreen(bank, progress=self.store is not None))
+        store = self.store
+        due = None
+        if store is not None and self.profile:
+            due = len(store.due_questions(self.profile, [bank],
+                                          include_drafts=self.include_drafts))
+        mode = await self.push_screen_wait(ModeScreen(bank, progress=store is not None, due=due))
         if mode is None:
             return None
         m = Mode(mode)
@@ -257,6 +303,52 @@ class QuizApp(App[int]):
             self.exit(0)
         else:
             self.pop_screen()
+
+    @property
+    def keeps_progress(self) -> bool:
+        """Whether there is a store (open, or to be opened when needed)."""
+        return self._store is not None or self._open_store is not None
+
+    def show_stats(self) -> None:
+        """The stats screen of whoever is playing (the store is opened if need be)."""
+        self._gather_stats()
+
+    @work(thread=True, exclusive=True, group="stats")
+    def _gather_stats(self) -> None:
+        # In a thread: opening the store and loading the banks played can take a moment.
+        import sqlite3
+
+        from quiz.store import StoreError
+
+        try:
+            store = self.store_from_thread()
+            if store is None:
+                self.call_from_thread(self.notify, "Progress is not being saved, so there "
+                                      "are no stats to show.", severity="warning")
+                return
+            profile = self.progress_profile(store)
+            if profile is None:
+                self.call_from_thread(self.notify, "No progress yet: play a bank, and your "
+                                      "progress shows here.")
+                return
+            from quiz import stats
+            from quiz.progress_cli import _banks_for
+
+            banks = {b.id: b for b in _banks_for(store, profile)}
+            if self.bank is not None:
+                banks[self.bank.id] = self.bank  # the bank just played, as it was played
+            result = stats.compute(store, profile, list(banks.values()))
+        except (sqlite3.Error, StoreError, OSError) as exc:
+            self.call_from_thread(self.notify, clean(f"The stats cannot be read: {exc}"),
+                                  severity="error", markup=False)
+            return
+        self.call_from_thread(self._push_stats, result)
+
+    def _push_stats(self, result: Stats) -> None:
+        from quiz.tui.screens.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(result))
 
     @property
     def in_game(self) -> bool:

@@ -32,10 +32,22 @@ class ModeScreen(ModalScreen[str | None]):
         Binding("c,4", "pick('cram')", "Cram", show=False),
     ]
 
-    def __init__(self, bank: Bank, progress: bool = False) -> None:
+    def __init__(self, bank: Bank, progress: bool = False, due: int | None = None) -> None:
         super().__init__()
         self.bank = bank
         self.modes = MODES if progress else MODES[:PLAIN_MODES]
+        # Questions due for review today (None: not known); with 0, review is greyed out.
+        self.due = due
+
+    def _describe(self, key: str, text: str) -> str:
+        if key == "review" and self.due is not None:
+            if not self.due:
+                return "nothing due today; cram works any day"
+            return f"{self.due} question{'s' if self.due != 1 else ''} due today, by your schedule"
+        return text
+
+    def _enabled(self, key: str) -> bool:
+        return not (key == "review" and self.due == 0)
 
     def compose(self) -> ComposeResult:
         n = len(self.bank.playable(getattr(self.app, "include_drafts", False)))
@@ -45,7 +57,8 @@ class ModeScreen(ModalScreen[str | None]):
                          classes="dialog-sub")
             yield OptionList(
                 *(Option(assemble(literal(f"{i}  {name}", "bold"), "\n",
-                                  literal(f"   {text}", "dim")), id=key)
+                                  literal(f"   {self._describe(key, text)}", "dim")),
+                         id=key, disabled=not self._enabled(key))
                   for i, (key, name, text) in enumerate(self.modes, 1)),
                 id="modes",
             )
@@ -61,8 +74,13 @@ class ModeScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_pick(self, mode: str) -> None:
-        if any(key == mode for key, _name, _text in self.modes):
-            self.dismiss(mode)
+        if not any(key == mode for key, _name, _text in self.modes):
+            return
+        if not self._enabled(mode):
+            self.notify("Nothing in this bank is due for review today; cram goes over the "
+                        "whole bank, weakest first.", severity="warning")
+            return
+        self.dismiss(mode)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -71,6 +71,13 @@ class QuestionScreen(Screen[None]):
         with VerticalScroll(id="question-body"):
             yield Static(self._meta(), id="meta")
             yield Static(literal(q.prompt), id="prompt")
+            lapses = getattr(self.app, "leeches", {}).get(q.id)
+            if lapses:
+                # As plain mode says it: a leech is better read than guessed again.
+                yield Static(assemble(literal("You keep missing this one", "bold"),
+                                      literal(f": {lapses} times after first seeing it. "
+                                              "Its passage may help more than a guess.")),
+                             id="leech")
             yield answer_widget(q.type, self.options, q.unit)
             yield Static("", id="retry")
             yield Vertical(id="hints")

@@ -48,6 +48,7 @@ def missed_entry(record: QuestionRecord):
 class ResultsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,d", "done", "Done"),
+        Binding("s", "stats", "Stats"),
     ]
 
     def __init__(self, results: Results, bank: Bank) -> None:
@@ -93,6 +94,14 @@ class ResultsScreen(Screen[None]):
         spans = [(e.start, e.end) for e in q.evidence if e.start >= 0]
         self.app.push_screen(ReaderScreen(self.bank.article, spans, heading="Why?",
                                           note=q.explanation))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stats":
+            return getattr(self.app, "keeps_progress", False)  # no store, no stats
+        return True
+
+    def action_stats(self) -> None:
+        self.app.show_stats()  # type: ignore[attr-defined]
 
     def action_done(self) -> None:
         self.app.results_done()  # type: ignore[attr-defined]
