@@ -119,21 +119,14 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def format_stats(st: Any, width: int = 20) -> list[str]:
     """The stats as plain text lines (bank text cleaned of terminal controls)."""
-    from quiz.stats import bar
+    from quiz.stats import bar, summary_line
     from quiz.textsafe import clean
 
     out = [f"Progress of {clean(st.profile)}"]
     if not st.answered:
         out.append("No answers yet.")
     else:
-        days = f"{st.streak} day{'s' if st.streak != 1 else ''} in a row"
-        if st.streak and not st.played_today:
-            days += " (play today to keep it)"
-        line = (f"Answered {st.answered} · right {st.correct} ({round(100 * st.accuracy)}%) "
-                f"· {days}")
-        if st.due_today is not None:
-            line += f" · {st.due_today} due for review today"
-        out.append(line)
+        out.append(summary_line(st))
     for b in st.banks:
         out.append("")
         out.append(f"{clean(b.title)} ({clean(b.bank_id)})")

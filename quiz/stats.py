@@ -172,6 +172,17 @@ def _sections(rows: list[AttemptRow], bank: Bank | None) -> list[SectionStats]:
     return sorted(by_title.values(), key=lambda s: first[s.title])
 
 
+def summary_line(st: Stats) -> str:
+    """One line: answered, right, days in a row and what is due (the CLI and the TUI)."""
+    days = f"{st.streak} day{'s' if st.streak != 1 else ''} in a row"
+    if st.streak and not st.played_today:
+        days += " (play today to keep it)"
+    line = f"Answered {st.answered} · right {st.correct} ({round(100 * st.accuracy)}%) · {days}"
+    if st.due_today is not None:
+        line += f" · {st.due_today} due for review today"
+    return line
+
+
 def streak(days: set[date], today: date) -> int:
     """Days in a row with play, ending today, or yesterday if today has none yet."""
     day = today if today in days else today - timedelta(days=1)

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.engine import SectionResult
-from quiz.stats import Stats
+from quiz.stats import Stats, summary_line
 from quiz.tui.screens.profile import CSS
 from quiz.tui.text import label, literal
 from quiz.tui.widgets.section_bars import SectionBars
@@ -63,11 +63,4 @@ class StatsScreen(Screen[None]):
 def _summary(st: Stats) -> str:
     if not st.answered:
         return "No answers yet: play a bank, and your progress shows here."
-    days = f"{st.streak} day{'s' if st.streak != 1 else ''} in a row"
-    if st.streak and not st.played_today:
-        days += " (play today to keep it)"
-    text = (f"Answered {st.answered} · right {st.correct} ({round(100 * st.accuracy)}%) · "
-            f"{days}")
-    if st.due_today is not None:
-        text += f" · {st.due_today} due for review today"
-    return text
+    return summary_line(st)
