@@ -527,7 +527,9 @@ def _check_against_article(ctx: _Ctx, parsed: list[_Parsed], article: Article) -
         checkable = p.answer_ok and q.type in ("text", "number", "choice") and q.evidence
         if ok and checkable and not _answer_readable(q):
             fix = "quote the sentence that states it"
-            if q.type != "choice":  # choice questions have no `accept`
+            # Only text answers gain from `accept`: choice has none, and a number's
+            # accepted forms must be the same number.
+            if q.type == "text":
                 fix += ", or add the article's wording to `accept`"
             ctx.add(p.items["answer"][1], f"the answer `{yc.short(str(q.answer))}` cannot be "
                     f"read in the evidence; a bank may claim only what its passage holds: {fix}")
