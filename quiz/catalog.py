@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from quiz import paths
-from quiz.bank import BANK_FILE, check_bank, find_bank_files
+from quiz.bank import BANK_FILE, BankError, check_bank, find_bank_files
+
+T = TypeVar("T")
 
 
 class CatalogError(ValueError):
@@ -113,3 +117,22 @@ def resolve_bank(arg: str | Path, extra_paths: Iterable[str | Path] = ()) -> Pat
     known = sorted({e.id for e in entries})
     hint = ("known banks: " + ", ".join(known)) if known else "no banks were found"
     raise CatalogError(f"{arg}: no such bank folder, file or bank id; {hint}")
+
+
+def open_for_command(command: str, arg: str, extra_paths: Iterable[str | Path],
+                     opener: Callable[[Path], T]) -> T | None:
+    """Resolve ``arg`` and open the bank with ``opener`` for ``quiz COMMAND``.
+
+    A user mistake (unknown bank, bad bank, unreadable file) is printed to
+    stderr, compiler style for a bad bank, and gives None: the command exits 1.
+    """
+    try:
+        return opener(resolve_bank(arg, extra_paths))
+    except CatalogError as exc:
+        print(f"quiz {command}: error: {exc}", file=sys.stderr)
+    except BankError as exc:
+        for d in exc.diagnostics:
+            print(d.format(), file=sys.stderr)
+    except OSError as exc:
+        print(f"quiz {command}: error: {arg}: {exc.strerror or exc}", file=sys.stderr)
+    return None

@@ -31,22 +31,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank import BankError
-    from quiz.catalog import CatalogError, resolve_bank
+    from quiz.catalog import open_for_command
     from quiz.curation import Curation
 
-    try:
-        path = resolve_bank(args.bank, getattr(args, "banks", []) or [])
-        curation = Curation.open(path)
-    except CatalogError as exc:
-        print(f"quiz curate: error: {exc}", file=sys.stderr)
-        return 1
-    except BankError as exc:
-        for d in exc.diagnostics:
-            print(d.format(), file=sys.stderr)
-        return 1
-    except OSError as exc:
-        print(f"quiz curate: error: {args.bank}: {exc.strerror or exc}", file=sys.stderr)
+    curation = open_for_command("curate", args.bank, getattr(args, "banks", []) or [],
+                                Curation.open)
+    if curation is None:
         return 1
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print("quiz curate: error: needs an interactive terminal (it is a full-screen app)",

@@ -61,22 +61,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank import BankError, load_bank
-    from quiz.catalog import CatalogError, resolve_bank
+    from quiz.bank import load_bank
+    from quiz.catalog import open_for_command
 
-    try:
-        path = resolve_bank(args.bank, getattr(args, "banks", []) or [])
-        bank = load_bank(path)
-    except CatalogError as exc:
-        print(f"quiz play: error: {exc}", file=sys.stderr)
-        return 1
-    except BankError as exc:
-        for d in exc.diagnostics:
-            print(d.format(), file=sys.stderr)
+    bank = open_for_command("play", args.bank, getattr(args, "banks", []) or [], load_bank)
+    if bank is None:
         return 1
     if not bank.playable(args.include_drafts):
         hint = "" if args.include_drafts else " (try --include-drafts)"
-        print(f"quiz play: error: {path}: no playable questions{hint}", file=sys.stderr)
+        print(f"quiz play: error: {bank.path}: no playable questions{hint}", file=sys.stderr)
         return 1
     if args.plain:
         from quiz.plain import run_plain
