@@ -59,7 +59,8 @@ def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
     import importlib
 
     out = []
-    for name in ("quiz.play_cli", "quiz.generate.cli", "quiz.progress_cli", "quiz.curate_cli"):
+    for name in ("quiz.play_cli", "quiz.generate.cli", "quiz.progress_cli", "quiz.curate_cli",
+                 "quiz.classroom_cli"):
         try:
             out.append(importlib.import_module(name).register)
         except ModuleNotFoundError as exc:

@@ -350,6 +350,13 @@ class Store:
         with self._lock:
             return self.conn.execute(sql, params).fetchall()
 
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write transaction, for features that keep their own tables here."""
+        return self._write()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return self._read(sql, params)
+
     # -- safety -------------------------------------------------------------
 
     def integrity_check(self, quick: bool = False) -> list[str]:
@@ -713,9 +720,9 @@ class Store:
         n = 0
         for a in self.attempts(profile=profile):
             writer.writerow([
-                _cell(a.profile), a.session_id, _cell(a.bank_id), _cell(a.question_id),
-                _cell(a.section), a.content_hash, a.mode, a.try_number, a.kind,
-                _cell(_given_text(a.given)), int(a.correct), round(a.partial, 3), a.points,
+                csv_cell(a.profile), a.session_id, csv_cell(a.bank_id), csv_cell(a.question_id),
+                csv_cell(a.section), a.content_hash, a.mode, a.try_number, a.kind,
+                csv_cell(given_text(a.given)), int(a.correct), round(a.partial, 3), a.points,
                 a.bonus, a.hints_used, "" if a.seconds is None else round(a.seconds, 3),
                 int(a.final), a.at.astimezone().isoformat(timespec="seconds"),
             ])
@@ -784,7 +791,7 @@ def check_profile_name(name: str) -> str:
     return clean
 
 
-def _given_text(given: Any) -> str:
+def given_text(given: Any) -> str:
     if given is None:
         return ""
     if isinstance(given, bool):
@@ -794,7 +801,7 @@ def _given_text(given: Any) -> str:
     return str(given)
 
 
-def _cell(text: str) -> str:
+def csv_cell(text: str) -> str:
     """Spreadsheets run a cell starting with = + - @ as a formula; a student could type one."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 

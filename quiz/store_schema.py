@@ -102,7 +102,65 @@ CREATE TABLE meta (
 ALTER TABLE sessions ADD COLUMN bank_path TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: classroom sessions run by `quiz host`: the room, its players and every
+# answer, so a host that dies mid-question picks up where it was.
+_V4 = """
+CREATE TABLE class_sessions (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT NOT NULL,
+    bank_id      TEXT NOT NULL,
+    bank_title   TEXT NOT NULL,
+    bank_path    TEXT NOT NULL,
+    question_ids TEXT NOT NULL,            -- JSON list, in play order
+    settings     TEXT NOT NULL,            -- JSON RoomSettings
+    state        TEXT NOT NULL,            -- JSON RoomState
+    port         INTEGER NOT NULL,
+    status       TEXT NOT NULL,            -- running | ended
+    started      TEXT NOT NULL,
+    updated      TEXT NOT NULL,
+    ended        TEXT
+);
+
+CREATE TABLE class_players (
+    id           INTEGER PRIMARY KEY,
+    session_id   INTEGER NOT NULL REFERENCES class_sessions(id),
+    name         TEXT NOT NULL,
+    token_hash   TEXT NOT NULL,
+    approved     INTEGER NOT NULL DEFAULT 1,
+    kicked       INTEGER NOT NULL DEFAULT 0,
+    left_room    INTEGER NOT NULL DEFAULT 0,
+    joined       TEXT NOT NULL
+);
+CREATE INDEX class_players_by_session ON class_players(session_id);
+
+CREATE TABLE class_answers (
+    session_id   INTEGER NOT NULL REFERENCES class_sessions(id),
+    player_id    INTEGER NOT NULL REFERENCES class_players(id),
+    q            INTEGER NOT NULL,         -- index in play order
+    question_id  TEXT NOT NULL,
+    given        TEXT NOT NULL,            -- JSON, as the student sent it
+    correct      INTEGER NOT NULL,
+    partial      REAL NOT NULL,
+    seconds      REAL NOT NULL,
+    hints        INTEGER NOT NULL,
+    points       INTEGER NOT NULL,
+    bonus        INTEGER NOT NULL,
+    at           TEXT NOT NULL,
+    PRIMARY KEY (session_id, player_id, q)
+);
+CREATE TRIGGER class_answers_no_update BEFORE UPDATE ON class_answers
+BEGIN SELECT RAISE(ABORT, 'class answers are append-only'); END;
+
+CREATE TABLE class_hints (
+    session_id   INTEGER NOT NULL,
+    player_id    INTEGER NOT NULL,
+    q            INTEGER NOT NULL,
+    taken        INTEGER NOT NULL,
+    PRIMARY KEY (session_id, player_id, q)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,1 @@
+"""Classroom sessions: one host, many students, over the local network."""

@@ -1,0 +1,264 @@
+"""Setting up a classroom host from the command line, and the plain (no TUI) host.
+
+``prepare`` turns ``quiz host`` arguments into a :class:`ClassServer` that is
+built but not listening: a new room, or the room of an unfinished session
+(``--resume``). The Textual host and :func:`run_plain` both start from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import secrets
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from quiz.bank import BankError, load_bank
+from quiz.classroom.records import ClassRecords
+from quiz.classroom.room import Phase, Room, RoomError, RoomSettings, new_code
+from quiz.classroom.server import DEFAULT_PORT, ClassServer
+from quiz.store import Store
+
+
+class HostError(Exception):
+    """A mistake in what the teacher asked for; the message says what to do."""
+
+
+@dataclass
+class HostSetup:
+    server: ClassServer
+    store: Store
+    resumed: bool = False
+    notices: list[str] = field(default_factory=list)
+
+
+def settings_from_args(args: argparse.Namespace) -> RoomSettings:
+    try:
+        return RoomSettings(timer=args.timer, speed=args.speed, streak=args.streak,
+                            shuffle=not args.in_order, hints=not args.no_hints,
+                            anonymous=args.anonymous, approve_names=args.approve_names,
+                            seed=args.seed if args.seed is not None else secrets.randbelow(2**31))
+    except ValueError as exc:
+        raise HostError(str(exc)) from None
+
+
+def prepare(args: argparse.Namespace, store: Store) -> HostSetup:
+    records = ClassRecords(store)
+    notices = list(store.notices)
+    if args.resume is not None:
+        return _resume(args, store, records, notices)
+    from quiz.catalog import open_for_command
+
+    bank = open_for_command("host", args.bank, getattr(args, "banks", []) or [], load_bank)
+    if bank is None:
+        raise HostError("")  # open_for_command has printed what is wrong
+    questions = bank.playable()
+    if not questions:
+        raise HostError(f"{bank.path}: the bank has no approved questions to play")
+    if args.limit:
+        questions = questions[:args.limit]
+    room = Room(questions, settings_from_args(args), new_code())
+    server = ClassServer(room, records, 0, bank, host=args.bind,
+                         port=DEFAULT_PORT if args.port is None else args.port)
+    return HostSetup(server, store, False, notices)
+
+
+def _resume(args: argparse.Namespace, store: Store, records: ClassRecords,
+            notices: list[str]) -> HostSetup:
+    running = records.sessions(status="running")
+    if args.resume == 0:
+        if not running:
+            raise HostError("there is no unfinished classroom session to resume")
+        session = running[0]
+    else:
+        session = records.session(args.resume)
+        if session is None:
+            raise HostError(f"there is no classroom session {args.resume}; "
+                            "`quiz report` lists them")
+        if session.status != "running":
+            raise HostError(f"session {args.resume} has ended; start a new one with "
+                            "`quiz host BANK`")
+    try:
+        bank = load_bank(args.bank or session.bank_path)
+        room = records.restore(session, bank)
+    except BankError as exc:
+        raise HostError("\n".join(d.format() for d in exc.diagnostics)) from None
+    except (LookupError, OSError) as exc:
+        raise HostError(f"session {session.id} cannot be resumed: {exc}") from None
+    # The students' pages reconnect to the port they knew, so keep it unless told otherwise.
+    port = session.port if args.port is None else args.port
+    server = ClassServer(room, records, session.id, bank, host=args.bind, port=port)
+    return HostSetup(server, store, True, notices)
+
+
+def listen_error(exc: OSError, server: ClassServer) -> str:
+    if getattr(exc, "errno", None) in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+        return (f"port {server.port} is already in use (another quiz host?); "
+                "choose another with --port")
+    return f"cannot listen on {server.host}:{server.port}: {exc.strerror or exc}"
+
+
+# -- the plain host ---------------------------------------------------------------
+
+HELP = ("commands: start/next (n), pause (p), resume, reveal (r), end (e), lock, unlock, "
+        "kick NAME, approve NAME, decline NAME, players, status, help, quit (q)")
+
+
+class PlainHost:
+    """Teacher's controls as typed lines; events as printed lines (scripts can read them)."""
+
+    def __init__(self, server: ClassServer, out: TextIO) -> None:
+        self.server = server
+        self.out = out
+        self.done = asyncio.Event()
+        self._answers_shown = -1
+        server.listeners.append(self._event)
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out, flush=True)
+
+    def _event(self, event: str) -> None:
+        room = self.server.room
+        if event == "player":
+            active = room.active_players()
+            connected = sum(p.connected for p in active)
+            waiting = ", ".join(p.name for p in room.waiting_players())
+            self.say(f"players: {connected} connected of {len(active)}"
+                     + (f"; waiting for approval: {waiting}" if waiting else ""))
+        elif event == "question":
+            q = room.current
+            assert q is not None
+            self.say(f"question {room.index + 1}/{room.total} open ({q.type}): {q.prompt}")
+            self._answers_shown = -1
+        elif event == "answer":
+            n = len(room.answers_to(room.index))
+            if n != self._answers_shown:
+                self._answers_shown = n
+                self.say(f"answers: {n} of {len(room.active_players())}")
+        elif event == "revealed":
+            dist = room.distribution(room.index)
+            right = sum(a.correct for a in room.answers_to(room.index))
+            q = room.current
+            assert q is not None
+            from quiz.answers import display_answer
+
+            self.say(f"revealed question {room.index + 1}: {right} of "
+                     f"{len(room.active_players())} right; answer: {display_answer(q)} "
+                     f"(fan-out {self.server.last_fanout_ms:.2f} ms)")
+            for label, count, ok in zip(dist.labels, dist.counts, dist.correct, strict=True):
+                self.say(f"  {'*' if ok else ' '} {count:3d}  {label}")
+            for e in q.evidence:
+                self.say(f"  passage ({e.section_title or 'article'}): {e.quote}")
+        elif event in ("paused", "resumed"):
+            self.say(f"question {room.index + 1} {event}")
+        elif event == "ended":
+            self.say("ended; podium:")
+            for s in room.standings()[:3]:
+                name = "" if room.settings.anonymous else s.player.name
+                self.say(f"  {s.rank}. {name} {s.player.score}")
+            self.say(f"report: quiz report {self.server.session_id} --csv")
+
+    def command(self, line: str) -> None:
+        verb, _, arg = line.strip().partition(" ")
+        verb = verb.lower()
+        s = self.server
+        try:
+            if verb in ("start", "next", "n"):
+                if not s.next_question():
+                    self.say("that was the last question; type end")
+            elif verb in ("pause", "p"):
+                s.pause()
+            elif verb == "resume":
+                s.resume()
+            elif verb in ("reveal", "r"):
+                s.reveal()
+            elif verb in ("end", "e"):
+                s.end()
+            elif verb in ("lock", "unlock"):
+                s.lock(verb == "lock")
+                self.say(f"lobby {verb}ed")
+            elif verb in ("kick", "approve", "decline"):
+                player = self._find(arg)
+                getattr(s, verb)(player)
+            elif verb == "players":
+                for p in s.room.players.values():
+                    state = ("kicked" if p.kicked else "left" if p.left else
+                             "waiting" if not p.approved else
+                             "connected" if p.connected else "away")
+                    self.say(f"  {p.name}: {p.score} points, {state}")
+            elif verb == "status":
+                self.say(f"session {s.session_id}, code {s.room.code}, {s.room.phase}, "
+                         f"question {s.room.index + 1}/{s.room.total}")
+            elif verb in ("quit", "q"):
+                self.done.set()
+            elif verb in ("help", "?"):
+                self.say(HELP)
+            elif verb:
+                self.say(f"unknown command {verb!r}; {HELP}")
+        except RoomError as exc:
+            self.say(f"not now: {exc.message}")
+        except LookupError as exc:
+            self.say(str(exc.args[0]))
+
+    def _find(self, name: str) -> int:
+        wanted = name.strip().casefold()
+        for p in self.server.room.players.values():
+            if p.name.casefold() == wanted and not p.kicked and not p.left:
+                return p.id
+        raise LookupError(f"no player called {name.strip()!r}; type players to list them")
+
+
+async def run_plain(setup: HostSetup, stdin: TextIO = sys.stdin,
+                    out: TextIO = sys.stdout) -> int:
+    server = setup.server
+    host = PlainHost(server, out)
+    for notice in setup.notices:
+        print(f"quiz: {notice}", file=sys.stderr)
+    try:
+        await server.listen()
+    except OSError as exc:
+        print(f"quiz host: error: {listen_error(exc, server)}", file=sys.stderr)
+        return 1
+    room = server.room
+    verb = "resumed" if setup.resumed else "started"
+    host.say(f"session {server.session_id} {verb}: {server.bank.title} "
+             f"({room.total} questions), code {room.code}")
+    host.say(f"students open {server.url()}")
+    host.say(f"or run: quiz join {server.url().split('//')[1].split('/')[0]} "
+             f"--code {room.code} --name NAME")
+    if out.isatty():
+        _print_qr(server.url(), out)
+    host.say(HELP)
+    if setup.resumed and room.phase is not Phase.LOBBY:
+        host.say(f"picked up at question {room.index + 1}/{room.total} ({room.phase})")
+    loop = asyncio.get_running_loop()
+    _read_lines(stdin, lambda line: loop.call_soon_threadsafe(host.command, line))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sig, host.done.set)
+    await host.done.wait()
+    await server.stop()
+    if room.phase is not Phase.ENDED:
+        host.say(f"stopped; go on later with: quiz host --resume {server.session_id}")
+    return 0
+
+
+def _read_lines(stdin: TextIO, on_line: Callable[[str], None]) -> None:
+    """Feed stdin's lines to the loop from a thread (works for a terminal and a pipe)."""
+
+    def read() -> None:
+        for line in stdin:
+            on_line(line)
+
+    threading.Thread(target=read, daemon=True, name="quiz-host-stdin").start()
+
+
+def _print_qr(url: str, out: TextIO) -> None:
+    import segno
+
+    segno.make(url, error="m").terminal(out=out, compact=True)

@@ -1,0 +1,91 @@
+"""Nickname rules: what a student may call themselves on the class's screen.
+
+The rules are the ones a teacher would enforce out loud: short, printable,
+not somebody else's name, and nothing rude projected on the wall. The rude
+word check is deliberately small and catches the usual disguises (case,
+accents, ``0`` for ``o``, doubled letters); the teacher's approval setting is
+the real safety net.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_NAME = 20
+
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "@": "a", "$": "s", "!": "i", "|": "i", "+": "t"})
+# Matched anywhere in the squeezed name: no ordinary name contains these.
+_ANYWHERE = ("fuck", "fuk", "shit", "bitch", "nigg", "fagot", "whore", "slut",
+             "retard", "ashole", "wank", "twat", "porn", "hitler", "dildo", "jizz")
+# Matched as whole words only: each is inside some ordinary name (Cassandra, Dickens).
+_WORDS = frozenset({"cunt", "ass", "arse", "dick", "cock", "fag", "rape", "sex", "penis", "pussy",
+                    "tits", "nazi", "kkk", "nob", "poo", "piss", "cum", "anal", "balls"})
+
+
+class NameError_(ValueError):
+    """A nickname that is refused; the message says which rule and what to do."""
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(_LEET)
+
+
+def _squeeze(text: str) -> str:
+    """Letters and digits only, runs of one letter collapsed (``fuuuck`` -> ``fuck``)."""
+    out: list[str] = []
+    for c in text:
+        if c.isalnum() and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+# Squeezed like the names they are compared with ("ass" -> "as").
+_SQUEEZED_WORDS = frozenset(_squeeze(w) for w in _WORDS)
+
+
+def name_key(name: str) -> str:
+    """Two names with the same key are the same name on the leaderboard."""
+    return _squeeze(_fold(name))
+
+
+def offensive(name: str) -> bool:
+    folded = _fold(name)
+    squeezed = _squeeze(folded)
+    if any(word in squeezed for word in _ANYWHERE):
+        return True
+    for word in re.split(r"[^0-9a-z]+", folded):
+        if word in _WORDS:
+            return True
+        # "asss" is "ass" stretched; "as" is just "as".
+        squeezed_word = _squeeze(word)
+        if squeezed_word != word and squeezed_word in _SQUEEZED_WORDS:
+            return True
+    return False
+
+
+def check_name(name: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """The name to use (trimmed, spaces tidied) or :class:`NameError_` saying why not.
+
+    ``taken`` holds the :func:`name_key` of names already in the room.
+    """
+    if _CONTROL_RE.search(name):
+        raise NameError_("a name cannot hold control or invisible characters; "
+                         "type it with ordinary letters")
+    tidy = " ".join(unicodedata.normalize("NFC", name).split())
+    if not tidy:
+        raise NameError_("the name is empty; type the name the class knows you by")
+    if len(tidy) > MAX_NAME:
+        raise NameError_(f"the name is {len(tidy)} characters long; use at most {MAX_NAME}")
+    key = name_key(tidy)
+    if not key:
+        raise NameError_("a name needs at least one letter or digit")
+    if offensive(tidy):
+        raise NameError_("that name is not allowed in class; choose another")
+    if key in taken:
+        raise NameError_(f"{tidy!r} is already taken in this room; add an initial or a number")
+    return tidy

@@ -1,0 +1,572 @@
+"""The classroom host: a WebSocket server (and the browser page) around a :class:`Room`.
+
+It runs in whatever asyncio loop starts it: the teacher's Textual app, or
+the plain host. The teacher's controls are plain methods (``next_question``,
+``pause``, ``reveal``...); students speak docs/protocol.md. The server owns
+the timer and the answer key. An answer is acknowledged only once it is on
+disk; answers that arrive together share one commit, so a burst from thirty
+students costs one fsync, not thirty.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import secrets
+import socket
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
+from websockets.datastructures import Headers
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from quiz.answers import display_answer
+from quiz.classroom import protocol
+from quiz.classroom.protocol import ClientMessage, ProtocolError, encode
+from quiz.classroom.records import ClassRecords, token_hash
+from quiz.classroom.room import AnswerRecord, Phase, Player, Room, RoomError, ranked_rows
+from quiz.model import Bank
+
+DEFAULT_PORT = 8470
+RATE = 10.0  # messages a second per client...
+BURST = 20  # ...with bursts of this many
+MAX_DROPPED = 50  # then the connection is closed
+MAX_HELLO_FAILS = 3
+WRONG_CODES_PER_MINUTE = 10
+LOBBY_DEBOUNCE = 0.1  # seconds: thirty joins in a second make a few lobby updates, not 900
+
+WEB_FILES = {"/": ("index.html", "text/html; charset=utf-8"),
+             "/app.js": ("app.js", "text/javascript; charset=utf-8"),
+             "/style.css": ("style.css", "text/css; charset=utf-8")}
+_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+
+Listener = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class _Bucket:
+    """A token bucket: RATE messages a second, BURST at once."""
+
+    tokens: float = BURST
+    at: float = field(default_factory=time.monotonic)
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(BURST, self.tokens + (now - self.at) * RATE)
+        self.at = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return True
+        return False
+
+
+def lan_address() -> str:
+    """This machine's address on the local network (no packet is sent to find it)."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.connect(("10.255.255.255", 1))
+        addr = s.getsockname()[0]
+        if not ipaddress.ip_address(addr).is_unspecified:
+            return addr
+    return "127.0.0.1"
+
+
+def _web_assets() -> dict[str, tuple[bytes, str]]:
+    base = resources.files("quiz.classroom") / "web"
+    return {path: ((base / name).read_bytes(), ctype) for path, (name, ctype) in WEB_FILES.items()}
+
+
+class ClassServer:
+    """One room served on one port. Create, ``await listen()``, drive, ``await stop()``."""
+
+    def __init__(self, room: Room, records: ClassRecords, session_id: int, bank: Bank, *,
+                 host: str = "0.0.0.0", port: int = DEFAULT_PORT,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.room = room
+        self.records = records
+        self.session_id = session_id
+        self.bank = bank
+        self.host = host
+        self.port = port
+        self.clock = clock
+        self.listeners: list[Listener] = []
+        self.conns: dict[int, ServerConnection] = {}
+        self.last_fanout_ms = 0.0  # how long the last reveal took to hand to every socket
+        self._server: Server | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._lobby_pending = False
+        self._pending: list[tuple[AnswerRecord, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
+        self._wrong_codes: dict[str, deque[float]] = {}
+        self._assets = _web_assets()
+        self._tasks: set[asyncio.Future[Any]] = set()
+
+    # -- life -------------------------------------------------------------------
+
+    async def listen(self) -> None:
+        """Bind and listen; raises OSError (port taken, bad address) for the caller to word."""
+        self._server = await serve(self._handle, self.host, self.port,
+                                   process_request=self._http, max_size=protocol.MAX_FRAME,
+                                   ping_interval=20, ping_timeout=20, close_timeout=3,
+                                   compression=None)
+        sock = next(iter(self._server.sockets), None)
+        if sock is not None:
+            self.port = sock.getsockname()[1]
+        if not self.session_id:
+            # Recorded only once the port is ours: a failed start leaves no session behind.
+            self.session_id = self.records.create(self.room, self.bank, self.port)
+        self._restart_timer()
+
+    async def stop(self) -> None:
+        if self._timer:
+            self._timer.cancel()
+        if self._writer:
+            with contextlib.suppress(Exception):
+                await self._writer
+        if self._server is not None:
+            self._server.close()
+            try:
+                await asyncio.wait_for(self._server.wait_closed(), 2)
+            except TimeoutError:
+                # A student whose device vanished never answers the closing handshake.
+                for ws in list(self._server.all_connections):
+                    ws.transport.abort()
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(self._server.wait_closed(), 2)
+
+    def url(self, address: str | None = None) -> str:
+        shown = address or (lan_address() if self.host in ("0.0.0.0", "") else self.host)
+        return f"http://{shown}:{self.port}/?code={self.room.code}"
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)  # keep a reference until it is done
+        task.add_done_callback(self._tasks.discard)
+
+    def _emit(self, event: str) -> None:
+        for listener in list(self.listeners):
+            listener(event)
+
+    # -- HTTP: the page, and the Origin check for the socket --------------------------
+
+    def _http(self, connection: ServerConnection, request: Request) -> Response | None:
+        path = urlsplit(request.path).path
+        if path == "/ws":
+            origin = request.headers.get("Origin")
+            if origin is not None and not _same_origin(origin, request.headers.get("Host")):
+                return connection.respond(403, "This page may not connect to the quiz host.\n")
+            return None
+        asset = self._assets.get(path)
+        if asset is None:
+            return connection.respond(404, "Not found. Open / to join the quiz.\n")
+        body, ctype = asset
+        headers = Headers([("Content-Type", ctype), ("Content-Length", str(len(body))),
+                           ("Cache-Control", "no-store"), ("Content-Security-Policy", _CSP),
+                           ("X-Content-Type-Options", "nosniff"),
+                           ("Referrer-Policy", "no-referrer")])
+        return Response(200, "OK", headers, body)
+
+    # -- a student's connection ---------------------------------------------------
+
+    async def _handle(self, ws: ServerConnection) -> None:
+        player: Player | None = None
+        bucket = _Bucket()
+        dropped = fails = 0
+        try:
+            async for frame in ws:
+                if not bucket.take():
+                    dropped += 1
+                    if dropped == MAX_DROPPED + 1:
+                        # Close in the background and keep reading: the client's close
+                        # frame is queued behind the flood, and must be read to finish.
+                        self._spawn(ws.close(1008, "too many messages"))
+                    if dropped > MAX_DROPPED:
+                        continue
+                    if dropped == 1 or dropped % 10 == 0:
+                        await self._send(ws, encode("error", code="too_fast", message=(
+                            "slow down: at most 10 messages a second")))
+                    continue
+                try:
+                    msg = protocol.parse(frame)
+                except ProtocolError as exc:
+                    await self._send(ws, encode("error", code=exc.code, message=exc.message))
+                    continue
+                if msg.type == "ping":
+                    await self._send(ws, encode("pong"))
+                elif player is None:
+                    if msg.type != "hello":
+                        await self._send(ws, encode("error", code="not_joined",
+                                                    message="send hello first"))
+                        continue
+                    player = await self._hello(ws, msg)
+                    if player is None:
+                        fails += 1
+                        if fails >= MAX_HELLO_FAILS:
+                            await ws.close(1008, "too many failed joins")
+                            break
+                elif msg.type == "hello":
+                    await self._send(ws, encode("error", code="bad_message",
+                                                message="you have already joined"))
+                else:
+                    await self._request(ws, player, msg)
+                    if msg.type == "bye":
+                        break
+        except ConnectionClosed:
+            pass
+        finally:
+            if player is not None and self.conns.get(player.id) is ws:
+                del self.conns[player.id]
+                player.connected = False
+                self._lobby_changed()
+                self._emit("player")
+
+    async def _send(self, ws: ServerConnection, text: str) -> None:
+        with contextlib.suppress(ConnectionClosed):
+            await ws.send(text)
+
+    def _address(self, ws: ServerConnection) -> str:
+        remote = ws.remote_address
+        return str(remote[0]) if isinstance(remote, tuple) and remote else "?"
+
+    def _code_blocked(self, address: str) -> bool:
+        now = time.monotonic()
+        seen = self._wrong_codes.get(address)
+        while seen and now - seen[0] > 60:
+            seen.popleft()
+        return bool(seen) and len(seen) >= WRONG_CODES_PER_MINUTE
+
+    async def _refuse(self, ws: ServerConnection, reason: str, message: str) -> None:
+        await self._send(ws, encode("refused", reason=reason, message=message))
+
+    async def _hello(self, ws: ServerConnection, msg: ClientMessage) -> Player | None:
+        address = self._address(ws)
+        if msg.v != protocol.VERSION:
+            await self._refuse(ws, "version", f"this host speaks protocol version "
+                               f"{protocol.VERSION}; update quiz on this device")
+            return None
+        if self._code_blocked(address):
+            await self._refuse(ws, "slow_down", "too many wrong codes; wait a minute")
+            return None
+        if not secrets.compare_digest(msg.code.encode(), self.room.code.encode()):
+            self._wrong_codes.setdefault(address, deque()).append(time.monotonic())
+            await self._refuse(ws, "code", "that is not this room's code; check the "
+                               "teacher's screen")
+            return None
+        token = None
+        try:
+            if msg.token is not None:
+                player = self.room.by_token(token_hash(msg.token))
+                token = msg.token
+            else:
+                name = self.room.check_join(msg.name or "")
+                token = secrets.token_urlsafe(24)
+                pid = self.records.add_player(self.session_id, name, token_hash(token),
+                                              not self.room.settings.approve_names)
+                player = self.room.join(name, token_hash(token), pid)
+        except RoomError as exc:
+            await self._refuse(ws, exc.code, exc.message)
+            return None
+        old = self.conns.get(player.id)
+        self.conns[player.id] = ws
+        player.connected = True
+        if old is not None and old is not ws:
+            # The same student on a new connection (a reload, a new wifi): keep the newest.
+            self._spawn(old.close(4000, "replaced by a newer connection"))
+        await self._send(ws, self._welcome(player, token))
+        await self._send_state(ws, player)
+        self._lobby_changed()
+        self._emit("player")
+        return player
+
+    def _welcome(self, player: Player, token: str) -> str:
+        src = self.bank.source
+        s = self.room.settings
+        return encode("welcome", v=protocol.VERSION,
+                      player={"id": player.id, "name": player.name}, token=token,
+                      bank={"title": self.bank.title, "source": src.title,
+                            "license": src.license or "", "url": src.url or ""},
+                      settings={"timer": s.timer, "hints": s.hints, "anonymous": s.anonymous,
+                                "speed": s.speed, "streak": s.streak},
+                      score=player.score)
+
+    async def _send_state(self, ws: ServerConnection, player: Player) -> None:
+        """What a (re)joining player must see now."""
+        room = self.room
+        if room.phase is Phase.LOBBY or not player.approved:
+            await self._send(ws, self._lobby_message(player))
+        elif room.phase in (Phase.OPEN, Phase.PAUSED):
+            await self._send(ws, self._question_message(player))
+            if room.phase is Phase.PAUSED:
+                await self._send(ws, encode("paused", q=room.index,
+                                            remaining_ms=_ms(room.remaining(self.clock()))))
+        elif room.phase in (Phase.CLOSED, Phase.REVEALED):
+            await self._send(ws, self._reveal_message())
+            await self._send(ws, self._result_message(player))
+        elif room.phase is Phase.ENDED:
+            await self._send(ws, self._end_message(player))
+
+    async def _request(self, ws: ServerConnection, player: Player, msg: ClientMessage) -> None:
+        if not player.active and msg.type != "bye":
+            code = "not_joined" if player.approved else "not_open"
+            await self._send(ws, encode("error", code=code,
+                                        message="wait for the teacher to let you in"))
+            return
+        try:
+            if msg.type == "answer":
+                await self._answer(ws, player, msg)
+            elif msg.type == "hint":
+                step, text, left = self.room.hint(player.id, msg.q)
+                self.records.set_hints(self.session_id, player.id, msg.q, step)
+                await self._send(ws, encode("hint", q=msg.q, step=step, text=text,
+                                            points_left=left))
+            elif msg.type == "bye":
+                self.room.remove(player.id, kicked=False)
+                self.records.update_player(player)
+                await ws.close(1000, "bye")
+        except RoomError as exc:
+            await self._send(ws, encode("error", code=exc.code, message=exc.message))
+
+    async def _answer(self, ws: ServerConnection, player: Player, msg: ClientMessage) -> None:
+        record = self.room.answer(player.id, msg.q, msg.value, self.clock())
+        try:
+            await self._persist(record)
+        except Exception:  # the disk said no: the student must not think it counted
+            self.room.forget(record)
+            await self._send(ws, encode("error", code="not_saved", message=(
+                "the host could not save your answer; try again")))
+            return
+        await self._send(ws, encode("ack", q=msg.q))
+        self._emit("answer")
+        if self.room.phase is Phase.OPEN and self.room.all_answered():
+            self._close_and_reveal("all_answered")
+
+    async def _persist(self, record: AnswerRecord) -> None:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._pending.append((record, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.ensure_future(self._write_pending())
+        await future
+
+    async def _write_pending(self) -> None:
+        # Everything that arrived while the previous commit was on disk goes in the next one.
+        while self._pending:
+            batch, self._pending = self._pending, []
+            try:
+                await asyncio.to_thread(self.records.add_answers, self.session_id,
+                                        [r for r, _ in batch])
+            except Exception as exc:  # handed to every waiting answer
+                for _, fut in batch:
+                    if not fut.done():
+                        fut.set_exception(exc)
+            else:
+                for _, fut in batch:
+                    if not fut.done():
+                        fut.set_result(None)
+
+    # -- messages ---------------------------------------------------------------------
+
+    def _lobby_message(self, player: Player | None = None) -> str:
+        active = self.room.active_players()
+        names = [] if self.room.settings.anonymous else sorted(
+            (p.name for p in active), key=str.casefold)
+        waiting = player is not None and not player.approved
+        return encode("lobby", count=len(active), names=names, waiting=waiting)
+
+    def _question_payload(self) -> dict[str, Any]:
+        room, i = self.room, self.room.index
+        q = room.questions[i]
+        return {"q": i, "number": i + 1, "total": room.total, "qtype": q.type,
+                "prompt": q.prompt, "options": room.options(i), "unit": q.unit,
+                "points": room.points(i), "hints": room.hint_count(i),
+                "remaining_ms": _ms(room.remaining(self.clock()))}
+
+    def _question_message(self, player: Player | None = None) -> str:
+        payload = self._question_payload()
+        answered = hints = None
+        if player is not None:
+            record = self.room.answers.get((player.id, self.room.index))
+            answered = record.given if record else None
+            hints = self.room.hints_for(player.id, self.room.index)
+        return encode("question", **payload, answered=answered, hints_taken=hints or [])
+
+    def _reveal_message(self) -> str:
+        room, i = self.room, self.room.index
+        q = room.questions[i]
+        dist = room.distribution(i)
+        return encode("reveal", q=i, answer=display_answer(q), correct=q.answer,
+                      explanation=q.explanation, evidence=[e.quote for e in q.evidence],
+                      section=q.section,
+                      distribution={"labels": dist.labels, "counts": dist.counts,
+                                    "correct": dist.correct},
+                      top=ranked_rows(room.standings(), room.settings.anonymous))
+
+    def _result_message(self, player: Player) -> str:
+        i = self.room.index
+        record = self.room.answers.get((player.id, i))
+        rank, of = self.room.rank_of(player.id)
+        return encode("result", q=i, given=record.given if record else None,
+                      correct=bool(record and record.correct),
+                      points=record.total if record else 0, score=player.score, rank=rank, of=of)
+
+    def _end_message(self, player: Player) -> str:
+        rank, of = self.room.rank_of(player.id)
+        return encode("end", podium=ranked_rows(self.room.standings(), self.room.settings.anonymous,
+                                                3),
+                      you={"score": player.score, "rank": rank, "of": of,
+                           "correct": player.correct, "answered": player.answered},
+                      total=self.room.total)
+
+    def _students(self) -> list[ServerConnection]:
+        return [ws for pid, ws in self.conns.items() if self.room.players[pid].active]
+
+    def _lobby_changed(self) -> None:
+        if self.room.phase is not Phase.LOBBY or self._lobby_pending:
+            return
+        self._lobby_pending = True
+
+        def send() -> None:
+            self._lobby_pending = False
+            for pid, ws in list(self.conns.items()):
+                broadcast([ws], self._lobby_message(self.room.players[pid]))
+
+        asyncio.get_running_loop().call_later(LOBBY_DEBOUNCE, send)
+
+    # -- the teacher's controls ----------------------------------------------------------
+
+    def _save(self) -> None:
+        self.records.save_state(self.session_id, self.room)
+
+    def next_question(self) -> bool:
+        """Open the next question (the first, from the lobby); False when the bank is done."""
+        if self.room.phase in (Phase.OPEN, Phase.PAUSED):
+            self._close_and_reveal("teacher")
+        index = self.room.open_next(self.clock())
+        if index is None:
+            return False
+        self._save()
+        broadcast(self._students(), encode("question", **self._question_payload(),
+                                           answered=None, hints_taken=[]))
+        self._restart_timer()
+        self._emit("question")
+        return True
+
+    def pause(self) -> None:
+        left = self.room.pause(self.clock())
+        self._save()
+        self._cancel_timer()
+        broadcast(self._students(), encode("paused", q=self.room.index, remaining_ms=_ms(left)))
+        self._emit("paused")
+
+    def resume(self) -> None:
+        left = self.room.resume(self.clock())
+        self._save()
+        broadcast(self._students(), encode("resumed", q=self.room.index, remaining_ms=_ms(left)))
+        self._restart_timer()
+        self._emit("resumed")
+
+    def reveal(self) -> None:
+        self._close_and_reveal("teacher")
+
+    def _close_and_reveal(self, why: str) -> None:
+        room = self.room
+        self._cancel_timer()
+        if room.phase in (Phase.OPEN, Phase.PAUSED):
+            room.close()
+            broadcast(self._students(), encode("closed", q=room.index, why=why))
+        room.reveal()
+        self._save()
+        started = time.perf_counter()
+        students = self._students()
+        broadcast(students, self._reveal_message())
+        for pid, ws in list(self.conns.items()):
+            player = room.players[pid]
+            if player.active:
+                broadcast([ws], self._result_message(player))
+        self.last_fanout_ms = (time.perf_counter() - started) * 1000
+        self._emit("revealed")
+
+    def end(self) -> None:
+        if self.room.phase in (Phase.OPEN, Phase.PAUSED):
+            self._close_and_reveal("teacher")
+        self.room.end()
+        self._save()
+        for pid, ws in list(self.conns.items()):
+            player = self.room.players[pid]
+            if player.active:
+                broadcast([ws], self._end_message(player))
+        self._emit("ended")
+
+    def lock(self, locked: bool) -> None:
+        self.room.set_locked(locked)
+        self._save()
+        self._emit("lobby")
+
+    def kick(self, player_id: int) -> None:
+        player = self.room.remove(player_id, kicked=True)
+        self.records.update_player(player)
+        ws = self.conns.pop(player_id, None)
+        if ws is not None:
+            broadcast([ws], encode("kicked", message="the teacher removed you from this session"))
+            self._spawn(ws.close(1000, "kicked"))
+        self._lobby_changed()
+        self._emit("player")
+
+    def approve(self, player_id: int) -> None:
+        player = self.room.approve(player_id)
+        self.records.update_player(player)
+        ws = self.conns.get(player_id)
+        if ws is not None:
+            self._spawn(self._send_state(ws, player))
+        self._lobby_changed()
+        self._emit("player")
+
+    def decline(self, player_id: int) -> None:
+        player = self.room.remove(player_id, kicked=False)
+        self.records.update_player(player)
+        ws = self.conns.pop(player_id, None)
+        if ws is not None:
+            broadcast([ws], encode("refused", reason="name", message=(
+                "the teacher did not approve that name; join again with another")))
+            self._spawn(ws.close(1000, "declined"))
+        self._emit("player")
+
+    # -- the timer -----------------------------------------------------------------------
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _restart_timer(self) -> None:
+        self._cancel_timer()
+        if self.room.phase is not Phase.OPEN:
+            return
+        left = self.room.remaining(self.clock())
+        if left is None:
+            return
+        loop = asyncio.get_running_loop()
+        self._timer = loop.call_later(left, self._time_up)
+
+    def _time_up(self) -> None:
+        self._timer = None
+        if self.room.phase is Phase.OPEN:
+            self._close_and_reveal("time")
+
+
+def _ms(seconds: float | None) -> int | None:
+    return None if seconds is None else int(seconds * 1000)
+
+
+def _same_origin(origin: str, host: str | None) -> bool:
+    if not host:
+        return False
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
