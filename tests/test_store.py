@@ -92,7 +92,7 @@ def test_the_database_lives_in_the_data_dir_with_wal_full_sync_and_a_busy_timeou
     assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert c.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert c.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
-    assert c.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert c.execute("PRAGMA user_version").fetchone()[0] == 4
     assert store.notices == []
 
 

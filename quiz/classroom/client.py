@@ -20,6 +20,7 @@ from quiz.classroom.protocol import VERSION
 
 DEFAULT_PORT = 8470
 RETRY_DELAYS = (0.5, 1.0, 2.0, 3.0, 5.0)  # then every 5 s until the student quits
+SLOW_DOWN_WAIT = 60.0  # the host refuses an address that guessed wrong codes for a minute
 FINAL = frozenset({"code", "name", "locked", "kicked", "ended", "version", "full"})
 
 Message = dict[str, Any]
@@ -70,6 +71,7 @@ class ClassClient:
         self.finished = False  # refused for good, kicked, or the session ended
         self._stop = asyncio.Event()
         self._closing: asyncio.Future[None] | None = None
+        self._retry_after: float | None = None  # the next reconnect's delay, if not the usual
 
     async def run(self) -> None:
         attempt = 0
@@ -100,6 +102,8 @@ class ClassClient:
             if self.finished or self._stop.is_set():
                 break
             delay = RETRY_DELAYS[min(attempt, len(RETRY_DELAYS) - 1)]
+            if self._retry_after is not None:
+                delay, self._retry_after = self._retry_after, None
             attempt += 1
             self.on_status(f"connection lost; trying again in {delay:g} s")
             with contextlib.suppress(TimeoutError):
@@ -116,9 +120,15 @@ class ClassClient:
         if kind == "welcome" and isinstance(msg.get("token"), str):
             self.token = msg["token"]
         elif kind == "refused":
-            if msg.get("reason") == "token":
-                self.token = None  # the host forgot us: join afresh by name next time
-            elif msg.get("reason") in FINAL:
+            reason = msg.get("reason")
+            if reason == "token":
+                self.token = None  # the host forgot us: join afresh by name, at once
+                self._retry_after = 0.0
+                self._drop()
+            elif reason == "slow_down":
+                self._retry_after = SLOW_DOWN_WAIT
+                self._drop()
+            elif reason in FINAL:
                 self.finished = True
         elif kind in ("kicked", "end"):
             self.finished = kind == "kicked"
@@ -143,6 +153,11 @@ class ClassClient:
     async def leave(self) -> None:
         await self.send({"type": "bye"})
         self.stop()
+
+    def _drop(self) -> None:
+        """Close this connection; ``run`` then connects again after the chosen delay."""
+        if self.ws is not None:
+            self._closing = asyncio.ensure_future(self.ws.close())
 
     def stop(self) -> None:
         self._stop.set()

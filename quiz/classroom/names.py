@@ -49,8 +49,13 @@ _SQUEEZED_WORDS = frozenset(_squeeze(w) for w in _WORDS)
 
 
 def name_key(name: str) -> str:
-    """Two names with the same key are the same name on the leaderboard."""
-    return _squeeze(_fold(name))
+    """Two names with the same key look the same on the leaderboard.
+
+    Case, accents, spaces and punctuation do not count; letters and digits do
+    (``Ana 1`` and ``Ana 11`` are two students).
+    """
+    text = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
 
 
 def offensive(name: str) -> bool:

@@ -408,10 +408,13 @@ class ClassServer:
                                     "correct": dist.correct},
                       top=ranked_rows(room.standings(), room.settings.anonymous))
 
-    def _result_message(self, player: Player) -> str:
+    def _result_message(self, player: Player, ranks: dict[int, int] | None = None) -> str:
         i = self.room.index
         record = self.room.answers.get((player.id, i))
-        rank, of = self.room.rank_of(player.id)
+        if ranks is None:
+            rank, of = self.room.rank_of(player.id)
+        else:
+            rank, of = ranks.get(player.id, 0), len(ranks)
         return encode("result", q=i, given=record.given if record else None,
                       correct=bool(record and record.correct),
                       points=record.total if record else 0, score=player.score, rank=rank, of=of)
@@ -434,6 +437,8 @@ class ClassServer:
 
         def send() -> None:
             self._lobby_pending = False
+            if self.room.phase is not Phase.LOBBY:
+                return  # the teacher started meanwhile; a lobby now would confuse clients
             for pid, ws in list(self.conns.items()):
                 broadcast([ws], self._lobby_message(self.room.players[pid]))
 
@@ -486,10 +491,12 @@ class ClassServer:
         started = time.perf_counter()
         students = self._students()
         broadcast(students, self._reveal_message())
+        # One ranking for everybody: ranking per student would be quadratic in the class.
+        ranks = {s.player.id: s.rank for s in room.standings()}
         for pid, ws in list(self.conns.items()):
             player = room.players[pid]
             if player.active:
-                broadcast([ws], self._result_message(player))
+                broadcast([ws], self._result_message(player, ranks))
         self.last_fanout_ms = (time.perf_counter() - started) * 1000
         self._emit("revealed")
 
