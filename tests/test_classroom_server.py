@@ -28,10 +28,11 @@ def host(tmp_path: Path) -> Iterator[LiveHost]:
     live.stop()
 
 
-async def recv(ws: ClientConnection, kind: str | None = None) -> dict[str, Any]:
+async def recv(ws: ClientConnection, kind: str | None = None,
+               timeout: float = TIMEOUT) -> dict[str, Any]:
     """The next message (of ``kind``, skipping others such as lobby updates)."""
     while True:
-        msg = json.loads(await asyncio.wait_for(ws.recv(), TIMEOUT))
+        msg = json.loads(await asyncio.wait_for(ws.recv(), timeout))
         if kind is None or msg["type"] == kind:
             return msg
 
@@ -298,7 +299,7 @@ def test_the_timer_closes_the_question(tmp_path: Path) -> None:
             live.call(live.server.next_question)
             question = await recv(ana, "question")
             assert 4000 <= question["remaining_ms"] <= 5000
-            closed = await asyncio.wait_for(recv(ana, "closed"), 8)
+            closed = await recv(ana, "closed", timeout=15)
             assert closed["why"] == "time"
             await recv(ana, "reveal")
 

@@ -11,7 +11,9 @@ from tests.conftest import ROOT
 CORE = ["quiz.article", "quiz.bank", "quiz.model", "quiz.yamlcheck", "quiz.normalize",
         "quiz.numbers", "quiz.paths", "quiz.validate", "quiz.cli"]
 OPTIONAL_CORE = ["quiz.engine", "quiz.answers", "quiz.scoring", "quiz.session", "quiz.store",
-                 "quiz.plain", "quiz.generate", "quiz.catalog"]
+                 "quiz.plain", "quiz.generate", "quiz.catalog", "quiz.classroom.server",
+                 "quiz.classroom.client", "quiz.classroom.hosting", "quiz.classroom.report",
+                 "quiz.classroom_cli"]
 
 
 def test_every_package_is_listed_in_pyproject():

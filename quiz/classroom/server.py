@@ -517,14 +517,8 @@ class ClassServer:
         self._emit("lobby")
 
     def kick(self, player_id: int) -> None:
-        player = self.room.remove(player_id, kicked=True)
-        self.records.update_player(player)
-        ws = self.conns.pop(player_id, None)
-        if ws is not None:
-            broadcast([ws], encode("kicked", message="the teacher removed you from this session"))
-            self._spawn(ws.close(1000, "kicked"))
-        self._lobby_changed()
-        self._emit("player")
+        self._send_off(player_id, True, encode(
+            "kicked", message="the teacher removed you from this session"))
 
     def approve(self, player_id: int) -> None:
         player = self.room.approve(player_id)
@@ -536,13 +530,18 @@ class ClassServer:
         self._emit("player")
 
     def decline(self, player_id: int) -> None:
-        player = self.room.remove(player_id, kicked=False)
+        self._send_off(player_id, False, encode("refused", reason="name", message=(
+            "the teacher did not approve that name; join again with another")))
+
+    def _send_off(self, player_id: int, kicked: bool, farewell: str) -> None:
+        """Take a player out of the room, tell them why, and close their connection."""
+        player = self.room.remove(player_id, kicked=kicked)
         self.records.update_player(player)
         ws = self.conns.pop(player_id, None)
         if ws is not None:
-            broadcast([ws], encode("refused", reason="name", message=(
-                "the teacher did not approve that name; join again with another")))
-            self._spawn(ws.close(1000, "declined"))
+            broadcast([ws], farewell)
+            self._spawn(ws.close(1000, "kicked" if kicked else "declined"))
+        self._lobby_changed()
         self._emit("player")
 
     # -- the timer -----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
+from rich.cells import cell_len
 from textual.content import Content, Span
 from textual.style import Style
 
@@ -82,3 +83,20 @@ def highlighted(
 def truncate(text: str, limit: int) -> str:
     """Shorten raw text for a one-line list entry (the full text shows elsewhere)."""
     return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut (with an ellipsis) or padded to exactly ``width`` cells.
+
+    Cells, not characters: a Korean or CJK character takes two, so columns of
+    bars and scores still line up.
+    """
+    if cell_len(text) > width:
+        out, used = [], 0
+        for ch in text:
+            if used + cell_len(ch) > width - 1:
+                break
+            out.append(ch)
+            used += cell_len(ch)
+        text = "".join(out) + "…"
+    return text + " " * max(0, width - cell_len(text))

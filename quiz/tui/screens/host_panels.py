@@ -25,7 +25,7 @@ from quiz.article import Article
 from quiz.classroom.room import Distribution, Phase, Room, ranked_rows, summary_counts
 from quiz.model import Evidence, Question
 from quiz.textsafe import clean
-from quiz.tui.text import assemble, highlighted, join, literal, truncate
+from quiz.tui.text import assemble, fit, highlighted, join, literal, truncate
 from quiz.tui.widgets.qr import QRCode
 
 PASSAGE_LIMIT = 480  # characters of a paragraph shown whole; longer ones are cut around the quote
@@ -35,19 +35,6 @@ TOP = 5
 def letter(i: int) -> str:
     """A, B, C... for the options (numbers past Z), as students see them read out."""
     return chr(ord("A") + i) if i < 26 else str(i + 1)
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut or padded to ``width`` cells (wide characters count double)."""
-    if cell_len(text) > width:
-        out, used = [], 0
-        for ch in text:
-            if used + cell_len(ch) > width - 1:
-                break
-            out.append(ch)
-            used += cell_len(ch)
-        text = "".join(out) + "…"
-    return text + " " * max(0, width - cell_len(text))
 
 
 def join_command(url: str, code: str) -> str:

@@ -14,23 +14,10 @@ from textual.content import Content
 from textual.widget import Widget
 
 from quiz.textsafe import clean
-from quiz.tui.text import assemble, join, literal
+from quiz.tui.text import assemble, fit, join, literal
 
 RIGHT_MARK = "✔ "
 OTHER_MARK = "  "
-
-
-def fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells (wide characters count double)."""
-    if cell_len(text) > width:
-        out, used = [], 0
-        for ch in text:
-            if used + cell_len(ch) > width - 1:
-                break
-            out.append(ch)
-            used += cell_len(ch)
-        text = "".join(out) + "…"
-    return text + " " * max(0, width - cell_len(text))
 
 
 class DistributionBars(Widget):

@@ -10,20 +10,7 @@ from textual.widget import Widget
 
 from quiz.engine import SectionResult
 from quiz.textsafe import clean
-from quiz.tui.text import assemble, join, literal
-
-
-def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells (wide characters count double)."""
-    if cell_len(text) > width:
-        out, used = [], 0
-        for ch in text:
-            if used + cell_len(ch) > width - 1:
-                break
-            out.append(ch)
-            used += cell_len(ch)
-        text = "".join(out) + "…"
-    return text + " " * max(0, width - cell_len(text))
+from quiz.tui.text import assemble, fit, join, literal
 
 
 class SectionBars(Widget):
@@ -50,7 +37,7 @@ class SectionBars(Widget):
         for name, count, s in zip(names, counts, self.sections, strict=True):
             full = round(bar_w * s.right / s.total) if s.total else 0
             lines.append(assemble(
-                _fit(name, name_w), "  ",
+                fit(name, name_w), "  ",
                 Content("█" * full).stylize(right),
                 Content("░" * (bar_w - full)).stylize(rest),
                 "  ", count.rjust(count_w),
