@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -77,10 +78,10 @@ class Host:
             str(BANK), "--limit", str(self.questions), "--in-order", "--seed", "7"]
         env = {**os.environ, "QUIZ_HOME": str(self.home), "PYTHONUNBUFFERED": "1"}
         started = time.perf_counter()
+        self._loop = asyncio.get_running_loop()
         self.proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT)
-        loop = asyncio.get_running_loop()
-        loop.run_in_executor(None, self._pump, self.proc)
+        self._loop.run_in_executor(None, self._pump, self.proc)
         while True:
             line = await asyncio.wait_for(self.lines.get(), 30)
             m = re.search(r"session (\d+) (?:started|resumed).*code (\d{6})", line)
@@ -139,6 +140,7 @@ class Student:
         self.token: str | None = None
         self.sent: dict[int, float] = {}
         self.done = False
+        self.pending: set[asyncio.Future[None]] = set()
 
     async def run(self) -> None:
         while not self.done:
@@ -166,7 +168,9 @@ class Student:
                 if q in self.sent:  # committed before the host died; the ack was lost
                     self.stats.acked.add((self.name, q))
                 return
-            asyncio.ensure_future(self.answer(ws, msg))
+            task = asyncio.ensure_future(self.answer(ws, msg))
+            self.pending.add(task)  # keep a reference until it is done
+            task.add_done_callback(self.pending.discard)
         elif kind == "ack":
             q = msg["q"]
             if (self.name, q) not in self.stats.acked:
@@ -188,10 +192,9 @@ class Student:
                          "order": options}.get(msg["qtype"], self.rng.choice(options)
                                                if options else "Kaesong")
         self.sent[msg["q"]] = time.perf_counter()
-        try:
+        # If the host went away, the question comes again on reconnect.
+        with contextlib.suppress(ConnectionClosed):
             await ws.send(json.dumps({"type": "answer", "q": msg["q"], "value": value}))
-        except ConnectionClosed:
-            pass  # the host went away; the question comes again on reconnect
 
 
 async def run_host_load(n: int, questions: int, think: float, kill: bool,
@@ -199,7 +202,6 @@ async def run_host_load(n: int, questions: int, think: float, kill: bool,
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         host = Host(Path(tmp), free_port(), questions)
-        host._loop = asyncio.get_running_loop()  # type: ignore[attr-defined]
         await host.start()
         stats = Stats()
         students = [Student(f"student{i:03d}", host.port, host.code, stats, think, rng)
@@ -212,11 +214,11 @@ async def run_host_load(n: int, questions: int, think: float, kill: bool,
             for q in range(questions):
                 host.send("next")
                 if kill and q == questions // 2:
-                    await wait_for(lambda: sum(1 for _, i in stats.acked if i == q) >= n // 2,
+                    await wait_for(lambda q=q: sum(1 for _, i in stats.acked if i == q) >= n // 2,
                                    deadline, "half the answers")
                     host.kill()
                     restart_s = await host.start(resume=True)
-                await wait_for(lambda: stats.results.get(q, 0) >= n, deadline,
+                await wait_for(lambda q=q: stats.results.get(q, 0) >= n, deadline,
                                f"results of question {q + 1}")
             host.send("end")
             await wait_for(lambda: all(s.done for s in students), deadline, "the end")
@@ -225,9 +227,7 @@ async def run_host_load(n: int, questions: int, think: float, kill: bool,
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
-        db = Path(tmp) / "data" / "progress.db"
         stored = stored_answers(Path(tmp), host.session)
-    del db
     lost = {a for a in stats.acked if a not in stored}
     spreads = [(max(t) - min(t)) * 1000 for t in stats.reveal_at.values() if t]
     return {"acks": stats.acks, "acked": len(stats.acked), "stored": len(stored),
