@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from quiz.answers import display_answer
 from quiz.bank import BankError, load_bank
 from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings, new_code
@@ -145,8 +146,6 @@ class PlainHost:
             right = sum(a.correct for a in room.answers_to(room.index))
             q = room.current
             assert q is not None
-            from quiz.answers import display_answer
-
             self.say(f"revealed question {room.index + 1}: {right} of "
                      f"{len(room.active_players())} right; answer: {display_answer(q)} "
                      f"(fan-out {self.server.last_fanout_ms:.2f} ms)")

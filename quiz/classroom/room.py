@@ -207,7 +207,9 @@ class Room:
         return len(self.questions[q].hints) if self.settings.hints else 0
 
     def answers_to(self, q: int) -> list[AnswerRecord]:
-        return [a for (_, i), a in self.answers.items() if i == q]
+        # By player, not by scanning every answer of the session: this runs on each answer.
+        found = (self.answers.get((pid, q)) for pid in self.players)
+        return [a for a in found if a is not None]
 
     def all_answered(self) -> bool:
         """Every connected active player has answered the open question."""
@@ -472,15 +474,6 @@ class Room:
         return value
 
 
-def correct_value(question: Question) -> Any:
-    """The right answer in the form a client sends it."""
-    return question.answer
-
-
-def display_answer(question: Question) -> str:
-    return answers.display_answer(question)
-
-
 def ranked_rows(standings: list[Standing], anonymous: bool, limit: int = TOP) -> list[dict]:
     return [{"rank": s.rank, "name": "" if anonymous else s.player.name,
              "score": s.player.score} for s in standings[:limit]]
@@ -493,6 +486,3 @@ def summary_counts(room: Room) -> dict[str, int]:
     return {"players": len(active), "connected": sum(p.connected for p in active),
             "answered": answered}
 
-
-__all__ = ["AnswerRecord", "Distribution", "Phase", "Player", "Room", "RoomError",
-           "RoomSettings", "RoomState", "Standing", "new_code"]

@@ -380,22 +380,17 @@ class ClassServer:
         waiting = player is not None and not player.approved
         return encode("lobby", count=len(active), names=names, waiting=waiting)
 
-    def _question_payload(self) -> dict[str, Any]:
+    def _question_message(self, player: Player | None = None) -> str:
+        """The open question; for ``player``, with what they already gave and took."""
         room, i = self.room, self.room.index
         q = room.questions[i]
-        return {"q": i, "number": i + 1, "total": room.total, "qtype": q.type,
-                "prompt": q.prompt, "options": room.options(i), "unit": q.unit,
-                "points": room.points(i), "hints": room.hint_count(i),
-                "remaining_ms": _ms(room.remaining(self.clock()))}
-
-    def _question_message(self, player: Player | None = None) -> str:
-        payload = self._question_payload()
-        answered = hints = None
-        if player is not None:
-            record = self.room.answers.get((player.id, self.room.index))
-            answered = record.given if record else None
-            hints = self.room.hints_for(player.id, self.room.index)
-        return encode("question", **payload, answered=answered, hints_taken=hints or [])
+        record = room.answers.get((player.id, i)) if player is not None else None
+        return encode("question", q=i, number=i + 1, total=room.total, qtype=q.type,
+                      prompt=q.prompt, options=room.options(i), unit=q.unit,
+                      points=room.points(i), hints=room.hint_count(i),
+                      remaining_ms=_ms(room.remaining(self.clock())),
+                      answered=record.given if record else None,
+                      hints_taken=room.hints_for(player.id, i) if player is not None else [])
 
     def _reveal_message(self) -> str:
         room, i = self.room, self.room.index
@@ -457,8 +452,7 @@ class ClassServer:
         if index is None:
             return False
         self._save()
-        broadcast(self._students(), encode("question", **self._question_payload(),
-                                           answered=None, hints_taken=[]))
+        broadcast(self._students(), self._question_message())
         self._restart_timer()
         self._emit("question")
         return True
