@@ -23,8 +23,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quiz.article import load_article  # noqa: E402
-from quiz.model import Bank, Evidence, Question, Source  # noqa: E402
+from quiz.bank.article import load_article  # noqa: E402
+from quiz.bank.model import Bank, Evidence, Question, Source  # noqa: E402
 
 ARTICLE = ROOT / "questions" / "inter-korean-liaison-office" / "article.txt"
 
@@ -32,7 +32,7 @@ ARTICLE = ROOT / "questions" / "inter-korean-liaison-office" / "article.txt"
 def synthetic_bank(n: int, folder: Path) -> Path:
     """A valid bank of ``n`` questions grounded in the seed article (quotes are whole
     sentences, each occurring once; answers are words of their sentence)."""
-    from quiz.bank import dump_bank
+    from quiz.bank.load import dump_bank
 
     article = load_article(ARTICLE)
     sentences = [s for s in article.sentences
@@ -89,7 +89,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["QUIZ_HOME"] = str(Path(tmp) / "home")
-        from quiz import bank as bank_mod
+        from quiz.bank import load as bank_mod
 
         folder = Path(tmp) / "bench"
         folder.mkdir()

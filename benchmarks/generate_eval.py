@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quiz.article import load_article  # noqa: E402
-from quiz.bank import check_bank  # noqa: E402
+from quiz.bank.article import load_article  # noqa: E402
+from quiz.bank.load import check_bank  # noqa: E402
 from quiz.generate.audit import audit  # noqa: E402
 from quiz.generate.pipeline import generate  # noqa: E402
 from quiz.generate.writer import write_bank  # noqa: E402

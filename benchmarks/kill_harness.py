@@ -40,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quiz.bank import load_bank  # noqa: E402
-from quiz.model import Bank, Question  # noqa: E402
+from quiz.bank.load import load_bank  # noqa: E402
+from quiz.bank.model import Bank, Question  # noqa: E402
 from quiz.textsafe import clean  # noqa: E402
 
 PROFILE = "harness"

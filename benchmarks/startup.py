@@ -50,15 +50,15 @@ def child(kind: str) -> None:
             return True
     else:
         # The path plain ``quiz`` takes: the command line, the progress store, the app.
-        from quiz.cli import build_parser
+        from quiz.cli.main import build_parser
 
         args = build_parser().parse_args([])
-        from quiz.tui.app import create_app, open_store
+        from quiz.tui.solo.app import create_app, open_store
 
         app = create_app(extra_paths=args.banks, open_store=open_store)
 
         def first_screen() -> bool:
-            from quiz.tui.screens.picker import PickerScreen
+            from quiz.tui.solo.picker import PickerScreen
 
             return isinstance(app.screen, PickerScreen) and app.screen.is_mounted
 

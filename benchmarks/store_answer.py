@@ -20,7 +20,7 @@ from pathlib import Path
 
 
 def _attempt(seq: int, qid: str):
-    from quiz.engine import Attempt
+    from quiz.play.engine import Attempt
 
     return Attempt(seq=seq, question_id=qid, content_hash="0123456789abcdef",
                    answer_hash="fedcba9876543210", section="History", difficulty=2,
@@ -36,8 +36,8 @@ def _summary(samples: list[float]) -> tuple[float, float]:
 
 
 def bench_store(folder: Path, n: int, questions: int) -> list[float]:
-    from quiz.session import SessionInfo
-    from quiz.store import Store
+    from quiz.play.session import SessionInfo
+    from quiz.store.progress import Store
 
     with Store.open(folder / "progress.db", backup=False) as store:
         rec = store.recorder("bench")
@@ -53,7 +53,7 @@ def bench_store(folder: Path, n: int, questions: int) -> list[float]:
 
 
 def bench_bare(folder: Path, n: int) -> list[float]:
-    from quiz.store import SYNCHRONOUS
+    from quiz.store.progress import SYNCHRONOUS
 
     conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -77,10 +77,10 @@ def bench_bare(folder: Path, n: int) -> list[float]:
 def bench_play(folder: Path, n: int, use_store: bool) -> list[float]:
     """``PlaySession.answer`` on the seed bank: record + checkpoint (the snapshot) included."""
     from quiz import paths
-    from quiz.bank import load_bank
-    from quiz.engine import Settings, State
-    from quiz.session import PlaySession
-    from quiz.store import Store
+    from quiz.bank.load import load_bank
+    from quiz.play.engine import Settings, State
+    from quiz.play.session import PlaySession
+    from quiz.store.progress import Store
 
     bank = load_bank(paths.bundled_banks_dir() / "inter-korean-liaison-office" / "bank.yaml")
     store = Store.open(folder / "play.db", backup=False) if use_store else None

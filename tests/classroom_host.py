@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from quiz.bank import load_bank
+from quiz.bank.load import load_bank
 from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Room, RoomSettings
 from quiz.classroom.server import ClassServer
-from quiz.store import Store
+from quiz.store.progress import Store
 
 
 class LiveHost:

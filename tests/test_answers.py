@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.answers import _CHECKERS as CHECKERS
-from quiz.answers import Verdict, check, display_answer, distance, parse_date, parse_time
-from quiz.model import Evidence, Question
+from quiz.bank.model import Evidence, Question
+from quiz.play.answers import _CHECKERS as CHECKERS
+from quiz.play.answers import Verdict, check, display_answer, distance, parse_date, parse_time
 
 OK, CLOSE, NO = "ok", "close", "no"
 
@@ -561,7 +561,7 @@ def test_distance_is_symmetric_and_its_cap_is_exact(a: str, b: str, limit: int) 
 # --- the seed bank ------------------------------------------------------------
 
 def test_seed_bank_answers_are_accepted_and_distractors_are_not() -> None:
-    from quiz.bank import load_bank
+    from quiz.bank.load import load_bank
     from tests.conftest import SEED_BANK
 
     bank = load_bank(SEED_BANK / "bank.yaml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.article import LEAD_SECTION, ArticleError, load_article, parse_article
+from quiz.bank.article import LEAD_SECTION, ArticleError, load_article, parse_article
 from tests.conftest import SEED_BANK
 
 SEED = SEED_BANK / "article.txt"

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz import bank as bank_mod
-from quiz.bank import BankError, check_bank, find_bank_files, load_bank
-from quiz.yamlcheck import Diagnostic
+from quiz.bank import load as bank_mod
+from quiz.bank.load import BankError, check_bank, find_bank_files, load_bank
+from quiz.bank.yamlcheck import Diagnostic
 from tests.conftest import ROOT
 
 SUITE = ROOT / "tests" / "bad_banks"
@@ -127,7 +127,7 @@ def test_pure_python_loader_agrees(monkeypatch: pytest.MonkeyPatch):
     """Without libyaml the fallback loader reports the same problems at the same places."""
     import yaml
 
-    from quiz import yamlcheck
+    from quiz.bank import yamlcheck
 
     monkeypatch.setattr(yamlcheck, "Loader", yaml.SafeLoader)
     for case in CASES:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz import bank as bank_mod
-from quiz.article import normalise_ws
-from quiz.bank import BankError, check_bank, dump_bank, dump_bank_text, load_bank
-from quiz.model import Bank, Question
+from quiz.bank import load as bank_mod
+from quiz.bank.article import normalise_ws
+from quiz.bank.load import BankError, check_bank, dump_bank, dump_bank_text, load_bank
+from quiz.bank.model import Bank, Question
 from tests.conftest import ROOT, SEED_BANK
 
 GOOD = ROOT / "tests" / "good_banks"

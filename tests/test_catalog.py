@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.catalog import CatalogError, find_banks, resolve_bank
+from quiz.bank.catalog import CatalogError, find_banks, resolve_bank
 from tests.conftest import SEED_BANK
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.bank import load_bank
+from quiz.bank.load import load_bank
+from quiz.bank.model import Question
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings
-from quiz.model import Question
 from tests.conftest import SEED_BANK
 
 

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from quiz import scoring
 from quiz.classroom.room import RoomSettings
+from quiz.play import scoring
 from tests.classroom_host import LiveHost
 from tests.conftest import ROOT, SEED_BANK
 from tests.web_support import (

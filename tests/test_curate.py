@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz import curation as cur
-from quiz.bank import load_bank, question_to_dict
-from quiz.cli import main
-from quiz.curation import (
+from quiz.bank import curation as cur
+from quiz.bank.curation import (
     GENERAL,
     Curation,
     SaveConflict,
@@ -24,6 +22,8 @@ from quiz.curation import (
     form_values,
     question_from_form,
 )
+from quiz.bank.load import load_bank, question_to_dict
+from quiz.cli.main import main
 from tests.conftest import ROOT, SEED_BANK
 
 ARTICLE = SEED_BANK / "article.txt"
@@ -464,12 +464,12 @@ def test_curate_needs_a_terminal(bank_path: Path, capsys: pytest.CaptureFixture)
 def test_curate_help_and_no_textual_at_start() -> None:
     code = (
         "import sys, contextlib, io\n"
-        "from quiz.cli import build_parser\n"
+        "from quiz.cli.main import build_parser\n"
         "out = io.StringIO()\n"
         "with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):\n"
         "    build_parser().parse_args(['curate', '--help'])\n"
         "assert '--include-rejected' in out.getvalue(), out.getvalue()\n"
-        "assert not [m for m in sys.modules if m.startswith(('textual', 'quiz.curation'))]\n"
+        "assert not [m for m in sys.modules if m.startswith(('textual', 'quiz.bank.curation'))]\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
@@ -477,7 +477,7 @@ def test_curate_help_and_no_textual_at_start() -> None:
 
 
 def test_curation_core_does_not_import_textual() -> None:
-    code = "import sys, quiz.curation; assert 'textual' not in sys.modules"
+    code = "import sys, quiz.bank.curation; assert 'textual' not in sys.modules"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr

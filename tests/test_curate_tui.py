@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from quiz import curation as cur
-from quiz.bank import load_bank
-from quiz.curation import Curation
-from quiz.tui.curate import CurateApp, create_curate_app
-from quiz.tui.screens.curate_dialogs import ArticleDialog, ConfirmDialog, HelpDialog
-from quiz.tui.screens.curate_edit import EditScreen
-from quiz.tui.screens.curate_main import CurateScreen
+from quiz.bank import curation as cur
+from quiz.bank.curation import Curation
+from quiz.bank.load import load_bank
+from quiz.tui.curate.app import CurateApp, create_curate_app
+from quiz.tui.curate.detail import QuestionDetail
+from quiz.tui.curate.dialogs import ArticleDialog, ConfirmDialog, HelpDialog
+from quiz.tui.curate.edit import EditScreen
+from quiz.tui.curate.listing import QuestionList
+from quiz.tui.curate.main import CurateScreen
 from quiz.tui.widgets.article_view import ArticleView
-from quiz.tui.widgets.curate_detail import QuestionDetail
-from quiz.tui.widgets.curate_list import QuestionList
 from tests.conftest import ROOT
 from tests.test_curate import DRAFT_BANK, write_draft_bank
 

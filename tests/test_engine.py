@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from quiz.engine import Engine, EngineError, Mode, Settings, State
-from quiz.model import Evidence, Question
+from quiz.bank.model import Evidence, Question
+from quiz.play.engine import Engine, EngineError, Mode, Settings, State
 
 
 def ev(quote: str, start: int, section: str) -> Evidence:

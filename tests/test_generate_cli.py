@@ -103,16 +103,16 @@ def test_help_explains_the_options(run) -> None:
 
 
 def test_registering_the_command_imports_nothing_heavy() -> None:
-    code = ("import sys, argparse, quiz.generate.cli as c; "
+    code = ("import sys, argparse, quiz.cli.generate as c; "
             "p = argparse.ArgumentParser(); c.register(p.add_subparsers()); "
             "heavy = [m for m in ('yaml', 'pysbd', 'textual', 'quiz.generate.pipeline', "
-            "'quiz.article') if m in sys.modules]; print(heavy)")
+            "'quiz.bank.article') if m in sys.modules]; print(heavy)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]", r.stdout + r.stderr
 
 
 def test_the_generator_never_imports_textual() -> None:
-    code = ("import sys; from quiz.article import load_article; "
+    code = ("import sys; from quiz.bank.article import load_article; "
             "from quiz.generate.pipeline import generate; import quiz.generate.writer; "
             f"generate(load_article({str(ARTICLE)!r})); print('textual' in sys.modules)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

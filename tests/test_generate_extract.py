@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.article import load_article, parse_article
+from quiz.bank.article import load_article, parse_article
 from quiz.generate import infobox, rules
 from quiz.generate.context import ContextReader, topic_of
 from quiz.generate.entities import ORG, PERSON, PLACE, TOPIC, build_index

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from quiz.article import load_article
+from quiz.bank.article import load_article
+from quiz.bank.normalize import fold
 from quiz.generate import forms, infobox
 from quiz.generate.candidate import Candidate
 from quiz.generate.distractors import build_pools, pick
 from quiz.generate.entities import build_index
 from quiz.generate.filters import near_duplicate, reject_reason
 from quiz.generate.spans import Span, find_spans
-from quiz.normalize import fold
 
 SEED = Path(__file__).parent.parent / "questions" / "inter-korean-liaison-office" / "article.txt"
 QUOTE = "The four-story office building was demolished by North Korea on 16 June 2020."

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from quiz.article import load_article
+from quiz.bank.article import load_article
 from quiz.generate.pipeline import generate
 
 HERE = Path(__file__).parent

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.article import load_article, parse_article
-from quiz.bank import dump_bank_text, load_bank
+from quiz.bank.article import load_article, parse_article
+from quiz.bank.load import dump_bank_text, load_bank
 from quiz.generate.audit import audit
 from quiz.generate.pipeline import generate
 from quiz.generate.writer import write_bank

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.answers import check
-from quiz.article import load_article, parse_article
+from quiz.bank.article import load_article, parse_article
+from quiz.bank.model import Evidence, Question
 from quiz.generate import forms
 from quiz.generate.audit import audit, gradeable
 from quiz.generate.candidate import Candidate
@@ -18,7 +18,7 @@ from quiz.generate.filters import long_cloze, reject_reason
 from quiz.generate.infobox import _split_names
 from quiz.generate.pipeline import generate
 from quiz.generate.rules import trim_around
-from quiz.model import Evidence, Question
+from quiz.play.answers import check
 
 HERE = Path(__file__).parent
 SEED = HERE.parent / "questions" / "inter-korean-liaison-office" / "article.txt"

@@ -25,22 +25,22 @@ from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Digits, OptionList, Static
 from websockets.asyncio.client import ClientConnection, connect
 
-from quiz.article import Article
-from quiz.bank import load_bank
+from quiz.bank.article import Article
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, Question
 from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Phase, Room, RoomSettings
 from quiz.classroom.server import ClassServer
-from quiz.model import Bank, Question
-from quiz.store import Store
-from quiz.tui.host_app import HostApp
-from quiz.tui.screens.confirm import ConfirmScreen
-from quiz.tui.screens.host_panels import (
+from quiz.store.progress import Store
+from quiz.tui.dialogs.confirm import ConfirmScreen
+from quiz.tui.host.app import HostApp
+from quiz.tui.host.panels import (
     DistributionBars,
     EndPanel,
     Passage,
     passage_for,
 )
-from quiz.tui.screens.host_pick import HostPickScreen
+from quiz.tui.host.pick import HostPickScreen
 from quiz.tui.widgets.qr import halfblock_rows, qr_matrix, qr_rows
 from tests.conftest import SEED_BANK
 

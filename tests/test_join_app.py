@@ -21,13 +21,13 @@ from websockets.sync.client import ClientConnection, connect
 
 from quiz.classroom.room import RoomSettings
 from quiz.textsafe import clean
-from quiz.tui.join_app import JoinApp, save_token, saved_token, token_key
-from quiz.tui.screens.join_end import JoinEndScreen
-from quiz.tui.screens.join_leave import JoinLeaveScreen
-from quiz.tui.screens.join_lobby import JoinLobbyScreen
-from quiz.tui.screens.join_notice import JoinNoticeScreen
-from quiz.tui.screens.join_question import JoinQuestionScreen
-from quiz.tui.screens.join_reveal import JoinRevealScreen
+from quiz.tui.join.app import JoinApp, save_token, saved_token, token_key
+from quiz.tui.join.end import JoinEndScreen
+from quiz.tui.join.leave import JoinLeaveScreen
+from quiz.tui.join.lobby import JoinLobbyScreen
+from quiz.tui.join.notice import JoinNoticeScreen
+from quiz.tui.join.question import JoinQuestionScreen
+from quiz.tui.join.reveal import JoinRevealScreen
 from quiz.tui.widgets.answers import AnswerWidget
 from quiz.tui.widgets.distribution import DistributionBars
 from tests.classroom_host import LiveHost
@@ -116,8 +116,9 @@ def player_id(host: LiveHost, name: str) -> int:
 
 
 async def joined(pilot: Pilot, app: JoinApp) -> JoinLobbyScreen:
-    return await until(pilot, lambda: isinstance(app.screen, JoinLobbyScreen) and app.screen,
-                       "the lobby")
+    # The screen is up before its first redraw: wait until it says who is in the room.
+    return await until(pilot, lambda: isinstance(app.screen, JoinLobbyScreen)
+                       and "in the room" in screen_text(app) and app.screen, "the lobby")
 
 
 async def question(pilot: Pilot, app: JoinApp, q: int) -> JoinQuestionScreen:
@@ -242,7 +243,7 @@ async def test_answer_a_typed_question(host: LiveHost, bystander: Bystander) -> 
             host.call(host.server.next_question)
         await question(pilot, app, 3)
         assert host.room.questions[3].type == "text"
-        assert isinstance(app.focused, Input)
+        await until(pilot, lambda: isinstance(app.focused, Input), "the answer box's focus")
         # Letters go into the box, h and q included, not to the commands.
         await pilot.press("h", "q")
         await pilot.pause()
@@ -339,12 +340,12 @@ async def test_reveal_shows_the_answer_the_evidence_and_my_result(
         host.call(host.server.reveal)
         screen = await until(pilot, lambda: isinstance(app.screen, JoinRevealScreen)
                              and app.screen.result is not None and app.screen, "the result")
+        record = host.room.answers[(player_id(host, "Ana"), 0)]
+        await until(pilot, lambda: f"+{record.total} points" in screen_text(app), "points")
         text = screen_text(app)
         q = host.room.questions[0]
         assert q.answer in text
         assert q.evidence[0].quote in text
-        record = host.room.answers[(player_id(host, "Ana"), 0)]
-        assert f"+{record.total} points" in text
         assert "rank 1 of 2" in text
         assert f"Score {record.total}" in text
         # The class's answers as bars: Ana's pick counted once, Ben's silence once.

@@ -41,8 +41,8 @@ def test_twenty_kills_lose_no_acknowledged_answer(tmp_path: Path) -> None:
 
 def test_the_checker_notices_a_lost_answer_and_a_wrong_resume(tmp_path: Path) -> None:
     kh = _harness()
-    from quiz.session import SessionInfo
-    from quiz.store import Store
+    from quiz.play.session import SessionInfo
+    from quiz.store.progress import Store
     from tests.test_store import _attempt
 
     db = tmp_path / "progress.db"

@@ -8,12 +8,13 @@ import tomllib
 
 from tests.conftest import ROOT
 
-CORE = ["quiz.article", "quiz.bank", "quiz.model", "quiz.yamlcheck", "quiz.normalize",
-        "quiz.numbers", "quiz.paths", "quiz.validate", "quiz.cli"]
-OPTIONAL_CORE = ["quiz.engine", "quiz.answers", "quiz.scoring", "quiz.session", "quiz.store",
-                 "quiz.plain", "quiz.generate", "quiz.catalog", "quiz.classroom.server",
-                 "quiz.classroom.client", "quiz.classroom.hosting", "quiz.classroom.report",
-                 "quiz.classroom_cli"]
+CORE = ["quiz.bank.article", "quiz.bank.load", "quiz.bank.model", "quiz.bank.yamlcheck",
+        "quiz.bank.normalize", "quiz.bank.numbers", "quiz.paths", "quiz.bank.validate",
+        "quiz.cli.main"]
+OPTIONAL_CORE = ["quiz.play.engine", "quiz.play.answers", "quiz.play.scoring",
+                 "quiz.play.session", "quiz.store.progress", "quiz.play.plain", "quiz.generate",
+                 "quiz.bank.catalog", "quiz.classroom.server", "quiz.classroom.client",
+                 "quiz.classroom.hosting", "quiz.classroom.report", "quiz.cli.classroom"]
 
 
 def test_every_package_is_listed_in_pyproject():

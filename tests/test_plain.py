@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from quiz import scoring
-from quiz.bank import load_bank
-from quiz.engine import Engine, Mode, Settings
-from quiz.model import Bank, Evidence, Question, Source
-from quiz.plain import PlainGame, colour_allowed, run_plain
-from quiz.session import MemoryRecorder, PlaySession
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, Evidence, Question, Source
+from quiz.play import scoring
+from quiz.play.engine import Engine, Mode, Settings
+from quiz.play.plain import PlainGame, colour_allowed, run_plain
+from quiz.play.session import MemoryRecorder, PlaySession
 from tests.conftest import ROOT, SEED_BANK
 
 
@@ -62,7 +62,7 @@ def run_quiz(*argv: str, stdin: str = "", env: dict[str, str] | None = None,
     if wrapper:
         # Run the CLI, then report which Textual modules got imported.
         code = (
-            "import sys\nfrom quiz.cli import main\n"
+            "import sys\nfrom quiz.cli.main import main\n"
             "try:\n    rc = main(sys.argv[1:])\nexcept SystemExit as e:\n    rc = e.code\n"
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich') "
             "or m.startswith('quiz.tui'))\n"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import load_bank
-from quiz.cli import main
-from quiz.engine import Settings
-from quiz.session import PlaySession
-from quiz.store import Store
+from quiz.bank.load import load_bank
+from quiz.cli.main import main
+from quiz.play.engine import Settings
+from quiz.play.session import PlaySession
+from quiz.store.progress import Store
 from tests.conftest import ROOT, SEED_BANK
 
 
@@ -131,8 +131,8 @@ def test_stats_prints_store_notices_to_stderr(quiz_home: Path,
 
 
 def test_the_command_module_imports_only_the_standard_library() -> None:
-    code = ("import sys; import quiz.progress_cli; "
+    code = ("import sys; import quiz.cli.progress; "
             "print(sorted(m for m in sys.modules if m.startswith('quiz')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
-    assert out.stdout.strip() == "['quiz', 'quiz.progress_cli']"
+    assert out.stdout.strip() == "['quiz', 'quiz.cli', 'quiz.cli.progress']"

@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from quiz import bank as bank_mod
-from quiz.bank import check_bank, dump_bank_text, load_bank
-from quiz.model import QUESTION_TYPES, STATUSES
+from quiz.bank import load as bank_mod
+from quiz.bank.load import check_bank, dump_bank_text, load_bank
+from quiz.bank.model import QUESTION_TYPES, STATUSES
 from quiz.schema import bank_schema
 from tests.conftest import ROOT, SEED_BANK
 from tests.test_bad_banks import CASES

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz import scoring
+from quiz.play import scoring
 
 
 @pytest.mark.parametrize(("difficulty", "points"), [(1, 100), (2, 200), (3, 300),

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.engine import Attempt, EngineError, Mode, Settings, State
-from quiz.model import Bank, Source
-from quiz.session import MemoryRecorder, NullRecorder, PlaySession
+from quiz.bank.model import Bank, Source
+from quiz.play.engine import Attempt, EngineError, Mode, Settings, State
+from quiz.play.session import MemoryRecorder, NullRecorder, PlaySession
 from tests.test_engine import make_questions, right_answer
 
 

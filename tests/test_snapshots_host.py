@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from quiz.bank import load_bank
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank
 from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Room, RoomSettings
 from quiz.classroom.server import ClassServer
-from quiz.model import Bank
-from quiz.store import Store
-from quiz.tui.host_app import HostApp
+from quiz.store.progress import Store
+from quiz.tui.host.app import HostApp
 from tests.conftest import SEED_BANK
 
 SIZE = (100, 30)

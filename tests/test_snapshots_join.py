@@ -16,9 +16,9 @@ import pytest
 from textual.pilot import Pilot
 
 from quiz.classroom.room import RoomSettings
-from quiz.tui.join_app import JoinApp
-from quiz.tui.screens.join_question import JoinQuestionScreen
-from quiz.tui.screens.join_reveal import JoinRevealScreen
+from quiz.tui.join.app import JoinApp
+from quiz.tui.join.question import JoinQuestionScreen
+from quiz.tui.join.reveal import JoinRevealScreen
 from tests.classroom_host import LiveHost
 from tests.conftest import SEED_BANK
 from tests.test_join_app import CODE, Bystander, joined, question, right_key, until

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from quiz import paths, review
-from quiz.bank import load_bank
-from quiz.engine import Attempt, Mode, Settings, State
-from quiz.model import Bank, Question
-from quiz.resume import resume_session
-from quiz.session import PlaySession, SessionInfo
-from quiz.store import Store, StoreError, StoreRecorder
+from quiz import paths
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, Question
+from quiz.play.engine import Attempt, Mode, Settings, State
+from quiz.play.resume import resume_session
+from quiz.play.session import PlaySession, SessionInfo
+from quiz.store import review
+from quiz.store.progress import Store, StoreError, StoreRecorder
 from tests.conftest import SEED_BANK
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import load_bank
-from quiz.model import Bank, Question
-from quiz.plain import run_plain
-from quiz.store import Store
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, Question
+from quiz.play.plain import run_plain
+from quiz.store.progress import Store
 from tests.conftest import ROOT, SEED_BANK
 
 
@@ -201,7 +201,7 @@ def test_a_damaged_database_is_reported_and_play_goes_on(quiz_home: Path, bank: 
 
 
 def test_a_question_missed_again_and_again_is_flagged(bank: Bank) -> None:
-    from quiz.session import SessionInfo
+    from quiz.play.session import SessionInfo
     from tests.test_store import _attempt_for
 
     q1 = first(bank, 1)[0]
@@ -221,12 +221,12 @@ def test_a_question_missed_again_and_again_is_flagged(bank: Bank) -> None:
 def test_review_across_banks_groups_due_questions_by_bank(bank: Bank) -> None:
     import dataclasses
 
-    from quiz.playsetup import due_by_bank
+    from quiz.play.setup import due_by_bank
 
     other = dataclasses.replace(bank, id="other-bank")
     play(bank, ["s", "", "s", "", "q"])
     with Store.open() as s:
-        from quiz.session import SessionInfo
+        from quiz.play.session import SessionInfo
         from tests.test_store import _attempt_for
 
         rec = s.recorder("default")

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz import paths, store_schema
-from quiz.session import SessionInfo
-from quiz.store import KEEP_BACKUPS, Store
+from quiz import paths
+from quiz.play.session import SessionInfo
+from quiz.store import schema as store_schema
+from quiz.store.progress import KEEP_BACKUPS, Store
 from tests.conftest import ROOT
 from tests.test_store import Clock, _attempt
 
@@ -173,7 +174,7 @@ def test_an_unusable_data_folder_gives_an_in_memory_store(quiz_home: Path) -> No
 
 def test_a_busy_database_is_not_mistaken_for_a_damaged_one(monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:
-    import quiz.store as store_mod
+    import quiz.store.progress as store_mod
 
     with Store.open() as s:
         _fill(s)
@@ -219,8 +220,8 @@ def test_backups_are_daily_and_only_the_newest_are_kept(clock: Clock) -> None:
 
 _WRITER = textwrap.dedent("""
     import sys
-    from quiz.session import SessionInfo
-    from quiz.store import Store
+    from quiz.play.session import SessionInfo
+    from quiz.store.progress import Store
     from tests.test_store import _attempt
 
     n = int(sys.argv[1])
@@ -256,7 +257,8 @@ def test_processes_starting_together_on_one_profile_corrupt_nothing(quiz_home: P
 
 
 def test_the_store_never_imports_textual() -> None:
-    code = ("import sys, quiz.store, quiz.review, quiz.stats, quiz.resume, quiz.progress_cli; "
+    code = ("import sys, quiz.store.progress, quiz.store.review, quiz.store.stats, "
+            "quiz.play.resume, quiz.cli.progress; "
             "print(any(m.split('.')[0] == 'textual' for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from quiz import stats
-from quiz.bank import load_bank
-from quiz.model import Bank
-from quiz.store import Store
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank
+from quiz.store import stats
+from quiz.store.progress import Store
 from tests.conftest import SEED_BANK
 from tests.test_store import Clock, _play, new_session, right, small_bank, wrong
 

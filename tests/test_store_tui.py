@@ -12,13 +12,13 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from quiz import stats
-from quiz.bank import load_bank
-from quiz.model import Bank
-from quiz.store import Store
-from quiz.tui.screens.profile import ProfileScreen
-from quiz.tui.screens.resume import ResumeScreen
-from quiz.tui.screens.stats import StatsScreen
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank
+from quiz.store import stats
+from quiz.store.progress import Store
+from quiz.tui.solo.profile import ProfileScreen
+from quiz.tui.solo.resume import ResumeScreen
+from quiz.tui.solo.stats import StatsScreen
 from quiz.tui.widgets.section_bars import SectionBars
 from tests.conftest import SEED_BANK
 from tests.test_store import _play, new_session, small_bank

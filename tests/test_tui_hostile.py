@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import load_bank
-from quiz.model import Bank
-from quiz.tui.screens.feedback import FeedbackScreen
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.reader import ReaderScreen
-from quiz.tui.screens.results import ResultsScreen
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank
+from quiz.tui.dialogs.reader import ReaderScreen
+from quiz.tui.solo.feedback import FeedbackScreen
+from quiz.tui.solo.question import QuestionScreen
+from quiz.tui.solo.results import ResultsScreen
 from quiz.tui.widgets.article_view import ArticleView
 from tests.test_tui_play import answer_right, answer_wrong, command, game, scenario, screen_text
 

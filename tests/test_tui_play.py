@@ -15,18 +15,18 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
-from quiz import scoring
-from quiz.answers import check, display_answer
-from quiz.bank import load_bank
-from quiz.engine import Mode, Settings
-from quiz.model import Bank, Question
-from quiz.session import MemoryRecorder
-from quiz.tui.app import QuizApp, create_app
-from quiz.tui.screens.feedback import FeedbackScreen
-from quiz.tui.screens.mode import ModeScreen
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.reader import ReaderScreen
-from quiz.tui.screens.results import ResultsScreen
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank, Question
+from quiz.play import scoring
+from quiz.play.answers import check, display_answer
+from quiz.play.engine import Mode, Settings
+from quiz.play.session import MemoryRecorder
+from quiz.tui.dialogs.reader import ReaderScreen
+from quiz.tui.solo.app import QuizApp, create_app
+from quiz.tui.solo.feedback import FeedbackScreen
+from quiz.tui.solo.mode import ModeScreen
+from quiz.tui.solo.question import QuestionScreen
+from quiz.tui.solo.results import ResultsScreen
 from quiz.tui.widgets.answers import AnswerWidget
 from quiz.tui.widgets.article_view import ArticleBlock, ArticleView
 from tests.conftest import SEED_BANK

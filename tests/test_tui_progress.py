@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from quiz import review
-from quiz.bank import dump_bank, load_bank
-from quiz.engine import Mode, Settings
-from quiz.model import Bank
-from quiz.session import MemoryRecorder
-from quiz.store import Store
-from quiz.tui.app import create_app
-from quiz.tui.screens.mode import ModeScreen
-from quiz.tui.screens.picker import PickerScreen
-from quiz.tui.screens.question import QuestionScreen
-from quiz.tui.screens.results import ResultsScreen
-from quiz.tui.screens.stats import StatsScreen
+from quiz.bank.load import dump_bank, load_bank
+from quiz.bank.model import Bank
+from quiz.play.engine import Mode, Settings
+from quiz.play.session import MemoryRecorder
+from quiz.store import review
+from quiz.store.progress import Store
+from quiz.tui.solo.app import create_app
+from quiz.tui.solo.mode import ModeScreen
+from quiz.tui.solo.picker import PickerScreen
+from quiz.tui.solo.question import QuestionScreen
+from quiz.tui.solo.results import ResultsScreen
+from quiz.tui.solo.stats import StatsScreen
 from tests.conftest import SEED_BANK
 from tests.test_store import Clock
 from tests.test_tui_play import SIZE, answer_right, command, scenario, screen_text
@@ -231,7 +231,7 @@ async def test_stats_and_due_counts_follow_a_game(seed_bank: Bank, tmp_path: Pat
 
 def _make_leech(store: Store, bank: Bank, q) -> None:
     """Miss ``q`` nine times in review (the first miss is a first sight, not a lapse)."""
-    from quiz.session import SessionInfo
+    from quiz.play.session import SessionInfo
     from tests.test_store import _attempt_for
 
     rec = store.recorder("ada", bank_path=bank.path)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import load_bank
-from quiz.engine import Mode, Settings
-from quiz.model import Bank
-from quiz.tui.app import QuizApp, create_app
+from quiz.bank.load import load_bank
+from quiz.bank.model import Bank
+from quiz.play.engine import Mode, Settings
+from quiz.tui.solo.app import QuizApp, create_app
 from tests.conftest import SEED_BANK
 
 SIZE = (80, 24)

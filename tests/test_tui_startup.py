@@ -10,23 +10,23 @@ from tests.conftest import ROOT
 
 def test_app_module_imports_lazily() -> None:
     code = (
-        "import sys, quiz.tui.app\n"
+        "import sys, quiz.tui.solo.app\n"
         "print(' '.join(sorted(m for m in sys.modules if m.startswith(('quiz', 'yaml')))))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     loaded = set(out.stdout.split())
-    assert "quiz.tui.app" in loaded
-    for heavy in ("yaml", "quiz.bank", "quiz.catalog", "quiz.engine", "quiz.session",
-                  "quiz.tui.screens.question", "quiz.tui.screens.results"):
+    assert "quiz.tui.solo.app" in loaded
+    for heavy in ("yaml", "quiz.bank.load", "quiz.bank.catalog", "quiz.play.engine",
+                  "quiz.play.session", "quiz.tui.solo.question", "quiz.tui.solo.results"):
         assert heavy not in loaded, heavy
 
 
 def test_picker_finds_banks_after_the_first_frame() -> None:
     import asyncio
 
-    from quiz.tui.app import create_app
-    from quiz.tui.screens.picker import PickerScreen
+    from quiz.tui.solo.app import create_app
+    from quiz.tui.solo.picker import PickerScreen
 
     async def run() -> tuple[bool, int]:
         app = create_app()

@@ -18,12 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from quiz.answers import display_answer
-from quiz.bank import BankError, load_bank
+from quiz.bank.load import BankError, load_bank
 from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings, new_code
 from quiz.classroom.server import DEFAULT_PORT, ClassServer
-from quiz.store import Store
+from quiz.play.answers import display_answer
+from quiz.store.progress import Store
 
 
 class HostError(Exception):
@@ -53,7 +53,7 @@ def prepare(args: argparse.Namespace, store: Store) -> HostSetup:
     notices = list(store.notices)
     if args.resume is not None:
         return _resume(args, store, records, notices)
-    from quiz.catalog import open_for_command
+    from quiz.bank.catalog import open_for_command
 
     bank = open_for_command("host", args.bank, getattr(args, "banks", []) or [], load_bank)
     if bank is None:

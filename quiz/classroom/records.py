@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from quiz.bank.model import Bank, Question
 from quiz.classroom.room import AnswerRecord, Player, Room, RoomSettings, RoomState
-from quiz.model import Bank, Question
-from quiz.store import Store
+from quiz.store.progress import Store
 
 
 def token_hash(token: str) -> str:
@@ -55,7 +55,7 @@ _SESSION_COLS = ("id, code, bank_id, bank_title, bank_path, question_ids, settin
 
 
 class ClassRecords:
-    """The class_* tables of a :class:`~quiz.store.Store`."""
+    """The class_* tables of a :class:`~quiz.store.progress.Store`."""
 
     def __init__(self, store: Store) -> None:
         self.store = store

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from quiz.classroom.records import ClassRecords, ClassSession
 from quiz.classroom.room import AnswerRecord, Phase, Player
-from quiz.store import Store, csv_cell, given_text
+from quiz.store.progress import Store, csv_cell, given_text
 
 CSV_COLUMNS = ["session", "student", "number", "question", "section", "answer", "correct",
                "seconds", "hints", "points"]
@@ -57,7 +57,7 @@ class Report:
     @staticmethod
     def _sections(session: ClassSession) -> dict[str, str]:
         """Question id -> article section, from the bank if it can still be read."""
-        from quiz.bank import BankError, load_bank
+        from quiz.bank.load import BankError, load_bank
 
         try:
             bank = load_bank(session.bank_path)

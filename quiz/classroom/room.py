@@ -3,7 +3,7 @@
 A pure state machine: no sockets, no clock, no disk. The server passes the
 time in (wall-clock seconds, so a deadline survives a host restart) and
 persists what the room returns. Scoring and answer checking are the solo
-game's own (:mod:`quiz.scoring`, :mod:`quiz.answers`); option order comes
+game's own (:mod:`quiz.play.scoring`, :mod:`quiz.play.answers`); option order comes
 from the solo engine, so a question's options read the same everywhere.
 """
 
@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-from quiz import answers, scoring
+from quiz.bank.model import Question
 from quiz.classroom.names import NameError_, check_name, name_key
-from quiz.engine import Engine, Settings
-from quiz.model import Question
+from quiz.play import answers, scoring
+from quiz.play.engine import Engine, Settings
 
 TIMER_RANGE = (5, 240)
 MAX_PLAYERS = 300

@@ -28,12 +28,12 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from quiz.answers import display_answer
+from quiz.bank.model import Bank
 from quiz.classroom import protocol
 from quiz.classroom.protocol import ClientMessage, ProtocolError, encode
 from quiz.classroom.records import ClassRecords, token_hash
 from quiz.classroom.room import AnswerRecord, Phase, Player, Room, RoomError, ranked_rows
-from quiz.model import Bank
+from quiz.play.answers import display_answer
 
 DEFAULT_PORT = 8470
 RATE = 10.0  # messages a second per client...

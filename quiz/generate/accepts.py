@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
+from quiz.bank.normalize import fold
 from quiz.generate.candidate import Candidate
 from quiz.generate.entities import PERSON
 from quiz.generate.text import find_word, is_latin_text
-from quiz.normalize import fold
 
 _TITLES = (r"(?:Sir|Lord|Lady|Dame|General|Gen\.|Admiral|Colonel|Captain|Major|Dr\.?|Doctor|"
            r"Professor|Prof\.|King|Queen|Emperor|Empress|Prince|Princess|President|Pope|"

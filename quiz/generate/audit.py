@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quiz.model import Bank, Question
-from quiz.normalize import contains_folded, fold
-from quiz.numbers import numbers_in
+from quiz.bank.model import Bank, Question
+from quiz.bank.normalize import contains_folded, fold
+from quiz.bank.numbers import numbers_in
 
 
 def audit_question(q: Question) -> list[str]:
@@ -53,7 +53,7 @@ def audit(bank: Bank) -> Counter[str]:
 def gradeable(q: Question) -> list[str]:
     """Run the answer checker the game uses: the answer and every accepted form must be
     marked right, every wrong choice wrong."""
-    from quiz.answers import check
+    from quiz.play.answers import check
 
     problems = []
     if q.type in ("text", "choice", "number"):

@@ -36,7 +36,7 @@ class Candidate:
 
     @property
     def fact_key(self) -> tuple[int, str]:
-        from quiz.normalize import fold
+        from quiz.bank.normalize import fold
 
         # forms of one fact (text, choice, true/false) share it: answer_text is kept
         answer = self.answer_text or (self.answer if isinstance(self.answer, str)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quiz.article import Article
+from quiz.bank.article import Article
 from quiz.generate.text import capitalise_first, strip_parens, tidy, wordset
 
 _CONNECTIVE_RE = re.compile(

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quiz.bank.normalize import contains_folded, fold
 from quiz.generate.candidate import Candidate
 from quiz.generate.entities import ORG, PERSON, PLACE, PLACE_WORDS, EntityIndex
 from quiz.generate.spans import Span, format_like
 from quiz.generate.text import content_words, short_hash, wordset
-from quiz.normalize import contains_folded, fold
 
 _ROMAN_RE = re.compile(r"[ivx]+", re.IGNORECASE)
 _ROYAL_RE = re.compile(r"\b(?:King|Queen|Emperor|Empress|Pope|Tsar|Sultan) |\b[IVX]+$")

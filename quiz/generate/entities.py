@@ -14,10 +14,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from quiz.article import Article
+from quiz.bank.article import Article
+from quiz.bank.normalize import fold
 from quiz.generate.spans import CURRENCY_CODES
 from quiz.generate.text import STOPWORDS, WORD_RE, wordset
-from quiz.normalize import fold
 
 PERSON, PLACE, ORG, EVENT, NAME, TOPIC = "person", "place", "org", "event", "name", "topic"
 NAME_KINDS = (PERSON, PLACE, ORG, EVENT)

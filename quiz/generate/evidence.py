@@ -7,8 +7,8 @@ its ``prefix`` (or, at the very start, the words after it as ``suffix``).
 
 from __future__ import annotations
 
-from quiz.article import Article, QuoteIndex, normalise_ws
-from quiz.model import Evidence
+from quiz.bank.article import Article, QuoteIndex, normalise_ws
+from quiz.bank.model import Evidence
 
 
 class Quoter:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
+from quiz.bank.normalize import contains_folded, fold
+from quiz.bank.numbers import numbers_in
 from quiz.generate.candidate import Candidate
 from quiz.generate.text import content_words, is_latin_text
-from quiz.normalize import contains_folded, fold
-from quiz.numbers import numbers_in
 
 MIN_PROMPT_WORDS = 4
 MAX_PROMPT_WORDS = 38

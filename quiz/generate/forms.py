@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from quiz.bank.normalize import fold
 from quiz.generate.candidate import Candidate
 from quiz.generate.distractors import Pools, pick, same_sort
 from quiz.generate.rules import TRAIL_STARTERS, SentenceInfo
 from quiz.generate.spans import Span, date_sort_key
 from quiz.generate.text import capitalise_first, find_word, stable_order, tidy
-from quiz.normalize import fold
 
 _CHOICE_KINDS = ("date", "monthyear", "year", "person", "place", "org", "event")
 _TF_KINDS = ("date", "monthyear", "year", "money", "quantity", "count", "person", "place")

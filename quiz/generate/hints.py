@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from quiz.article import Article, Sentence
+from quiz.bank.article import Article, Sentence
+from quiz.bank.normalize import contains_folded, fold
 from quiz.generate.candidate import Candidate
 from quiz.generate.text import BLANK, short_hash, tidy
-from quiz.normalize import contains_folded, fold
 
 
 def hints(c: Candidate, article: Article, neighbours: dict[int, list[Sentence]],

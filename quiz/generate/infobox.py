@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quiz.article import Article, InfoboxField
+from quiz.bank.article import Article, InfoboxField
+from quiz.bank.normalize import contains_folded
+from quiz.bank.numbers import parse_number
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic
 from quiz.generate.entities import ORG, ORG_WORDS, PERSON, PLACE, PLACE_WORDS
 from quiz.generate.spans import UNITS, Span, date_forms, find_spans
 from quiz.generate.text import is_latin_text, tidy, wordset
-from quiz.normalize import contains_folded
-from quiz.numbers import parse_number
 
 _SKIP_KEYS = wordset(
     """name logo image caption alt map website url coordinates signature footnotes label

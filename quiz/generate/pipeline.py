@@ -12,7 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.article import Article, Sentence, normalise_ws
+from quiz.bank.article import Article, Sentence, normalise_ws
+from quiz.bank.model import Bank, Question, Source
+from quiz.bank.normalize import fold
 from quiz.generate import forms, infobox, rules
 from quiz.generate.accepts import extra_accepts
 from quiz.generate.candidate import Candidate
@@ -24,8 +26,6 @@ from quiz.generate.filters import long_cloze, near_duplicate, reject_reason
 from quiz.generate.hints import hints
 from quiz.generate.spans import find_spans
 from quiz.generate.text import short_hash, slugify, strip_foreign_parens
-from quiz.model import Bank, Question, Source
-from quiz.normalize import fold
 
 PER_SENTENCE = 2  # questions drawn from any one sentence (or infobox line)
 PER_ANSWER = 1  # questions sharing one answer (a second would be a near-duplicate)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quiz.article import Sentence
+from quiz.bank.article import Sentence
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import outside_quotes
 from quiz.generate.entities import EVENT, NAME, ORG, PERSON, PLACE, Mention
@@ -150,7 +150,7 @@ _TAGS = {PERSON: "people", PLACE: "places", ORG: "organisations", EVENT: "events
 
 
 def _number_value(written: str) -> int | float | None:
-    from quiz.numbers import parse_number
+    from quiz.bank.numbers import parse_number
 
     value = parse_number(written)
     if value is None:

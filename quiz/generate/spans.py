@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.bank.numbers import WORDS, parse_number
 from quiz.generate.text import wordset
-from quiz.numbers import WORDS, parse_number
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August",

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 
-from quiz.normalize import fold
+from quiz.bank.normalize import fold
 
 BLANK = "_____"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from quiz.bank import check_bank, dump_bank
+from quiz.bank.load import check_bank, dump_bank
 from quiz.generate.pipeline import Result
 
 

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 
-from quiz.article import LEAD_SECTION, Article
+from quiz.bank.article import LEAD_SECTION, Article
 from quiz.tui.text import assemble, highlighted, literal
 
 Spans = Sequence[tuple[int, int]]

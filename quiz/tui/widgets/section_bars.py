@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from quiz.engine import SectionResult
+from quiz.play.engine import SectionResult
 from quiz.textsafe import clean
 from quiz.tui.text import assemble, fit, join, literal
 

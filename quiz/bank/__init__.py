@@ -1,0 +1,1 @@
+"""Banks and articles: model, article parser, strict YAML loader, cache, dump, catalog, curation."""

@@ -1,0 +1,68 @@
+"""``quiz validate``: check banks and report like a compiler."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from quiz.bank.load import check_bank, find_bank_files
+from quiz.bank.yamlcheck import Diagnostic
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    files: list[Path] = []
+    usage_errors: list[Diagnostic] = []
+    for raw in args.paths:
+        found = find_bank_files(raw)
+        if not found:
+            reason = ("no such file or folder" if not Path(raw).exists()
+                      else "no bank.yaml in this folder or below it")
+            usage_errors.append(Diagnostic(raw, 1, 1, reason))
+        files.extend(f for f in found if f not in files)
+
+    reports = []
+    for f in files:
+        bank, diags = check_bank(f, use_cache=not args.no_cache)
+        reports.append({
+            "path": str(f),
+            "id": bank.id if bank else None,
+            "questions": len(bank.questions) if bank else 0,
+            "errors": [d.as_dict() for d in diags],
+            "_diags": diags,
+        })
+    n_errors = len(usage_errors) + sum(len(r["errors"]) for r in reports)
+    n_questions = sum(r["questions"] for r in reports)
+    elapsed = time.perf_counter() - started
+
+    if args.json:
+        for r in reports:
+            del r["_diags"]
+        out = {
+            "ok": n_errors == 0,
+            "banks": reports,
+            "errors": [d.as_dict() for d in usage_errors],
+            "summary": {"banks": len(reports), "questions": n_questions, "errors": n_errors,
+                        "seconds": round(elapsed, 3)},
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0 if n_errors == 0 else 1
+
+    for d in usage_errors:
+        print(d.format(), file=sys.stderr)
+    for r in reports:
+        for d in r["_diags"]:
+            print(d.format(), file=sys.stderr)
+        if not r["_diags"]:
+            print(f"{r['path']}: ok: {r['id']}, {_count(r['questions'], 'question')}")
+    summary = (f"{_count(len(reports), 'bank')}, {_count(n_questions, 'question')}, "
+               f"{_count(n_errors, 'error')} ({elapsed:.2f} s)")
+    print(summary, file=sys.stderr if n_errors else sys.stdout)
+    return 0 if n_errors == 0 else 1
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"

@@ -1,0 +1,1 @@
+"""The command line: argparse only; each command becomes a typed request."""

@@ -1,0 +1,1 @@
+"""Question interchange with other tools (GIFT, Moodle XML, Aiken, CSV, Anki)."""

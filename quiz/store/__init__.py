@@ -1,0 +1,1 @@
+"""Progress kept in SQLite: the database, attempts and sessions, review, stats, export."""

@@ -1,0 +1,1 @@
+"""``quiz curate``: the curation app, its screens and widgets."""

@@ -1,0 +1,1 @@
+"""``quiz host``: the teacher's app and its screens."""

@@ -1,0 +1,1 @@
+"""``quiz join``: the student's terminal client and its screens."""

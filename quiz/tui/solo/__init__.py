@@ -1,0 +1,1 @@
+"""The solo game's Textual app and its screens."""

@@ -1,0 +1,446 @@
+"""The Textual app: one factory for the command line and the tests.
+
+The app owns the play session and moves between screens; screens post what
+the player did and the app asks the :class:`~quiz.play.session.PlaySession` what
+happens next, so scoring, checking and recording stay in the core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from quiz.textsafe import clean
+from quiz.tui.styles import sheet
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
+    from quiz.play.engine import AnswerOutcome, Settings
+    from quiz.play.session import PlaySession, Recorder
+    from quiz.store.progress import Store
+    from quiz.store.stats import Stats
+
+RecorderFactory = Callable[["Bank"], "Recorder | None"]
+T = TypeVar("T")
+
+
+class QuizApp(App[int]):
+    CSS_PATH = sheet("quiz.tcss")
+    TITLE = "quiz"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        extra_paths: Iterable[str | Path] = (),
+        bank: Bank | None = None,
+        settings: Settings | None = None,
+        ask_mode: bool = True,
+        include_drafts: bool = False,
+        profile: str | None = None,
+        recorder_factory: RecorderFactory | None = None,
+        store: Store | None = None,
+        open_store: Callable[[], Store] | None = None,
+    ) -> None:
+        super().__init__()
+        self._store = store
+        # Opened when first needed (the picker's due counts, a bank picked, the stats),
+        # never before the first frame; the lock keeps a worker thread and the game
+        # from opening it twice.
+        self._open_store = open_store
+        self._store_lock = threading.Lock()
+        # --resume / --new: go on with an unfinished game, or set it aside, without asking.
+        self.resume_choice: bool | None = None
+        self.extra_paths = [Path(p) for p in extra_paths]
+        self.start_bank = bank
+        self.base_settings = settings
+        self.ask_mode = ask_mode
+        self.include_drafts = include_drafts
+        self.profile = profile
+        self.recorder_factory = recorder_factory
+        self.session: PlaySession | None = None
+        self.bank: Bank | None = None
+        # Question id -> lapses for this bank's leeches, shown as a marker on the question.
+        self.leeches: dict[str, int] = {}
+        # Started as ``quiz play BANK``: the results screen ends the app.
+        self.single_game = bank is not None
+
+    # -- flow -----------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        # The picker is the bottom screen, so the first frame is already the picker.
+        if self.start_bank is None:
+            from quiz.tui.solo.picker import PickerScreen
+
+            return PickerScreen(self.extra_paths)
+        return super().get_default_screen()
+
+    def _ensure_store(self) -> tuple[Store | None, list[str]]:
+        """The store, opened now if it was not yet, and the notices opening it left."""
+        with self._store_lock:
+            if self._store is None and self._open_store is not None:
+                opener, self._open_store = self._open_store, None
+                self._store = opener()
+                return self._store, list(self._store.notices)
+            return self._store, []
+
+    def _announce(self, notices: list[str]) -> None:
+        for notice in notices:
+            self.notify(clean(notice), severity="warning", timeout=10, markup=False)
+
+    @property
+    def store(self) -> Store | None:
+        store, notices = self._ensure_store()
+        self._announce(notices)
+        return store
+
+    def store_from_thread(self) -> Store | None:
+        """:attr:`store`, for a worker thread (notices go to the app's own thread)."""
+        store, notices = self._ensure_store()
+        if notices:
+            self.call_from_thread(self._announce, notices)
+        return store
+
+    def progress_profile(self, store: Store) -> str | None:
+        """Whose progress the picker and the stats show, without asking anyone."""
+        if self.profile:
+            return self.profile
+        remembered = store.default_profile()
+        if remembered:
+            return remembered
+        profiles = store.profiles()
+        return profiles[0].name if len(profiles) == 1 else None
+
+    def close_store(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def on_mount(self) -> None:
+        if self.start_bank is not None:
+            self.choose_bank(self.start_bank)
+
+    def choose_bank(self, bank: Bank) -> None:
+        """Play ``bank``: whose game, resume or not, which mode; then the first question."""
+        self._begin(bank)
+
+    @work(exclusive=True, group="begin")
+    async def _begin(self, bank: Bank) -> None:
+        session = await self._new_session(bank)
+        if session is None:
+            if self.single_game:
+                self.exit(0)  # backed out of ``quiz play``
+            return
+        self.bank, self.session = bank, session
+        store = self._store
+        if store is not None and session.profile:
+            # The same query plain mode uses; read once per game, as the plain game does.
+            self.leeches = {r.question_id: r.lapses for r in store.leeches(session.profile)
+                            if r.bank_id == bank.id}
+        else:
+            self.leeches = {}
+        if session.finished:  # resumed a session whose every question was answered
+            self.push_screen(self._results_screen())
+        else:
+            self.show_question(first=True)
+
+    async def _new_session(self, bank: Bank) -> PlaySession | None:
+        from quiz.play.session import PlaySession
+
+        store = self.store
+        profile = self.profile
+        if store is not None:
+            from quiz.play.setup import pick_profile, resumable
+
+            if not profile and store.default_profile() is None:
+                from quiz.tui.solo.profile import ProfileScreen
+
+                known = [p.name for p in store.profiles()]
+                profile = await self.push_screen_wait(ProfileScreen(known))
+            self.profile = profile = pick_profile(store, profile)
+            fixed = None if self.ask_mode or self.base_settings is None else \
+                str(self.base_settings.mode)
+            row = resumable(store, profile, bank, fixed)
+            if row is not None:
+                from quiz.tui.solo.resume import ResumeScreen
+
+                go_on = self.resume_choice
+                if go_on is None:
+                    go_on = await self.push_screen_wait(ResumeScreen(row))
+                if go_on is None:
+                    return None
+                if go_on:
+                    from quiz.play.resume import resume_session
+                    from quiz.store.progress import StoreError
+
+                    try:
+                        return resume_session(store, bank, row.id, profile,
+                                              bank_path=str(bank.path))
+                    except StoreError as exc:
+                        self.notify(clean(f"Cannot resume: {exc}. Starting a new game."),
+                                    severity="warning", markup=False)
+                else:
+                    store.abandon(row.id)
+        settings = await self._settings(bank)
+        if settings is None:
+            return None
+        if store is None:
+            recorder = self.recorder_factory(bank) if self.recorder_factory else None
+            return PlaySession.from_bank(bank, settings, recorder, profile=profile,
+                                         include_drafts=self.include_drafts)
+        from quiz.play.setup import questions_for
+
+        questions = questions_for(store, profile, bank, str(settings.mode),
+                                  include_drafts=self.include_drafts)
+        if not questions:
+            self.notify("Nothing in this bank is due for review today; cram goes over the "
+                        "whole bank, weakest first.", severity="warning")
+            return None
+        return PlaySession.from_bank(bank, settings, store.recorder(profile, bank_path=bank.path),
+                                     profile=profile, include_drafts=self.include_drafts,
+                                     questions=questions)
+
+    async def _settings(self, bank: Bank) -> Settings | None:
+        """The mode given on the command line, or the one the player picks."""
+        from dataclasses import replace
+
+        from quiz.play.engine import Mode, Settings
+
+        if not self.ask_mode and self.base_settings is not None:
+            return self.base_settings
+        from quiz.tui.solo.mode import ModeScreen
+
+        store = self.store
+        due = None
+        if store is not None and self.profile:
+            due = len(store.due_questions(self.profile, [bank],
+                                          include_drafts=self.include_drafts))
+        mode = await self.push_screen_wait(ModeScreen(bank, progress=store is not None, due=due))
+        if mode is None:
+            return None
+        m = Mode(mode)
+        if self.base_settings is None:
+            # Review and cram play in the order the store gives (most due / weakest first).
+            return Settings(mode=m, shuffle=m not in (Mode.REVIEW, Mode.CRAM))
+        return replace(self.base_settings, mode=m,
+                       shuffle=self.base_settings.shuffle and m not in (Mode.REVIEW, Mode.CRAM))
+
+    def show_question(self, first: bool = False) -> None:
+        from quiz.tui.solo.question import QuestionScreen
+
+        assert self.session is not None and self.bank is not None
+        screen = QuestionScreen(self.session, self.bank)
+        if first:
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def answered(self, outcome: AnswerOutcome) -> None:
+        """A question was settled (answered, skipped or timed out)."""
+        if outcome.reveal:
+            from quiz.tui.solo.feedback import FeedbackScreen
+
+            assert self.session is not None and self.bank is not None
+            self.switch_screen(FeedbackScreen(self.session, self.bank, outcome))
+        else:
+            self.advance()  # test mode: the verdict waits for the results
+
+    def guarded(self, operation: Callable[..., T], *args: object) -> T | None:
+        """Run a session operation that saves progress; if saving fails, stop the game.
+
+        Everything recorded before the failure is kept, so the game can be resumed.
+        """
+        import sqlite3
+
+        from quiz.store.progress import StoreError
+
+        try:
+            return operation(*args)
+        except (sqlite3.Error, StoreError, OSError) as exc:
+            from rich.text import Text
+
+            self.exit(1, return_code=1, message=Text(clean(
+                f"quiz: error: your answer could not be saved ({exc}); everything answered "
+                "before it is kept. Play on later to resume.")))
+            return None
+
+    def advance(self) -> None:
+        from quiz.play.engine import State
+
+        assert self.session is not None
+        state = self.guarded(self.session.advance)
+        if state is None:
+            return
+        if state is State.FINISHED:
+            self.show_results()
+        else:
+            self.show_question()
+
+    def show_results(self) -> None:
+        self.switch_screen(self._results_screen())
+
+    def _results_screen(self) -> Screen:
+        from quiz.tui.solo.results import ResultsScreen
+
+        assert self.session is not None and self.bank is not None
+        return ResultsScreen(self.session.finish(), self.bank)
+
+    def results_done(self) -> None:
+        """Leave the results: back to the picker, or out after ``quiz play``."""
+        self.session = None
+        if self.single_game:
+            self.exit(0)
+        else:
+            self.pop_screen()
+
+    @property
+    def keeps_progress(self) -> bool:
+        """Whether there is a store (open, or to be opened when needed)."""
+        return self._store is not None or self._open_store is not None
+
+    def show_stats(self) -> None:
+        """The stats screen of whoever is playing (the store is opened if need be)."""
+        self._gather_stats()
+
+    @work(thread=True, exclusive=True, group="stats")
+    def _gather_stats(self) -> None:
+        # In a thread: opening the store and loading the banks played can take a moment.
+        import sqlite3
+
+        from quiz.store.progress import StoreError
+
+        try:
+            store = self.store_from_thread()
+            if store is None:
+                self.call_from_thread(self.notify, "Progress is not being saved, so there "
+                                      "are no stats to show.", severity="warning")
+                return
+            profile = self.progress_profile(store)
+            if profile is None:
+                self.call_from_thread(self.notify, "No progress yet: play a bank, and your "
+                                      "progress shows here.")
+                return
+            from quiz.cli.progress import _banks_for
+            from quiz.store import stats
+
+            banks = {b.id: b for b in _banks_for(store, profile)}
+            if self.bank is not None:
+                banks[self.bank.id] = self.bank  # the bank just played, as it was played
+            result = stats.compute(store, profile, list(banks.values()))
+        except (sqlite3.Error, StoreError, OSError) as exc:
+            self.call_from_thread(self.notify, clean(f"The stats cannot be read: {exc}"),
+                                  severity="error", markup=False)
+            return
+        self.call_from_thread(self._push_stats, result)
+
+    def _push_stats(self, result: Stats) -> None:
+        from quiz.tui.solo.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(result))
+
+    @property
+    def in_game(self) -> bool:
+        return self.session is not None and not self.session.finished
+
+    # -- actions --------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from quiz.tui.dialogs.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit; in the middle of a game, ask first (answers so far are already saved)."""
+        if not self.in_game:
+            self.exit(0)
+            return
+        from quiz.tui.dialogs.confirm import ConfirmScreen
+
+        if isinstance(self.screen, ConfirmScreen):
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes and self.session is not None:
+                self.session.finish()
+                self.exit(0)
+
+        saved = self._store is not None or self.recorder_factory is not None
+        detail = ("Every answer so far is saved: pick this bank again to go on."
+                  if saved else "Progress is not being saved in this game.")
+        self.push_screen(ConfirmScreen("Quit this game?", detail), confirmed)
+
+
+def create_app(
+    *,
+    extra_paths: Iterable[str | Path] = (),
+    bank: Bank | None = None,
+    settings: Settings | None = None,
+    ask_mode: bool = True,
+    include_drafts: bool = False,
+    profile: str | None = None,
+    recorder_factory: RecorderFactory | None = None,
+    store: Store | None = None,
+    open_store: Callable[[], Store] | None = None,
+) -> QuizApp:
+    """The app, for ``quiz``, ``quiz play`` and the tests alike.
+
+    With ``bank`` the app starts at that bank (the mode screen, or straight into
+    the game when ``ask_mode`` is False); without, at the bank picker. With a
+    ``store``, games are played as a profile (asked once), an unfinished game is
+    offered for resuming, and every answer is saved; ``open_store`` gives the store
+    when a bank is first picked, so opening it does not delay the first screen.
+    Without a store, answers go to ``recorder_factory(bank)`` if given.
+    """
+    return QuizApp(extra_paths=extra_paths, bank=bank, settings=settings, ask_mode=ask_mode,
+                   include_drafts=include_drafts, profile=profile,
+                   recorder_factory=recorder_factory, store=store, open_store=open_store)
+
+
+def open_store() -> Store:
+    """The progress store (imported here: sqlite and the store code wait for a game)."""
+    from quiz.store.progress import Store
+
+    return Store.open()
+
+
+def run_home(args: argparse.Namespace) -> int:
+    """Plain ``quiz``: the bank picker (bundled banks, ./questions and ``-b`` folders)."""
+    app = create_app(extra_paths=getattr(args, "banks", None) or [], open_store=open_store)
+    try:
+        return app.run() or 0
+    finally:
+        app.close_store()
+
+
+def run_play(args: argparse.Namespace, bank: Bank) -> int:
+    """``quiz play BANK``: the mode screen (or the game, with ``--mode``)."""
+    from quiz.cli.play import settings_from_args
+
+    app = create_app(
+        bank=bank,
+        settings=settings_from_args(args),
+        ask_mode=getattr(args, "mode", None) is None,
+        include_drafts=bool(getattr(args, "include_drafts", False)),
+        profile=getattr(args, "profile", None),
+        open_store=open_store,
+    )
+    app.resume_choice = (True if getattr(args, "resume", False)
+                         else False if getattr(args, "new", False) else None)
+    try:
+        return app.run() or 0
+    finally:
+        app.close_store()

@@ -1,0 +1,261 @@
+"""Asking one question: prompt, the answer widget for its type, hints, skip."""
+
+from __future__ import annotations
+
+import time
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Static
+
+from quiz.bank.model import Bank
+from quiz.play.engine import AnswerOutcome, HintStep
+from quiz.play.session import PlaySession
+from quiz.tui.text import assemble, literal
+from quiz.tui.widgets.answers import AnswerGiven, AnswerWidget, TypedAnswer, answer_widget
+
+TYPE_NAMES = {
+    "choice": "Pick one", "multi": "Pick all that apply", "truefalse": "True or false",
+    "text": "Type the answer", "number": "Type a number", "order": "Put in order",
+}
+TYPE_HELP = {
+    "choice": "1-9 or a-g answers · arrows + Enter",
+    "multi": "1-9/Space toggle · Enter submits",
+    "truefalse": "t true · f false",
+    "text": "Enter submits",
+    "number": "Enter submits",
+    "order": "1-9 picks · u/d moves · Enter submits",
+}
+
+
+def play_status(session: PlaySession, bank: Bank):
+    """The top line: where we are, the mode, and the running score."""
+    score = session.running_score()
+    where = f"Question {session.number} of {session.total}  ·  {session.mode.title()}"
+    if score is not None:
+        where += f"  ·  Score {score}"
+    return assemble(literal(where, "bold"), literal("  ·  "), literal(bank.title))
+
+
+class QuestionScreen(Screen[None]):
+    """One question. The app swaps in a fresh screen for each question."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h", "hint", "Hint"),
+        Binding("s", "skip", "Skip"),
+        Binding("p", "passage", "Passage"),
+        Binding("escape", "leave_input", "Leave the box"),
+    ]
+
+    def __init__(self, session: PlaySession, bank: Bank) -> None:
+        super().__init__()
+        self.session = session
+        self.bank = bank
+        question = session.current
+        assert question is not None
+        self.question = question
+        self.options = session.options(question)
+        self.passage: HintStep | None = None
+        self._shown_at = time.monotonic()
+        self._timer = None
+
+    # -- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        yield Static(play_status(self.session, self.bank), id="status", classes="topbar")
+        with VerticalScroll(id="question-body"):
+            yield Static(self._meta(), id="meta")
+            yield Static(literal(q.prompt), id="prompt")
+            lapses = getattr(self.app, "leeches", {}).get(q.id)
+            if lapses:
+                # As plain mode says it: a leech is better read than guessed again.
+                yield Static(assemble(literal("You keep missing this one", "bold"),
+                                      literal(f": {lapses} times after first seeing it. "
+                                              "Its passage may help more than a guess.")),
+                             id="leech")
+            yield answer_widget(q.type, self.options, q.unit)
+            yield Static("", id="retry")
+            yield Vertical(id="hints")
+        with Horizontal(id="actions"):
+            yield Button("Submit", id="submit", variant="primary")
+            yield Button(self._hint_label(), id="hint")
+            yield Button("Skip", id="skip")
+        yield Footer()
+
+    def _meta(self):
+        q = self.question
+        points = self.session.available_points()
+        limit = self.session.settings.time_limit
+        text = f"{TYPE_NAMES.get(q.type, q.type)}  ·  up to {points} points"
+        if limit:
+            text += f"  ·  {limit:g} s"
+        return assemble(literal(text, "bold"), literal(f"   {TYPE_HELP.get(q.type, '')}", "dim"))
+
+    def _hint_label(self):
+        cost = self.session.next_hint_cost()
+        if cost is None:
+            return "No hints" if not self.session.settings.hints else "No more hints"
+        n = self.session.hints_used + 1
+        total = self.session.hint_steps()
+        what = "Passage" if n == total else f"Hint {n}/{total}"
+        return f"{what} (leaves {cost} pts)"
+
+    def on_mount(self) -> None:
+        self.query_one(AnswerWidget).focus_first()
+        self._refresh_controls()
+        limit = self.session.settings.time_limit
+        if limit:
+            self._timer = self.set_interval(0.5, self._tick)
+
+    def on_screen_resume(self) -> None:
+        # Back from the reader or help: straight back to answering.
+        if self.is_mounted:
+            self.query_one(AnswerWidget).focus_first()
+
+    def _refresh_controls(self) -> None:
+        hint = self.query_one("#hint", Button)
+        hint.label = self._hint_label()
+        hint.disabled = not self.session.can_hint()
+        hint.display = self.session.settings.hints
+        self.query_one("#meta", Static).update(self._meta())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hint":
+            if not self.session.settings.hints:
+                return False  # a test: no hints at all, so no key for them
+            return self.session.can_hint() or None  # None: shown greyed out
+        if action == "passage":
+            return self.passage is not None
+        if action == "leave_input":
+            return isinstance(self.focused, Input)
+        return True
+
+    # -- input ------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Number and letter shortcuts reach here only when no text box has focus.
+        if isinstance(self.focused, Input):
+            return
+        if event.character and self.query_one(AnswerWidget).shortcut(event.character):
+            event.stop()
+            event.prevent_default()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "submit":
+            self.query_one(AnswerWidget).submit()
+        elif event.button.id == "hint":
+            self.action_hint()
+        elif event.button.id == "skip":
+            self.action_skip()
+
+    def on_answer_given(self, message: AnswerGiven) -> None:
+        message.stop()
+        outcome = self._save(self.session.answer, message.value, self._elapsed())
+        if outcome is None:
+            return
+        if outcome.final:
+            self._leave(outcome)
+        else:
+            self._retry(outcome)
+
+    def _retry(self, outcome: AnswerOutcome) -> None:
+        retry = self.query_one("#retry", Static)
+        note = outcome.message or "Not right."
+        retry.update(assemble(
+            literal("✘ ", "bold"), literal(note),
+            literal(f"  Try again: up to {outcome.available} points left "
+                    f"({outcome.tries_left} {'try' if outcome.tries_left == 1 else 'tries'})."),
+        ))
+        retry.add_class("-shown")
+        answer = self.query_one(AnswerWidget)
+        if isinstance(answer, TypedAnswer):
+            answer.clear()
+        answer.focus_first()
+        self._refresh_controls()
+
+    def _save(self, operation, *args):
+        """A session call that records progress, through the app's failure handling."""
+        return self.app.guarded(operation, *args)  # type: ignore[attr-defined]
+
+    def _elapsed(self) -> float:
+        return round(time.monotonic() - self._shown_at, 3)
+
+    def _tick(self) -> None:
+        limit = self.session.settings.time_limit
+        # Wait while the reader or help is on top: the time-out swaps this screen out.
+        if not limit or not self.is_current or self.session.current is not self.question:
+            return
+        left = limit - self._elapsed()
+        if left <= 0:
+            if self._timer is not None:
+                self._timer.stop()
+            if (outcome := self._save(self.session.time_out, limit)) is not None:
+                self._leave(outcome)
+            return
+        self.query_one("#meta", Static).update(
+            assemble(self._meta(), literal(f"  ·  {left:.0f} s left", "bold"))
+        )
+
+    def _leave(self, outcome: AnswerOutcome) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.app.answered(outcome)  # type: ignore[attr-defined]
+
+    # -- actions ----------------------------------------------------------------
+
+    def action_hint(self) -> None:
+        if not self.session.can_hint():
+            self.notify("No more hints for this question.", severity="warning")
+            return
+        step = self._save(self.session.hint)
+        if step is None:
+            return
+        self.query_one("#retry", Static).remove_class("-shown")  # its points are stale now
+        hints = self.query_one("#hints", Vertical)
+        if step.is_passage:
+            self.passage = step
+            section = self.question.section
+            text = assemble(
+                literal(f"Passage ({step.number}/{step.total})", "bold"),
+                literal(f" from “{section}”" if section else ""),
+                literal(f"  ·  now worth {step.available} pts", "dim"),
+                "\n", literal(step.text, "italic"),
+            )
+            hints.mount(Static(text, classes="hint passage"))
+            self._refresh_controls()
+            self.action_passage()
+        else:
+            text = assemble(
+                literal(f"Hint {step.number}/{step.total}", "bold"),
+                literal(f"  ·  now worth {step.available} pts", "dim"),
+                "\n", literal(step.text),
+            )
+            hints.mount(Static(text, classes="hint"))
+            self._refresh_controls()
+            self.query_one(AnswerWidget).focus_first()
+        self.query_one("#question-body", VerticalScroll).scroll_end(animate=False)
+
+    def action_passage(self) -> None:
+        """Open the article at the passage (after the last hint step)."""
+        if self.passage is None:
+            return
+        from quiz.tui.dialogs.reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(self.bank.article, self.passage.spans,
+                                          heading="Hint: the passage"))
+
+    def action_skip(self) -> None:
+        if (outcome := self._save(self.session.skip, self._elapsed())) is not None:
+            self._leave(outcome)
+
+    def action_leave_input(self) -> None:
+        """Esc in a text box frees the letter keys (h, s, q, ?) for commands."""
+        if isinstance(self.focused, Input):
+            self.query_one("#submit", Button).focus()

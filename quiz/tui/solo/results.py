@@ -1,0 +1,107 @@
+"""The end of a game: score, accuracy, sections as bars, and the missed questions."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.bank.model import Bank
+from quiz.play.answers import display_answer
+from quiz.play.engine import QuestionRecord, Results
+from quiz.tui.text import assemble, join, label, literal, truncate
+from quiz.tui.widgets.section_bars import SectionBars
+
+STATUS_WORDS = {"wrong": "✘ wrong", "partial": "◐ partly right", "skipped": "– skipped",
+                "timeout": "⏱ out of time"}
+
+
+def given_text(given: Any, qtype: str = "") -> str:
+    if given is None:
+        return "(no answer)"
+    if isinstance(given, bool):
+        return "True" if given else "False"
+    if isinstance(given, list) and qtype == "order":
+        return "  ".join(f"{i}. {g}" for i, g in enumerate(given, 1))
+    if isinstance(given, list):
+        return ", ".join(str(g) for g in given) or "(nothing picked)"
+    return str(given)
+
+
+def missed_entry(record: QuestionRecord):
+    q = record.question
+    lines = [
+        assemble(literal(STATUS_WORDS.get(record.status, record.status), "bold"), "  ",
+                 literal(truncate(q.prompt, 300))),
+        assemble(literal("  Your answer: ", "dim"), literal(given_text(record.given, q.type))),
+        assemble(literal("  Answer: ", "dim"), literal(display_answer(q))),
+    ]
+    lines += [assemble("  ", literal(f"“{e.quote}”", "italic")) for e in q.evidence]
+    return join(lines)
+
+
+class ResultsScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,d", "done", "Done"),
+        Binding("s", "stats", "Stats"),
+    ]
+
+    def __init__(self, results: Results, bank: Bank) -> None:
+        super().__init__()
+        self.results = results
+        self.bank = bank
+        self.missed = [r for r in results.records if r.settled and not r.correct]
+
+    def compose(self) -> ComposeResult:
+        r = self.results
+        yield Static(label("[b]Results[/b]  ·  $title  ·  $mode", title=self.bank.title,
+                           mode=r.mode.title()), id="results-status", classes="topbar")
+        with Vertical(id="results-body"):
+            score = f"Score {r.score} of {r.max_score}"
+            if r.bonus:
+                score += f" (incl. {r.bonus} bonus)"
+            acc = f"{r.correct} of {r.settled} right · accuracy {r.accuracy:.0%}"
+            if r.unanswered:
+                acc += f" · {r.unanswered} not reached"
+            yield Static(join([literal(score, "bold"), literal(acc)]), id="score")
+            yield Static(literal("By section", "bold"), classes="subtitle")
+            yield SectionBars(r.sections, id="bars")
+            if self.missed:
+                yield Static(literal(f"Missed ({len(self.missed)}): Enter shows the passage",
+                                     "bold"), classes="subtitle")
+                yield OptionList(
+                    *(Option(missed_entry(m), id=f"missed-{i}") for i, m in enumerate(self.missed)),
+                    id="missed",
+                )
+            else:
+                yield Static(literal("Nothing missed. Well done!", "bold"), classes="subtitle")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.missed:
+            self.query_one("#missed", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        from quiz.tui.dialogs.reader import ReaderScreen
+
+        q = self.missed[event.option_index].question
+        spans = [(e.start, e.end) for e in q.evidence if e.start >= 0]
+        self.app.push_screen(ReaderScreen(self.bank.article, spans, heading="Why?",
+                                          note=q.explanation))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stats":
+            return getattr(self.app, "keeps_progress", False)  # no store, no stats
+        return True
+
+    def action_stats(self) -> None:
+        self.app.show_stats()  # type: ignore[attr-defined]
+
+    def action_done(self) -> None:
+        self.app.results_done()  # type: ignore[attr-defined]
