@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.bank.load import check_bank, find_bank_files
 from quiz.bank.yamlcheck import Diagnostic
 
 
-def run(args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class ValidateRequest:
+    """``quiz validate PATH...``: what to check, and how to report."""
+
+    paths: tuple[str, ...]  # bank.yaml files, bank folders or folders of banks
+    json: bool = False  # a JSON report on stdout instead of compiler-style lines
+    use_cache: bool = True  # False: parse every bank afresh
+
+
+def run(request: ValidateRequest) -> int:
+    """Check the banks, print every problem; 0 when there is none, else 1."""
     started = time.perf_counter()
     files: list[Path] = []
     usage_errors: list[Diagnostic] = []
-    for raw in args.paths:
+    for raw in request.paths:
         found = find_bank_files(raw)
         if not found:
             reason = ("no such file or folder" if not Path(raw).exists()
@@ -26,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     reports = []
     for f in files:
-        bank, diags = check_bank(f, use_cache=not args.no_cache)
+        bank, diags = check_bank(f, use_cache=request.use_cache)
         reports.append({
             "path": str(f),
             "id": bank.id if bank else None,
@@ -38,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     n_questions = sum(r["questions"] for r in reports)
     elapsed = time.perf_counter() - started
 
-    if args.json:
+    if request.json:
         for r in reports:
             del r["_diags"]
         out = {

@@ -1,13 +1,12 @@
 """Setting up a classroom host from the command line, and the plain (no TUI) host.
 
-``prepare`` turns ``quiz host`` arguments into a :class:`ClassServer` that is
+``prepare`` turns a :class:`HostRequest` (``quiz host``) into a :class:`ClassServer` that is
 built but not listening: a new room, or the room of an unfinished session
 (``--resume``). The Textual host and :func:`run_plain` both start from it.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import secrets
@@ -26,6 +25,27 @@ from quiz.play.answers import display_answer
 from quiz.store.progress import Store
 
 
+@dataclass(frozen=True)
+class HostRequest:
+    """``quiz host``: what the teacher asked for."""
+
+    bank: str | None = None  # a bank folder, its bank.yaml or a bank id; None with resume
+    extra_paths: tuple[str, ...] = ()  # more folders of banks (``quiz -b``)
+    bind: str = "0.0.0.0"
+    port: int | None = None  # None: the default port, or the resumed session's
+    timer: int | None = None  # seconds per question; None: the teacher reveals
+    speed: bool = False
+    streak: bool = False
+    in_order: bool = False
+    hints: bool = True
+    anonymous: bool = False
+    approve_names: bool = False
+    limit: int | None = None  # play only the first N questions
+    seed: int | None = None  # None: a random one
+    resume: int | None = None  # a session to go on with; 0: the latest unfinished one
+    plain: bool = False  # no TUI: events printed, commands read from stdin
+
+
 class HostError(Exception):
     """A mistake in what the teacher asked for; the message says what to do."""
 
@@ -38,62 +58,66 @@ class HostSetup:
     notices: list[str] = field(default_factory=list)
 
 
-def settings_from_args(args: argparse.Namespace) -> RoomSettings:
+def room_settings(request: HostRequest) -> RoomSettings:
+    seed = request.seed if request.seed is not None else secrets.randbelow(2**31)
     try:
-        return RoomSettings(timer=args.timer, speed=args.speed, streak=args.streak,
-                            shuffle=not args.in_order, hints=not args.no_hints,
-                            anonymous=args.anonymous, approve_names=args.approve_names,
-                            seed=args.seed if args.seed is not None else secrets.randbelow(2**31))
+        return RoomSettings(timer=request.timer, speed=request.speed, streak=request.streak,
+                            shuffle=not request.in_order, hints=request.hints,
+                            anonymous=request.anonymous, approve_names=request.approve_names,
+                            seed=seed)
     except ValueError as exc:
         raise HostError(str(exc)) from None
 
 
-def prepare(args: argparse.Namespace, store: Store) -> HostSetup:
+def prepare(request: HostRequest, store: Store) -> HostSetup:
     records = ClassRecords(store)
     notices = list(store.notices)
-    if args.resume is not None:
-        return _resume(args, store, records, notices)
+    if request.resume is not None:
+        return _resume(request, store, records, notices)
     from quiz.bank.catalog import open_for_command
 
-    bank = open_for_command("host", args.bank, getattr(args, "banks", []) or [], load_bank)
+    if request.bank is None:
+        raise HostError("name the bank to host, or resume a session")
+    bank = open_for_command("host", request.bank, request.extra_paths, load_bank)
     if bank is None:
         raise HostError("")  # open_for_command has printed what is wrong
     questions = bank.playable()
     if not questions:
         raise HostError(f"{bank.path}: the bank has no approved questions to play")
-    if args.limit:
-        questions = questions[:args.limit]
-    room = Room(questions, settings_from_args(args), new_code())
-    server = ClassServer(room, records, 0, bank, host=args.bind,
-                         port=DEFAULT_PORT if args.port is None else args.port)
+    if request.limit:
+        questions = questions[:request.limit]
+    room = Room(questions, room_settings(request), new_code())
+    server = ClassServer(room, records, 0, bank, host=request.bind,
+                         port=DEFAULT_PORT if request.port is None else request.port)
     return HostSetup(server, store, False, notices)
 
 
-def _resume(args: argparse.Namespace, store: Store, records: ClassRecords,
+def _resume(request: HostRequest, store: Store, records: ClassRecords,
             notices: list[str]) -> HostSetup:
     running = records.sessions(status="running")
-    if args.resume == 0:
+    wanted = request.resume or 0  # 0: the latest unfinished session
+    if wanted == 0:
         if not running:
             raise HostError("there is no unfinished classroom session to resume")
         session = running[0]
     else:
-        session = records.session(args.resume)
+        session = records.session(wanted)
         if session is None:
-            raise HostError(f"there is no classroom session {args.resume}; "
+            raise HostError(f"there is no classroom session {wanted}; "
                             "`quiz report` lists them")
         if session.status != "running":
-            raise HostError(f"session {args.resume} has ended; start a new one with "
+            raise HostError(f"session {wanted} has ended; start a new one with "
                             "`quiz host BANK`")
     try:
-        bank = load_bank(args.bank or session.bank_path)
+        bank = load_bank(request.bank or session.bank_path)
         room = records.restore(session, bank)
     except BankError as exc:
         raise HostError("\n".join(d.format() for d in exc.diagnostics)) from None
     except (LookupError, OSError) as exc:
         raise HostError(f"session {session.id} cannot be resumed: {exc}") from None
     # The students' pages reconnect to the port they knew, so keep it unless told otherwise.
-    port = session.port if args.port is None else args.port
-    server = ClassServer(room, records, session.id, bank, host=args.bind, port=port)
+    port = session.port if request.port is None else request.port
+    server = ClassServer(room, records, session.id, bank, host=request.bind, port=port)
     return HostSetup(server, store, True, notices)
 
 

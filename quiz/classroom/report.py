@@ -7,7 +7,6 @@ made safe for spreadsheets (no formulas).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import sys
 from collections import defaultdict
@@ -137,10 +136,19 @@ class Report:
             print(f"  {m.mastery:>4.0%}  {m.section} ({m.questions} questions)", file=out)
 
 
-def run(args: argparse.Namespace) -> int:
+@dataclass(frozen=True)
+class ReportRequest:
+    """``quiz report [SESSION]``: the list of sessions, or one session in one format."""
+
+    session: int | None = None  # None: list the sessions
+    csv: bool = False  # per student x question
+    sections: bool = False  # the class's mastery per article section, as CSV
+
+
+def run(request: ReportRequest) -> int:
     with Store.open(backup=False) as store:
         records = ClassRecords(store)
-        if args.session is None:
+        if request.session is None:
             sessions = records.sessions()
             if not sessions:
                 print("No classroom sessions yet; run `quiz host BANK` to start one.")
@@ -150,15 +158,15 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{s.id:>4}  {s.started[:16]}  {s.status:<8} {players:>3} students  "
                       f"{s.bank_title}")
             return 0
-        session = records.session(args.session)
+        session = records.session(request.session)
         if session is None:
-            print(f"quiz report: error: there is no classroom session {args.session}; run "
+            print(f"quiz report: error: there is no classroom session {request.session}; run "
                   "`quiz report` to list them", file=sys.stderr)
             return 1
         report = Report(records, session)
-        if args.csv:
+        if request.csv:
             report.write_csv(sys.stdout)
-        elif args.sections:
+        elif request.sections:
             report.write_sections(sys.stdout)
         else:
             report.write_summary(sys.stdout)

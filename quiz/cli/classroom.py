@@ -13,8 +13,12 @@ import sys
 def _timer(text: str) -> int | None:
     if text.lower() in ("off", "0", "none"):
         return None
-    if not text.isdigit() or not 5 <= int(text) <= 240:
-        raise argparse.ArgumentTypeError("the timer is 5 to 240 seconds, or off")
+    # Imported only when --timer is given: the room module is not light.
+    from quiz.classroom.room import TIMER_RANGE
+
+    low, high = TIMER_RANGE
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"the timer is {low} to {high} seconds, or off")
     return int(text)
 
 
@@ -49,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     h.add_argument("--port", type=_port, metavar="N", default=None,
                    help="port to listen on (default 8470, or the session's port on --resume)")
     h.add_argument("--timer", type=_timer, metavar="S", default=None,
-                   help="seconds per question, 5 to 240, or off (default off: you reveal)")
+                   help="seconds per question, or off (default off: you reveal)")
     h.add_argument("--speed", action="store_true",
                    help="add a bonus for quick right answers (off by default)")
     h.add_argument("--streak", action="store_true",
@@ -108,17 +112,23 @@ def run_host(args: argparse.Namespace) -> int:
         return 2
     import asyncio
 
-    from quiz.classroom.hosting import HostError, prepare, run_plain
+    from quiz.classroom.hosting import HostError, HostRequest, prepare, run_plain
     from quiz.store.progress import Store
 
+    request = HostRequest(
+        bank=args.bank, extra_paths=tuple(args.banks), bind=args.bind, port=args.port,
+        timer=args.timer, speed=args.speed, streak=args.streak, in_order=args.in_order,
+        hints=not args.no_hints, anonymous=args.anonymous, approve_names=args.approve_names,
+        limit=args.limit, seed=args.seed, resume=args.resume, plain=args.plain,
+    )
     with Store.open() as store:
         try:
-            setup = prepare(args, store)
+            setup = prepare(request, store)
         except HostError as exc:
             if str(exc):
                 print(f"quiz host: error: {exc}", file=sys.stderr)
             return 1
-        if args.plain or not sys.stdout.isatty():
+        if request.plain or not sys.stdout.isatty():
             return asyncio.run(run_plain(setup))
         from quiz.tui.host.app import run_host as run_tui
 
@@ -141,6 +151,7 @@ def run_join(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from quiz.classroom.report import run
+    from quiz.classroom.report import ReportRequest
+    from quiz.classroom.report import run as report
 
-    return run(args)
+    return report(ReportRequest(session=args.session, csv=args.csv, sections=args.sections))

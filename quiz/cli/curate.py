@@ -44,4 +44,4 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from quiz.tui.curate.app import run_curate
 
-    return run_curate(args, curation)
+    return run_curate(curation, include_rejected=args.include_rejected)

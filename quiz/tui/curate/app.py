@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -36,12 +35,6 @@ def create_curate_app(curation: Curation, *, include_rejected: bool = False) -> 
     return CurateApp(curation, include_rejected=include_rejected)
 
 
-def run_curate(args: argparse.Namespace, curation: Curation | None = None) -> int:
-    """Run the curation app on ``curation`` (or on the bank ``args.bank`` names)."""
-    if curation is None:
-        from quiz.bank.curation import Curation
-
-        curation = Curation.open(args.bank)
-    app = create_curate_app(curation,
-                            include_rejected=bool(getattr(args, "include_rejected", False)))
-    return app.run() or 0
+def run_curate(curation: Curation, *, include_rejected: bool = False) -> int:
+    """``quiz curate BANK``: the curation app on ``curation``, until the curator quits."""
+    return create_curate_app(curation, include_rejected=include_rejected).run() or 0
