@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import os
 import subprocess
@@ -17,6 +16,7 @@ from quiz.play import scoring
 from quiz.play.engine import Engine, Mode, Settings
 from quiz.play.plain import PlainGame, colour_allowed, run_plain
 from quiz.play.session import MemoryRecorder, PlaySession
+from quiz.play.setup import PlayRequest
 from tests.conftest import ROOT, SEED_BANK
 
 
@@ -47,11 +47,8 @@ def typed_wrong(engine: Engine, q: Question) -> str:
     return "999999"
 
 
-def args_for(**kw) -> argparse.Namespace:
-    base = dict(mode=None, seed=1, in_order=True, time_limit=None, profile=None,
-                include_drafts=False, plain=True)
-    base.update(kw)
-    return argparse.Namespace(**base)
+def args_for(**kw) -> PlayRequest:
+    return PlayRequest(**{"seed": 1, "in_order": True, "plain": True, **kw})
 
 
 def run_quiz(*argv: str, stdin: str = "", env: dict[str, str] | None = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import os
 import signal
@@ -16,6 +15,7 @@ import pytest
 from quiz.bank.load import load_bank
 from quiz.bank.model import Bank, Question
 from quiz.play.plain import run_plain
+from quiz.play.setup import PlayRequest
 from quiz.store.progress import Store
 from tests.conftest import ROOT, SEED_BANK
 
@@ -30,11 +30,8 @@ class TTYInput(io.StringIO):
         return True
 
 
-def args(**kw) -> argparse.Namespace:
-    base = dict(mode=None, seed=1, in_order=True, time_limit=None, profile=None,
-                include_drafts=False, plain=True, resume=False, new=False)
-    base.update(kw)
-    return argparse.Namespace(**base)
+def args(**kw) -> PlayRequest:
+    return PlayRequest(**{"seed": 1, "in_order": True, "plain": True, **kw})
 
 
 def typed(q: Question, right: bool = True) -> str:
@@ -124,7 +121,7 @@ def test_declining_the_offer_starts_over(bank: Bank) -> None:
 def test_resume_and_new_flags_skip_the_question(bank: Bank) -> None:
     q1, q2 = first(bank, 2)
     play(bank, [typed(q1), "", "q"])
-    out = play(bank, ["q"], new=True)
+    out = play(bank, ["q"], resume=False)
     assert "Resume it?" not in out and "Question 1 of 52" in out
     with Store.open() as s:
         assert s.unfinished_sessions("default") == []  # set aside, not offered again
@@ -146,9 +143,9 @@ def test_review_plays_what_was_missed_and_cram_plays_all_weakest_first(bank: Ban
         before = s.review_rows("default")
     # Everything skipped or wrong is due; the one right answer is not.
     assert tf[1].id not in due and tf[0].id in due and len(due) == 51
-    out = play(bank, ["q"], mode="review", new=True)
+    out = play(bank, ["q"], mode="review", resume=False)
     assert "51 questions, review of the questions due today" in out
-    out = play(bank, ["s", "", "q"], mode="cram", new=True)
+    out = play(bank, ["s", "", "q"], mode="cram", resume=False)
     assert "52 questions, cram, weakest first" in out
     assert out.index("Question 1 of 52") < out.index("Question 2 of 52")
     with Store.open() as s:

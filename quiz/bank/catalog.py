@@ -6,12 +6,23 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from quiz import paths
-from quiz.bank.load import BANK_FILE, BankError, check_bank, find_bank_files
+from quiz.bank.load import BANK_FILE, BankError, check_bank, find_bank_files, load_bank
+from quiz.bank.model import Bank
 
 T = TypeVar("T")
+
+
+class Played(Protocol):
+    """Where a bank was played from (a session row of the progress store)."""
+
+    @property
+    def bank_id(self) -> str: ...
+
+    @property
+    def bank_path(self) -> str: ...
 
 
 class CatalogError(ValueError):
@@ -136,3 +147,28 @@ def open_for_command(command: str, arg: str, extra_paths: Iterable[str | Path],
     except OSError as exc:
         print(f"quiz {command}: error: {arg}: {exc.strerror or exc}", file=sys.stderr)
     return None
+
+
+def load_played(played: Iterable[Played]) -> list[Bank]:
+    """The banks played, each once, loaded where they can still be found.
+
+    That is the path a bank was played from, else the bundled bank of its id;
+    a bank found nowhere (moved, deleted, now broken) is left out.
+    """
+    banks: dict[str, Bank] = {}
+    for p in played:
+        if p.bank_id in banks:
+            continue
+        candidates = [Path(p.bank_path)] if p.bank_path else []
+        candidates.append(paths.bundled_banks_dir() / p.bank_id / BANK_FILE)
+        for path in candidates:
+            if not path.is_file():
+                continue
+            try:
+                bank = load_bank(path)
+            except (BankError, OSError):
+                continue
+            if bank.id == p.bank_id:
+                banks[p.bank_id] = bank
+                break
+    return list(banks.values())

@@ -8,7 +8,6 @@ imported when a game actually starts.
 from __future__ import annotations
 
 import argparse
-import sys
 
 MODES = ("practice", "test", "review", "cram")
 
@@ -61,42 +60,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.bank.catalog import open_for_command
-    from quiz.bank.load import load_bank
+    from quiz.play.setup import PlayRequest, open_bank
 
-    bank = open_for_command("play", args.bank, getattr(args, "banks", []) or [], load_bank)
+    request = PlayRequest(
+        bank=args.bank, extra_paths=tuple(args.banks), mode=args.mode, plain=args.plain,
+        profile=args.profile, seed=args.seed, in_order=args.in_order,
+        time_limit=args.time_limit, include_drafts=args.include_drafts,
+        resume=True if args.resume else False if args.new else None,
+    )
+    bank = open_bank(request)
     if bank is None:
         return 1
-    if not bank.playable(args.include_drafts):
-        hint = "" if args.include_drafts else " (try --include-drafts)"
-        print(f"quiz play: error: {bank.path}: no playable questions{hint}", file=sys.stderr)
-        return 1
-    if args.plain:
-        from quiz.play.plain import run_plain
-        from quiz.store.progress import Store, StoreError
+    if request.plain:
+        from quiz.play.plain import play_plain
 
-        with Store.open() as store:
-            for notice in store.notices:
-                print(f"quiz: {notice}", file=sys.stderr)
-            try:
-                return run_plain(args, bank, store=store)
-            except StoreError as exc:
-                print(f"quiz play: error: {exc}", file=sys.stderr)
-                return 1
+        return play_plain(request, bank)
     from quiz.tui.solo.app import run_play
 
-    return run_play(args, bank)
-
-
-def settings_from_args(args: argparse.Namespace):
-    """Engine settings for the options of ``quiz play`` (shared by plain mode and the TUI)."""
-    from quiz.play.engine import Mode, Settings
-
-    mode = Mode(args.mode or "practice")
-    return Settings(
-        mode=mode,
-        # Review goes most overdue first and cram weakest first: the store's order.
-        shuffle=not args.in_order and mode not in (Mode.REVIEW, Mode.CRAM),
-        seed=args.seed,
-        time_limit=args.time_limit,
-    )
+    return run_play(request, bank)

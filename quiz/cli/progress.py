@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 
@@ -54,43 +53,17 @@ def _open_store() -> Any:
 
 def _pick_profile(store: Any, name: str | None, command: str) -> str | None:
     """The profile to report on; prints why and returns None when there is none."""
-    if name is not None:
-        found = store.profile(name)
-        if found is None:
-            known = ", ".join(p.name for p in store.profiles()) or "none yet"
-            print(f"quiz {command}: error: no profile named {name!r} (profiles: {known})",
-                  file=sys.stderr)
-            return None
-        return str(found.name)
-    default = store.default_profile()
-    if default:
-        return str(default)
-    profiles = store.profiles()
-    return profiles[0].name if len(profiles) == 1 else None
+    if name is None:
+        from quiz.play.setup import profile_to_show
 
-
-def _banks_for(store: Any, profile: str) -> list[Any]:
-    """The banks this profile has played, loaded where they can still be found."""
-    from quiz import paths
-    from quiz.bank.load import BankError, load_bank
-
-    banks: dict[str, Any] = {}
-    for s in store.sessions(profile):
-        if s.bank_id in banks:
-            continue
-        candidates = [Path(s.bank_path)] if s.bank_path else []
-        candidates.append(paths.bundled_banks_dir() / s.bank_id / "bank.yaml")
-        for path in candidates:
-            if not path.is_file():
-                continue
-            try:
-                bank = load_bank(path)
-            except (BankError, OSError):
-                continue
-            if bank.id == s.bank_id:
-                banks[s.bank_id] = bank
-                break
-    return list(banks.values())
+        return profile_to_show(store)
+    found = store.profile(name)
+    if found is None:
+        known = ", ".join(p.name for p in store.profiles()) or "none yet"
+        print(f"quiz {command}: error: no profile named {name!r} (profiles: {known})",
+              file=sys.stderr)
+        return None
+    return str(found.name)
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -109,7 +82,9 @@ def run_stats(args: argparse.Namespace) -> int:
             else:
                 print("No progress yet: play a bank first (quiz play BANK).")
             return 0
-        result = stats_mod.compute(store, profile, _banks_for(store, profile))
+        from quiz.bank.catalog import load_played
+
+        result = stats_mod.compute(store, profile, load_played(store.sessions(profile)))
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

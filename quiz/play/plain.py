@@ -10,7 +10,6 @@ cleanly and prints the results.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sqlite3
@@ -22,6 +21,17 @@ from typing import TYPE_CHECKING, TextIO
 from quiz.bank.model import Bank, Evidence, Question
 from quiz.play.engine import AnswerOutcome, HintStep, Mode, Results, State
 from quiz.play.session import PlaySession, Recorder
+from quiz.play.setup import (
+    AskMode,
+    AskProfile,
+    AskResume,
+    GameSetup,
+    Note,
+    NothingDue,
+    PlayRequest,
+    Step,
+    describe,
+)
 from quiz.textsafe import clean
 
 if TYPE_CHECKING:
@@ -114,6 +124,31 @@ class Console:
             self.out.write(clean(line) + "\n")
             self.out.flush()
         return line.strip()
+
+    def answer_setup(self, step: Step) -> str | bool | None:
+        """What the player says to a step of the game setup."""
+        match step:
+            case AskProfile(problem=None):
+                self.say("Who is playing? Your progress is kept under this name "
+                         "(switch later with --profile NAME).")
+                return self._read_or_none("Name: ")
+            case AskProfile(problem=problem):
+                self.say(f"That name won't do: {problem}.")
+                return self._read_or_none("Name: ")
+            case AskResume(row=row):
+                self.say(f"You have an unfinished {describe(row)}.")
+                return self.read("Resume it? [Y/n] ").lower() in ("", "y", "yes")
+            case Note(text=text):
+                self.say(clean(text))
+            case AskMode():  # never asked: plain mode plays the mode given, or practice
+                raise AssertionError("plain mode does not ask for a mode")
+        return None
+
+    def _read_or_none(self, prompt: str) -> str | None:
+        try:
+            return self.read(prompt)
+        except _Quit:
+            return None
 
 
 class PlainGame(Console):
@@ -424,33 +459,39 @@ def _how_to_answer(q: Question) -> str:
     return "(type your answer)"
 
 
-def run_plain(args: argparse.Namespace, bank: Bank, *, recorder: Recorder | None = None,
+def run_plain(request: PlayRequest, bank: Bank, *, recorder: Recorder | None = None,
               stdin: TextIO | None = None, stdout: TextIO | None = None,
               store: Store | None = None) -> int:
-    """``quiz play BANK --plain``: play to the end (or q / end of input), print results.
+    """Play to the end (or q / end of input) and print the results.
 
     With a ``store``, the game is played as a profile (asked for once on a
     terminal), an unfinished session on this bank is offered for resuming,
-    and every answer is saved before the next question.
+    and every answer is saved before the next question; without one, answers
+    go to ``recorder``.
     """
-    from quiz.cli.play import settings_from_args
-
     inp, out = stdin or sys.stdin, stdout or sys.stdout
-    if store is not None:
-        try:
-            session = _session_with_progress(args, bank, store, inp, out)
-        except _Quit:
-            return 0
-        if session is None:
-            return 0
-    else:
-        session = PlaySession.from_bank(bank, settings_from_args(args), recorder,
-                                        profile=getattr(args, "profile", None),
-                                        include_drafts=getattr(args, "include_drafts", False))
+    prompt = Console(inp, out)
+    setup = GameSetup.for_request(request, bank, store=store, recorder=recorder,
+                                  ask_profile=_is_tty(inp), ask_mode=False)
+    try:
+        outcome = setup.run(prompt.answer_setup)
+    except _Quit:
+        return 0
+    if isinstance(outcome, NothingDue):
+        prompt.say(f"Nothing in {clean(bank.title)} is due for review today. Try --mode cram "
+                   "to go over the whole bank, weakest first.")
+        return 0
+    if outcome is None:
+        return 0
+    session = outcome.session
+    if outcome.resumed:
+        score = session.running_score()
+        where = ("all questions are answered" if session.finished else
+                 f"question {session.number} of {session.total}")
+        prompt.say(f"Resuming {session.profile}'s session: {where}"
+                   + (f", score so far {score}." if score is not None else "."))
     game = PlainGame(session, bank, inp, out)
-    if store is not None and session.profile:
-        game.leeches = {r.question_id: r.lapses for r in store.leeches(session.profile)
-                        if r.bank_id == bank.id}
+    game.leeches = outcome.leeches
     try:
         game.play()
     except KeyboardInterrupt:
@@ -466,62 +507,15 @@ def run_plain(args: argparse.Namespace, bank: Bank, *, recorder: Recorder | None
     return 0
 
 
-def _session_with_progress(args: argparse.Namespace, bank: Bank, store: Store,
-                           inp: TextIO, out: TextIO) -> PlaySession | None:
-    """Profile, resume offer and question choice; None when there is nothing to play."""
-    from quiz.cli.play import settings_from_args
-    from quiz.play.resume import resume_session
-    from quiz.play.setup import describe, pick_profile, questions_for, resumable
-    from quiz.store.progress import StoreError
+def play_plain(request: PlayRequest, bank: Bank) -> int:
+    """``quiz play BANK --plain``: :func:`run_plain` with the progress store."""
+    from quiz.store.progress import Store, StoreError
 
-    prompt = Console(inp, out)
-
-    def ask_name(problem: str | None) -> str | None:
-        if problem:
-            prompt.say(f"That name won't do: {problem}.")
-        else:
-            prompt.say("Who is playing? Your progress is kept under this name "
-                       "(switch later with --profile NAME).")
+    with Store.open() as store:
+        for notice in store.notices:
+            print(f"quiz: {notice}", file=sys.stderr)
         try:
-            return prompt.read("Name: ")
-        except _Quit:
-            return None
-
-    profile = pick_profile(store, getattr(args, "profile", None),
-                           ask_name if _is_tty(inp) else None)
-    include_drafts = getattr(args, "include_drafts", False)
-    # A mode asked for by name only offers a session of that mode.
-    row = resumable(store, profile, bank, getattr(args, "mode", None))
-    if row is not None and getattr(args, "new", False):
-        store.abandon(row.id)
-    elif row is not None:
-        go_on = getattr(args, "resume", False)
-        if not go_on:
-            prompt.say(f"You have an unfinished {describe(row)}.")
-            answer = prompt.read("Resume it? [Y/n] ").lower()
-            go_on = answer in ("", "y", "yes")
-        if go_on:
-            try:
-                session = resume_session(store, bank, row.id, profile, bank_path=str(bank.path))
-            except StoreError as exc:
-                prompt.say(f"Cannot resume: {exc}. Starting a new session.")
-            else:
-                score = session.running_score()
-                where = ("all questions are answered" if session.finished else
-                         f"question {session.number} of {session.total}")
-                prompt.say(f"Resuming {profile}'s session: {where}"
-                           + (f", score so far {score}." if score is not None else "."))
-                return session
-        else:
-            store.abandon(row.id)
-    settings = settings_from_args(args)
-    questions = questions_for(store, profile, bank, str(settings.mode),
-                              include_drafts=include_drafts)
-    if not questions:
-        prompt.say(f"Nothing in {clean(bank.title)} is due for review today. Try --mode cram "
-                   "to go over the whole bank, weakest first.")
-        return None
-    return PlaySession.from_bank(bank, settings,
-                                 store.recorder(profile, bank_path=bank.path),
-                                 profile=profile, include_drafts=include_drafts,
-                                 questions=questions)
+            return run_plain(request, bank, store=store)
+        except StoreError as exc:
+            print(f"quiz play: error: {exc}", file=sys.stderr)
+            return 1

@@ -7,7 +7,6 @@ happens next, so scoring, checking and recording stay in the core.
 
 from __future__ import annotations
 
-import argparse
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from quiz.bank.model import Bank
     from quiz.play.engine import AnswerOutcome, Settings
     from quiz.play.session import PlaySession, Recorder
+    from quiz.play.setup import Game, PlayRequest, Step
     from quiz.store.progress import Store
     from quiz.store.stats import Stats
 
@@ -53,6 +53,7 @@ class QuizApp(App[int]):
         recorder_factory: RecorderFactory | None = None,
         store: Store | None = None,
         open_store: Callable[[], Store] | None = None,
+        resume: bool | None = None,
     ) -> None:
         super().__init__()
         self._store = store
@@ -62,7 +63,7 @@ class QuizApp(App[int]):
         self._open_store = open_store
         self._store_lock = threading.Lock()
         # --resume / --new: go on with an unfinished game, or set it aside, without asking.
-        self.resume_choice: bool | None = None
+        self.resume_choice = resume
         self.extra_paths = [Path(p) for p in extra_paths]
         self.start_bank = bank
         self.base_settings = settings
@@ -115,13 +116,9 @@ class QuizApp(App[int]):
 
     def progress_profile(self, store: Store) -> str | None:
         """Whose progress the picker and the stats show, without asking anyone."""
-        if self.profile:
-            return self.profile
-        remembered = store.default_profile()
-        if remembered:
-            return remembered
-        profiles = store.profiles()
-        return profiles[0].name if len(profiles) == 1 else None
+        from quiz.play.setup import profile_to_show
+
+        return profile_to_show(store, self.profile)
 
     def close_store(self) -> None:
         if self._store is not None:
@@ -138,104 +135,60 @@ class QuizApp(App[int]):
 
     @work(exclusive=True, group="begin")
     async def _begin(self, bank: Bank) -> None:
-        session = await self._new_session(bank)
-        if session is None:
+        game = await self._new_session(bank)
+        if game is None:
             if self.single_game:
                 self.exit(0)  # backed out of ``quiz play``
             return
-        self.bank, self.session = bank, session
-        store = self._store
-        if store is not None and session.profile:
-            # The same query plain mode uses; read once per game, as the plain game does.
-            self.leeches = {r.question_id: r.lapses for r in store.leeches(session.profile)
-                            if r.bank_id == bank.id}
-        else:
-            self.leeches = {}
-        if session.finished:  # resumed a session whose every question was answered
+        self.bank, self.session = bank, game.session
+        self.leeches = game.leeches
+        if game.session.finished:  # resumed a session whose every question was answered
             self.push_screen(self._results_screen())
         else:
             self.show_question(first=True)
 
-    async def _new_session(self, bank: Bank) -> PlaySession | None:
-        from quiz.play.session import PlaySession
+    async def _new_session(self, bank: Bank) -> Game | None:
+        """The game setup (shared with plain mode), its questions answered with screens."""
+        from quiz.play.engine import Settings
+        from quiz.play.setup import GameSetup, NothingDue
 
         store = self.store
-        profile = self.profile
-        if store is not None:
-            from quiz.play.setup import pick_profile, resumable
-
-            if not profile and store.default_profile() is None:
-                from quiz.tui.solo.profile import ProfileScreen
-
-                known = [p.name for p in store.profiles()]
-                profile = await self.push_screen_wait(ProfileScreen(known))
-            self.profile = profile = pick_profile(store, profile)
-            fixed = None if self.ask_mode or self.base_settings is None else \
-                str(self.base_settings.mode)
-            row = resumable(store, profile, bank, fixed)
-            if row is not None:
-                from quiz.tui.solo.resume import ResumeScreen
-
-                go_on = self.resume_choice
-                if go_on is None:
-                    go_on = await self.push_screen_wait(ResumeScreen(row))
-                if go_on is None:
-                    return None
-                if go_on:
-                    from quiz.play.resume import resume_session
-                    from quiz.store.progress import StoreError
-
-                    try:
-                        return resume_session(store, bank, row.id, profile,
-                                              bank_path=str(bank.path))
-                    except StoreError as exc:
-                        self.notify(clean(f"Cannot resume: {exc}. Starting a new game."),
-                                    severity="warning", markup=False)
-                else:
-                    store.abandon(row.id)
-        settings = await self._settings(bank)
-        if settings is None:
-            return None
-        if store is None:
-            recorder = self.recorder_factory(bank) if self.recorder_factory else None
-            return PlaySession.from_bank(bank, settings, recorder, profile=profile,
-                                         include_drafts=self.include_drafts)
-        from quiz.play.setup import questions_for
-
-        questions = questions_for(store, profile, bank, str(settings.mode),
-                                  include_drafts=self.include_drafts)
-        if not questions:
+        # The mode given on the command line is played as it is; else the player picks.
+        mode_given = not self.ask_mode and self.base_settings is not None
+        recorder = None
+        if store is None and self.recorder_factory is not None:
+            recorder = self.recorder_factory(bank)
+        setup = GameSetup(bank, self.base_settings or Settings(), mode_given=mode_given,
+                          profile=self.profile, resume=self.resume_choice,
+                          include_drafts=self.include_drafts, store=store, recorder=recorder)
+        outcome = await setup.run_async(lambda step: self._answer_setup(bank, step))
+        self.profile = setup.profile
+        if isinstance(outcome, NothingDue):
             self.notify("Nothing in this bank is due for review today; cram goes over the "
                         "whole bank, weakest first.", severity="warning")
             return None
-        return PlaySession.from_bank(bank, settings, store.recorder(profile, bank_path=bank.path),
-                                     profile=profile, include_drafts=self.include_drafts,
-                                     questions=questions)
+        return outcome
 
-    async def _settings(self, bank: Bank) -> Settings | None:
-        """The mode given on the command line, or the one the player picks."""
-        from dataclasses import replace
+    async def _answer_setup(self, bank: Bank, step: Step) -> str | bool | None:
+        """A step of the game setup, answered by the player on a screen."""
+        from quiz.play.setup import AskMode, AskProfile, AskResume, Note
 
-        from quiz.play.engine import Mode, Settings
+        match step:
+            case AskProfile(known=known, problem=problem):
+                from quiz.tui.solo.profile import ProfileScreen
 
-        if not self.ask_mode and self.base_settings is not None:
-            return self.base_settings
-        from quiz.tui.solo.mode import ModeScreen
+                return await self.push_screen_wait(ProfileScreen(list(known), problem=problem))
+            case AskResume(row=row):
+                from quiz.tui.solo.resume import ResumeScreen
 
-        store = self.store
-        due = None
-        if store is not None and self.profile:
-            due = len(store.due_questions(self.profile, [bank],
-                                          include_drafts=self.include_drafts))
-        mode = await self.push_screen_wait(ModeScreen(bank, progress=store is not None, due=due))
-        if mode is None:
-            return None
-        m = Mode(mode)
-        if self.base_settings is None:
-            # Review and cram play in the order the store gives (most due / weakest first).
-            return Settings(mode=m, shuffle=m not in (Mode.REVIEW, Mode.CRAM))
-        return replace(self.base_settings, mode=m,
-                       shuffle=self.base_settings.shuffle and m not in (Mode.REVIEW, Mode.CRAM))
+                return await self.push_screen_wait(ResumeScreen(row))
+            case AskMode(progress=progress, due=due):
+                from quiz.tui.solo.mode import ModeScreen
+
+                return await self.push_screen_wait(ModeScreen(bank, progress=progress, due=due))
+            case Note(text=text):
+                self.notify(clean(text), severity="warning", markup=False)
+        return None
 
     def show_question(self, first: bool = False) -> None:
         from quiz.tui.solo.question import QuestionScreen
@@ -332,10 +285,10 @@ class QuizApp(App[int]):
                 self.call_from_thread(self.notify, "No progress yet: play a bank, and your "
                                       "progress shows here.")
                 return
-            from quiz.cli.progress import _banks_for
+            from quiz.bank.catalog import load_played
             from quiz.store import stats
 
-            banks = {b.id: b for b in _banks_for(store, profile)}
+            banks = {b.id: b for b in load_played(store.sessions(profile))}
             if self.bank is not None:
                 banks[self.bank.id] = self.bank  # the bank just played, as it was played
             result = stats.compute(store, profile, list(banks.values()))
@@ -395,19 +348,22 @@ def create_app(
     recorder_factory: RecorderFactory | None = None,
     store: Store | None = None,
     open_store: Callable[[], Store] | None = None,
+    resume: bool | None = None,
 ) -> QuizApp:
     """The app, for ``quiz``, ``quiz play`` and the tests alike.
 
     With ``bank`` the app starts at that bank (the mode screen, or straight into
     the game when ``ask_mode`` is False); without, at the bank picker. With a
     ``store``, games are played as a profile (asked once), an unfinished game is
-    offered for resuming, and every answer is saved; ``open_store`` gives the store
-    when a bank is first picked, so opening it does not delay the first screen.
+    offered for resuming (or, by ``resume``, gone on with or set aside without
+    asking), and every answer is saved; ``open_store`` gives the store when a
+    bank is first picked, so opening it does not delay the first screen.
     Without a store, answers go to ``recorder_factory(bank)`` if given.
     """
     return QuizApp(extra_paths=extra_paths, bank=bank, settings=settings, ask_mode=ask_mode,
                    include_drafts=include_drafts, profile=profile,
-                   recorder_factory=recorder_factory, store=store, open_store=open_store)
+                   recorder_factory=recorder_factory, store=store, open_store=open_store,
+                   resume=resume)
 
 
 def open_store() -> Store:
@@ -417,29 +373,28 @@ def open_store() -> Store:
     return Store.open()
 
 
-def run_home(args: argparse.Namespace) -> int:
+def run_home(extra_paths: Iterable[str] = ()) -> int:
     """Plain ``quiz``: the bank picker (bundled banks, ./questions and ``-b`` folders)."""
-    app = create_app(extra_paths=getattr(args, "banks", None) or [], open_store=open_store)
+    app = create_app(extra_paths=extra_paths, open_store=open_store)
     try:
         return app.run() or 0
     finally:
         app.close_store()
 
 
-def run_play(args: argparse.Namespace, bank: Bank) -> int:
+def run_play(request: PlayRequest, bank: Bank) -> int:
     """``quiz play BANK``: the mode screen (or the game, with ``--mode``)."""
-    from quiz.cli.play import settings_from_args
+    from quiz.play.setup import settings_for
 
     app = create_app(
         bank=bank,
-        settings=settings_from_args(args),
-        ask_mode=getattr(args, "mode", None) is None,
-        include_drafts=bool(getattr(args, "include_drafts", False)),
-        profile=getattr(args, "profile", None),
+        settings=settings_for(request),
+        ask_mode=request.mode is None,
+        include_drafts=request.include_drafts,
+        profile=request.profile,
         open_store=open_store,
+        resume=request.resume,
     )
-    app.resume_choice = (True if getattr(args, "resume", False)
-                         else False if getattr(args, "new", False) else None)
     try:
         return app.run() or 0
     finally:

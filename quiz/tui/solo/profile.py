@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
@@ -23,9 +24,11 @@ class ProfileScreen(ModalScreen[str | None]):
     CSS_PATH = CSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "skip", "Skip")]
 
-    def __init__(self, known: list[str] | None = None) -> None:
+    def __init__(self, known: list[str] | None = None, problem: str | None = None) -> None:
         super().__init__()
         self.known = known or []
+        # Why the name given last time would not do (the store refused it).
+        self.problem = problem
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="progress-box"):
@@ -36,7 +39,8 @@ class ProfileScreen(ModalScreen[str | None]):
                 detail += " Known here: " + ", ".join(self.known) + "."
             yield Static(literal(detail), classes="progress-detail")
             yield Input(placeholder="your name", max_length=MAX_PROFILE_NAME, id="name")
-            yield Static("", id="problem", classes="progress-problem")
+            yield Static(self._problem_text(self.problem), id="problem",
+                         classes="progress-problem")
             with Horizontal(classes="progress-buttons"):
                 yield Button(literal("Play"), id="ok", variant="primary")
                 yield Button(literal("Skip"), id="skip")
@@ -66,6 +70,10 @@ class ProfileScreen(ModalScreen[str | None]):
         try:
             name = check_profile_name(text)
         except StoreError as exc:
-            self.query_one("#problem", Static).update(literal(f"That name won't do: {exc}."))
+            self.query_one("#problem", Static).update(self._problem_text(str(exc)))
             return
         self.dismiss(name)
+
+    @staticmethod
+    def _problem_text(problem: str | None) -> Content | str:
+        return literal(f"That name won't do: {problem}.") if problem else ""
