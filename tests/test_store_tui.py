@@ -80,6 +80,18 @@ async def test_a_bad_name_is_explained_and_an_empty_one_skips() -> None:
     assert app.result == [None]
 
 
+@scenario
+async def test_a_name_the_store_refused_is_explained_when_asked_again() -> None:
+    app = Host(ProfileScreen(problem=f"a profile name cannot hold {HOSTILE}"))
+    async with app.run_test(size=SIZE) as pilot:
+        problem = str(app.screen.query_one("#problem", Static).render())
+        assert problem.startswith("That name won't do: a profile name cannot hold [/x]")
+        assert "\x1b" not in problem
+        await pilot.press(*"Ada", "enter")
+        await pilot.pause()
+    assert app.result == ["Ada"]
+
+
 def _paused_row(store: Store, bank: Bank):
     s = new_session(store, bank)
     _play(s, 2)

@@ -22,7 +22,7 @@ from quiz.tui.solo.question import QuestionScreen
 from quiz.tui.solo.results import ResultsScreen
 from quiz.tui.solo.stats import StatsScreen
 from tests.conftest import SEED_BANK
-from tests.test_store import Clock
+from tests.test_store import Clock, _play, new_session
 from tests.test_tui_play import SIZE, answer_right, command, scenario, screen_text
 
 
@@ -68,6 +68,27 @@ async def test_profile_saved_answers_and_resume(seed_bank: Bank) -> None:
         assert app.screen.session.number == 2
         assert app.screen.question.id != first
         assert "Score " in screen_text(app) and "Score 0" not in screen_text(app)
+
+
+@scenario
+@pytest.mark.parametrize("resume", [True, False])
+async def test_the_resume_and_new_flags_skip_the_offer(seed_bank: Bank, resume: bool) -> None:
+    store = Store.memory()
+    store.set_default_profile("ada")
+    s = new_session(store, seed_bank)
+    _play(s, 1)
+    s.finish()
+    (row,) = store.unfinished_sessions("ada")
+    app = create_app(bank=seed_bank, store=store, resume=resume)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if resume:
+            assert isinstance(app.screen, QuestionScreen)
+            assert app.screen.session.number == 2
+        else:
+            assert isinstance(app.screen, ModeScreen)
+    (old,) = [r for r in store.sessions("ada") if r.id == row.id]
+    assert (old.status == "abandoned") is not resume
 
 
 class _FailingRecorder(MemoryRecorder):
