@@ -10,7 +10,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from quiz.bank.load import check_bank, dump_bank
+from quiz.bank.dump import dump_bank
+from quiz.bank.load import check_bank
 from quiz.generate.pipeline import Result
 
 
