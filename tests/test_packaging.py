@@ -14,7 +14,8 @@ CORE = ["quiz.bank.article", "quiz.bank.load", "quiz.bank.model", "quiz.bank.yam
         "quiz.cli.main"]
 OPTIONAL_CORE = ["quiz.play.engine", "quiz.play.answers", "quiz.play.scoring",
                  "quiz.play.session", "quiz.store.progress", "quiz.play.plain", "quiz.generate",
-                 "quiz.bank.catalog", "quiz.classroom.server", "quiz.classroom.client",
+                 "quiz.bank.catalog", "quiz.classroom.server", "quiz.classroom.messages",
+                 "quiz.classroom.client",
                  "quiz.classroom.hosting", "quiz.classroom.report", "quiz.cli.classroom"]
 
 
