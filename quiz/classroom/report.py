@@ -14,9 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TextIO
 
+from quiz.bank.answertext import given_text
 from quiz.classroom.records import ClassRecords, ClassSession
 from quiz.classroom.room import AnswerRecord, Phase, Player
-from quiz.store.progress import Store, csv_cell, given_text
+from quiz.store.progress import Store, csv_cell
 
 CSV_COLUMNS = ["session", "student", "number", "question", "section", "answer", "correct",
                "seconds", "hints", "points"]
