@@ -21,7 +21,7 @@ from typing import TextIO
 from quiz.bank.load import BankError, load_bank
 from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings, new_code
-from quiz.classroom.server import DEFAULT_PORT, ClassServer
+from quiz.classroom.server import DEFAULT_PORT, ClassServer, listen_error
 from quiz.play.answers import display_answer
 from quiz.store.progress import Store
 
@@ -95,13 +95,6 @@ def _resume(args: argparse.Namespace, store: Store, records: ClassRecords,
     port = session.port if args.port is None else args.port
     server = ClassServer(room, records, session.id, bank, host=args.bind, port=port)
     return HostSetup(server, store, True, notices)
-
-
-def listen_error(exc: OSError, server: ClassServer) -> str:
-    if getattr(exc, "errno", None) in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
-        return (f"port {server.port} is already in use (another quiz host?); "
-                "choose another with --port")
-    return f"cannot listen on {server.host}:{server.port}: {exc.strerror or exc}"
 
 
 # -- the plain host ---------------------------------------------------------------

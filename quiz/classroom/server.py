@@ -499,6 +499,15 @@ class ClassServer:
             self._close_and_reveal("time")
 
 
+def listen_error(exc: OSError, server: ClassServer) -> str:
+    """An OSError from :meth:`ClassServer.listen`, in words a teacher can act on."""
+    if exc.errno in (48, 98, 10048):  # EADDRINUSE on macOS, Linux, Windows
+        return (f"port {server.port} is already in use on {server.host}: another quiz host "
+                "(or another program) is using it; close it, or choose another port with --port")
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot listen on {server.host}:{server.port}: {reason}; check --bind and --port"
+
+
 def _same_origin(origin: str, host: str | None) -> bool:
     if not host:
         return False
