@@ -297,10 +297,6 @@ class Curation:
     def dirty(self) -> bool:
         return bool(self.changed_ids())
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     # -- changing -----------------------------------------------------------
 
     def set_status(self, qid: str, status: str) -> bool:
