@@ -24,6 +24,7 @@ from quiz.classroom.room import Phase, Room, RoomError, RoomSettings, new_code
 from quiz.classroom.server import DEFAULT_PORT, ClassServer, listen_error
 from quiz.play.answers import display_answer
 from quiz.store.progress import Store
+from quiz.textsafe import clean
 
 
 class HostError(Exception):
@@ -114,7 +115,9 @@ class PlainHost:
         server.listeners.append(self._event)
 
     def say(self, text: str) -> None:
-        print(text, file=self.out, flush=True)
+        # Every line may hold bank, article, player or typed text: none of it may
+        # drive the terminal.
+        print(clean(text), file=self.out, flush=True)
 
     def _event(self, event: str) -> None:
         room = self.server.room
@@ -210,7 +213,7 @@ async def run_plain(setup: HostSetup, stdin: TextIO = sys.stdin,
     server = setup.server
     host = PlainHost(server, out)
     for notice in setup.notices:
-        print(f"quiz: {notice}", file=sys.stderr)
+        print(f"quiz: {clean(notice)}", file=sys.stderr)
     try:
         await server.listen()
     except OSError as exc:
