@@ -32,7 +32,7 @@ ARTICLE = ROOT / "questions" / "inter-korean-liaison-office" / "article.txt"
 def synthetic_bank(n: int, folder: Path) -> Path:
     """A valid bank of ``n`` questions grounded in the seed article (quotes are whole
     sentences, each occurring once; answers are words of their sentence)."""
-    from quiz.bank.load import dump_bank
+    from quiz.bank.dump import dump_bank
 
     article = load_article(ARTICLE)
     sentences = [s for s in article.sentences

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank import cache
 from quiz.bank import load as bank_mod
 from quiz.bank.article import normalise_ws
-from quiz.bank.load import BankError, check_bank, dump_bank, dump_bank_text, load_bank
+from quiz.bank.dump import dump_bank, dump_bank_text
+from quiz.bank.load import BankError, check_bank, load_bank
 from quiz.bank.model import Bank, Question
 from tests.conftest import ROOT, SEED_BANK
 
@@ -247,7 +249,7 @@ def test_dump_is_atomic(bank_dir: Path, monkeypatch: pytest.MonkeyPatch):
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(bank_mod.os, "replace", crash)
+    monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
         dump_bank(bank, path)
     assert path.read_bytes() == before  # the old file is untouched
@@ -368,3 +370,25 @@ def test_no_cache_means_no_cache(bank_dir: Path, quiz_home: Path, count_builds: 
 def test_an_unwritable_cache_does_not_stop_loading(bank_dir: Path, quiz_home: Path):
     (quiz_home / "cache").write_text("a file where the cache folder should be")
     assert load_bank(bank_dir).id == "good-all-types"
+
+
+def test_the_cache_key_covers_every_module_the_loader_uses():
+    """A change to any module that shapes a parsed bank must make old cache entries stale."""
+    import ast
+
+    bank_pkg = ROOT / "quiz" / "bank"
+    seen: set[str] = set()
+    todo = ["load"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((bank_pkg / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "quiz.bank":
+                todo += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("quiz.bank."):
+                todo.append(node.module.split(".")[2])
+    assert {f"{name}.py" for name in seen} <= set(cache.SOURCES)
+    assert all((bank_pkg / name).is_file() for name in cache.SOURCES)

@@ -7,6 +7,7 @@ import pytest
 from quiz.bank.load import load_bank
 from quiz.bank.model import Question
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings
+from quiz.play import scoring
 from tests.conftest import SEED_BANK
 
 
@@ -197,6 +198,29 @@ def test_streak_and_speed_are_opt_in(questions: list[Question]) -> None:
     assert plain.players[1].score == sum(100 * q.difficulty for q in qs)
     assert bonus.players[1].score > plain.players[1].score
     assert all(a.bonus == 0 for a in plain.answers.values())
+
+
+
+@pytest.mark.parametrize("second_right", [True, False])
+def test_an_answer_taken_back_leaves_the_streak_as_it_was(questions: list[Question],
+                                                          second_right: bool) -> None:
+    """A save that failed is forgotten, and the player's streak is what it was before."""
+    qs = [q for q in questions if q.type == "truefalse"][:3]
+    room = room_with(qs, streak=True)
+    player = room.players[1]
+    for i in range(2):  # two right answers in a row
+        room.open_next(0.0)
+        room.answer(1, i, qs[i].answer, 1.0)
+        room.reveal()
+    assert player.streak == 2
+    before = (player.score, player.answered, player.correct, player.streak)
+    room.open_next(0.0)
+    lost = room.answer(1, 2, qs[2].answer if second_right else not qs[2].answer, 1.0)
+    room.forget(lost)
+    assert (player.score, player.answered, player.correct, player.streak) == before
+    again = room.answer(1, 2, qs[2].answer, 1.0)  # the retry earns the third-in-a-row bonus
+    assert again.bonus == scoring.streak_bonus(room.points(2), 3) > 0
+    assert player.streak == 3
 
 
 def test_end_and_phases(questions: list[Question]) -> None:

@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from quiz.classroom.room import Phase, RoomSettings
+from quiz.classroom.server import listen_error
 from tests.classroom_host import LiveHost
 from tests.conftest import SEED_BANK
 
@@ -390,3 +392,12 @@ def test_a_restarted_host_picks_up_where_it_was(tmp_path: Path) -> None:
         run(after())
     finally:
         second.stop()
+
+
+def test_a_failure_to_listen_says_what_to_change() -> None:
+    server: Any = SimpleNamespace(host="10.0.0.9", port=8470)
+    taken = listen_error(OSError(98, "Address already in use"), server)
+    assert taken.startswith("port 8470 is already in use on 10.0.0.9") and "--port" in taken
+    other = listen_error(OSError(99, "Cannot assign requested address"), server)
+    assert other == ("cannot listen on 10.0.0.9:8470: Cannot assign requested address; "
+                     "check --bind and --port")

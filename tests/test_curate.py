@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from quiz import paths
 from quiz.bank import curation as cur
 from quiz.bank.curation import (
     GENERAL,
@@ -22,7 +23,8 @@ from quiz.bank.curation import (
     form_values,
     question_from_form,
 )
-from quiz.bank.load import load_bank, question_to_dict
+from quiz.bank.dump import question_to_dict
+from quiz.bank.load import load_bank
 from quiz.cli.main import main
 from tests.conftest import ROOT, SEED_BANK
 
@@ -399,7 +401,7 @@ def test_a_failed_save_changes_nothing_and_keeps_the_edits(
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(cur.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(paths, "_create_temp", refuse)  # the folder refuses new files
     with pytest.raises(SaveError, match="Permission denied"):
         c.save()
     assert bank_path.read_bytes() == before

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from quiz.bank import curation as cur
+from quiz import paths
 from quiz.bank.curation import Curation
 from quiz.bank.load import load_bank
 from quiz.tui.curate.app import CurateApp, create_curate_app
@@ -279,7 +279,7 @@ async def test_a_failed_save_is_shown_and_quitting_asks(
 
     app = make_app(bank_path)
     async with app.run_test(size=SIZE) as pilot:
-        monkeypatch.setattr(cur.tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(paths, "_create_temp", refuse)  # the folder refuses new files
         await pilot.press("a")
         await pilot.pause()
         assert "NOT SAVED" in top_bar(app)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.article import load_article, parse_article
-from quiz.bank.load import dump_bank_text, load_bank
+from quiz.bank.dump import dump_bank_text
+from quiz.bank.load import load_bank
 from quiz.generate.audit import audit
 from quiz.generate.pipeline import generate
 from quiz.generate.writer import write_bank

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -494,6 +496,19 @@ async def test_leaving_for_good_frees_the_name(host: LiveHost) -> None:
     assert saved_token(token_key("127.0.0.1", host.port, CODE, "Ana")) is None
     assert app.return_code == 0
 
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_saved_token_is_readable_by_the_student_only(quiz_home: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        save_token("host:1|123456|ana", "the-secret")
+    finally:
+        os.umask(old)
+    path = quiz_home / "data" / "join-tokens.json"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert saved_token("host:1|123456|ana") == "the-secret"
+    assert [p.name for p in path.parent.iterdir()] == ["join-tokens.json"]
 
 @scenario
 async def test_staying_keeps_the_session(host: LiveHost) -> None:

@@ -10,10 +10,13 @@ from tests.conftest import ROOT
 
 CORE = ["quiz.bank.article", "quiz.bank.load", "quiz.bank.model", "quiz.bank.yamlcheck",
         "quiz.bank.normalize", "quiz.bank.numbers", "quiz.paths", "quiz.bank.validate",
+        "quiz.bank.cache", "quiz.bank.dump", "quiz.bank.splice", "quiz.bank.curation",
+        "quiz.bank.answertext",
         "quiz.cli.main"]
 OPTIONAL_CORE = ["quiz.play.engine", "quiz.play.answers", "quiz.play.scoring",
                  "quiz.play.session", "quiz.store.progress", "quiz.play.plain", "quiz.generate",
-                 "quiz.bank.catalog", "quiz.classroom.server", "quiz.classroom.client",
+                 "quiz.bank.catalog", "quiz.classroom.server", "quiz.classroom.messages",
+                 "quiz.classroom.client",
                  "quiz.classroom.hosting", "quiz.classroom.report", "quiz.cli.classroom"]
 
 

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from quiz.bank import load as bank_mod
-from quiz.bank.load import check_bank, dump_bank_text, load_bank
+from quiz.bank.dump import dump_bank_text
+from quiz.bank.load import check_bank, load_bank
 from quiz.bank.model import QUESTION_TYPES, STATUSES
 from quiz.schema import bank_schema
 from tests.conftest import ROOT, SEED_BANK

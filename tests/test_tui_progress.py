@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static
 
-from quiz.bank.load import dump_bank, load_bank
+from quiz.bank.dump import dump_bank
+from quiz.bank.load import load_bank
 from quiz.bank.model import Bank
 from quiz.play.engine import Mode, Settings
 from quiz.play.session import MemoryRecorder

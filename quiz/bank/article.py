@@ -95,12 +95,6 @@ class Article:
                 return section
         return self.sections[0] if self.sections else None
 
-    def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
-
     def prose_words(self) -> int:
         """Words of running prose (not bullets, not the infobox)."""
         return sum(len(p.text.split()) for p in self.paragraphs if not p.bullet)

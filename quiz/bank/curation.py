@@ -4,40 +4,32 @@ No Textual here: ``quiz curate`` drives this module, and so do the tests.
 
 Saving keeps the author's file as it was wherever nothing changed: a changed
 question is written over its own lines only (a status change over its
-``status`` value only), so comments, blank lines and hand formatting elsewhere
-survive. Every save is read back with the strict loader before it replaces
-the file; if the spliced text would not read back exactly as intended, the
-whole bank is written in canonical form instead. The write is atomic (temp
-file in the same folder, fsync, rename), and a failed save changes nothing on
-disk and keeps the edits in memory.
+``status`` value only, see :mod:`quiz.bank.splice`), so comments, blank lines
+and hand formatting elsewhere survive. Every save is read back with the strict
+loader before it replaces the file; if the spliced text would not read back
+exactly as intended, the whole bank is written in canonical form instead.
+The write is atomic (:func:`quiz.paths.write_atomic`), and a failed save
+changes nothing on disk and keeps the edits in memory.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import stat
 import tempfile
 import weakref
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quiz.bank import yamlcheck as yc
-from quiz.bank.load import (
-    BANK_FILE,
-    bank_file,
-    bank_to_dict,
-    check_bank,
-    dump_bank_text,
-    load_bank,
-    question_to_dict,
-)
+from quiz.bank.dump import bank_to_dict, dump_bank_text, question_to_dict
+from quiz.bank.load import BANK_FILE, bank_file, check_bank, load_bank
 from quiz.bank.model import STATUSES, Bank, Question
 from quiz.bank.numbers import parse_number
+from quiz.bank.splice import splice
+from quiz.paths import write_atomic
 
 # --------------------------------------------------------------------------- the form
 
@@ -305,10 +297,6 @@ class Curation:
     def dirty(self) -> bool:
         return bool(self.changed_ids())
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
     # -- changing -----------------------------------------------------------
 
     def set_status(self, qid: str, status: str) -> bool:
@@ -402,221 +390,6 @@ class Curation:
         raise SaveError("the saved bank would not read back as edited; nothing was written")
 
 
-# --------------------------------------------------------------------------- splicing
-
-# YAML's line breaks (PyYAML counts these as ends of lines, str.splitlines more).
-_LINE_RE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029])"
-                      r"|[^\r\n\x85\u2028\u2029]+\Z")
-_SCALARS = (str, int, float, bool)
-Edit = tuple[int, int, list[str]]  # replace lines first..last (last = first - 1: insert)
-
-
-class _Dumper(yaml.SafeDumper):
-    """Writes spliced values in the file's own style (pure Python, so it can be tuned)."""
-
-    indent_lists = False
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True  # the loader refuses aliases
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, indentless and not self.indent_lists)
-
-
-class _IndentedDumper(_Dumper):
-    indent_lists = True
-
-
-class _Flow(list):
-    """A list written inline, like the bank writes tags."""
-
-
-# The bank writes short lists (tags) inline as a list subclass; plain lists stay blocks.
-for _d in (_Dumper, _IndentedDumper):
-    _d.add_multi_representer(
-        list, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
-
-
-@dataclass
-class _Style:
-    dumper: type[_Dumper]
-    width: int
-    newline: str
-
-    def dump(self, data: object) -> list[str]:
-        """``data`` as YAML lines (without line ends)."""
-        text = yaml.dump(data, Dumper=self.dumper, sort_keys=False, allow_unicode=True,
-                         width=self.width, default_flow_style=False, indent=2)
-        # The dumper writes "\n" only, and escapes every other line break inside values.
-        return text.rstrip("\n").split("\n")
-
-
-def _split_lines(text: str) -> list[str]:
-    return _LINE_RE.findall(text)
-
-
-def splice(text: str, bank: Bank, saved: dict[str, dict], changed: set[str]) -> str | None:
-    """``text`` with the ``changed`` questions rewritten in place, or None if it cannot be.
-
-    ``saved`` holds each question as ``text`` has it (``question_to_dict``).
-    Only the keys whose values changed are rewritten, in the file's own style,
-    so a diff shows the edit and nothing else. None means the file's shape is
-    not one this can edit line by line; the caller then writes the whole bank.
-    """
-    try:
-        root = yaml.compose(text, Loader=yc.Loader)
-    except yaml.YAMLError:
-        return None
-    if not isinstance(root, MappingNode):
-        return None
-    qseq = next((v for k, v in root.value if getattr(k, "value", None) == "questions"), None)
-    if (not isinstance(qseq, SequenceNode) or qseq.flow_style
-            or len(qseq.value) != len(bank.questions)):
-        return None
-    lines = _split_lines(text)
-    style = _file_style(lines, qseq)
-    edits: list[Edit] = []
-    for node, q in zip(qseq.value, bank.questions, strict=True):
-        if not isinstance(node, MappingNode) or node.flow_style:
-            return None
-        idnode = next((v for k, v in node.value if getattr(k, "value", None) == "id"), None)
-        if not isinstance(idnode, ScalarNode) or idnode.value != q.id:
-            return None  # the file's order is not the bank's: let the caller rewrite it
-        if q.id not in changed or q.id not in saved:
-            if q.id in changed:
-                return None
-            continue
-        found = _edit_keys(lines, node, saved[q.id], question_to_dict(q), style)
-        if found is None:
-            found = _edit_whole(lines, node, question_to_dict(q), style)
-        if found is None:
-            return None
-        edits.extend(found)
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += style.newline  # something may be inserted after the last line
-    # Bottom up, so earlier line numbers stay valid; two insertions at one place
-    # go in the order they were made.
-    ordered = sorted(enumerate(edits), key=lambda ie: (ie[1][0], ie[1][1], ie[0]), reverse=True)
-    for _, (first, last, new) in ordered:
-        lines[first:last + 1] = [ln + style.newline for ln in new]
-    return "".join(lines)
-
-
-def _file_style(lines: list[str], qseq: SequenceNode) -> _Style:
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    # A file with long lines was written unfolded: keep each value on one line.
-    width = 100 if all(len(ln) <= 101 for ln in lines) else 10**6
-    for node in qseq.value:
-        if not isinstance(node, MappingNode):
-            continue
-        for k, v in node.value:
-            if isinstance(v, SequenceNode) and not v.flow_style:
-                indented = v.start_mark.column > k.start_mark.column
-                return _Style(_IndentedDumper if indented else _Dumper, width, newline)
-    return _Style(_Dumper, width, newline)
-
-
-def _edit_keys(lines: list[str], node: MappingNode, before: dict, after: dict,
-               style: _Style) -> list[Edit] | None:
-    """Edits that rewrite only the keys of one question whose values changed."""
-    present = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
-    col = node.start_mark.column
-    edits: list[Edit] = []
-    order = list(after)
-    for key in dict.fromkeys([*before, *after]):
-        if before.get(key) == after.get(key):
-            continue
-        if key in present:
-            knode, vnode = present[key]
-            if key in after:
-                value = after[key]
-                if isinstance(vnode, SequenceNode) and vnode.flow_style and isinstance(value, list):
-                    value = _Flow(value)  # `[a, b]` stays on one line
-                edit = (_inline_scalar(lines, vnode, key, value, style)
-                        or _replace_key(lines, knode, vnode, {key: value}, style))
-            else:
-                edit = _replace_key(lines, knode, vnode, None, style)
-        elif key in after:
-            # After the nearest key before it (in canonical order) that the file has.
-            prev = [present[k][1] for k in order[:order.index(key)] if k in present]
-            last = _last_line(prev[-1]) if prev else None
-            if last is None:
-                return None
-            edit = (last + 1, last, [" " * col + ln for ln in style.dump({key: after[key]})])
-        else:
-            continue
-        if edit is None:
-            return None
-        edits.append(edit)
-    return edits
-
-
-def _inline_scalar(lines: list[str], node: Node, key: str, value: object,
-                   style: _Style) -> Edit | None:
-    """A one-line scalar replaced where it stands (a comment after it survives)."""
-    if not isinstance(value, _SCALARS) or not isinstance(node, ScalarNode):
-        return None
-    start, end = node.start_mark, node.end_mark
-    if start.line != end.line or start.line >= len(lines) or node.style in ("|", ">"):
-        return None
-    dumped = style.dump({key: value})
-    if len(dumped) != 1 or not dumped[0].startswith(f"{key}: "):
-        return None
-    line = lines[start.line].rstrip("\r\n")
-    old = line[start.column:end.column]
-    if node.style in ("'", '"'):
-        ok = len(old) >= 2 and old[0] == old[-1] == node.style
-    else:
-        ok = old == node.value
-    if not ok:  # positions not as expected: don't guess
-        return None
-    new = dumped[0][len(key) + 2:]
-    return start.line, start.line, [line[:start.column] + new + line[end.column:]]
-
-
-def _replace_key(lines: list[str], knode: Node, vnode: Node, data: dict | None,
-                 style: _Style) -> Edit | None:
-    """A key's lines (key through the end of its value) rewritten, or removed (``data`` None)."""
-    first, col = knode.start_mark.line, knode.start_mark.column
-    last = _last_line(vnode)
-    if last is None or last < first or last >= len(lines):
-        return None
-    head = lines[first][:col]
-    if head.strip() not in ("", "-"):
-        return None
-    if data is None:
-        return None if head.strip() else (first, last, [])
-    new = style.dump(data)
-    return first, last, [head + new[0]] + [" " * col + ln for ln in new[1:]]
-
-
-def _edit_whole(lines: list[str], node: MappingNode, data: dict,
-                style: _Style) -> list[Edit] | None:
-    """The whole list entry rewritten, for shapes a key-by-key edit cannot handle."""
-    first, last = node.start_mark.line, _last_line(node)
-    if last is None or last < first or last >= len(lines):
-        return None
-    head = lines[first][:node.start_mark.column]
-    if head.strip() != "-":
-        return None
-    indent = " " * head.index("-")
-    return [(first, last, [indent + ln for ln in style.dump([data])])]
-
-
-def _last_line(node: Node) -> int | None:
-    """The 0-based line of the last character that belongs to ``node``."""
-    while isinstance(node, MappingNode | SequenceNode) and not node.flow_style:
-        if not node.value:
-            return None
-        node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
-    end = node.end_mark
-    # A block scalar (| or >) ends at the start of the line after it.
-    if isinstance(node, ScalarNode) and node.style in ("|", ">") and end.column == 0:
-        return end.line - 1
-    return end.line
-
-
-
 # --------------------------------------------------------------------------- files
 
 
@@ -629,47 +402,16 @@ def _read(path: Path) -> str:
 def _write_verified(target: Path, text: str, want: dict) -> bool:
     """Write ``text`` over ``target`` atomically if it loads back as ``want``.
 
-    False if it does not (the file is untouched); raises :class:`SaveError` if
-    the folder cannot be written.
+    The check reads the written file beside its article, exactly as it will
+    be read later. False if it does not load back as ``want`` (the file is
+    untouched); raises :class:`SaveError` if the file cannot be written.
     """
-    folder = target.parent
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".bank-", suffix=".yaml", dir=folder)
-    except OSError as exc:
-        raise SaveError(f"cannot write in {folder} ({exc.strerror})") from exc
-    tmp = Path(tmp_name)
-    try:
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-                f.flush()
-                os.fsync(f.fileno())
-            if target.exists():  # keep the file's permissions (mkstemp makes it private)
-                os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        except OSError as exc:
-            raise SaveError(f"cannot write {target.name} ({exc.strerror})") from exc
+
+    def reads_back(tmp: Path) -> bool:
         loaded, _ = check_bank(tmp, use_cache=False)
-        if loaded is None or bank_to_dict(loaded) != want:
-            return False
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise SaveError(f"cannot replace {target.name} ({exc.strerror})") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(folder)
-    return True
+        return loaded is not None and bank_to_dict(loaded) == want
 
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (not possible on every platform)."""
     try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        return write_atomic(target, text, check=reads_back)
+    except OSError as exc:
+        raise SaveError(f"cannot write {target.name} ({exc.strerror or exc})") from exc

@@ -1,20 +1,17 @@
-"""Loading, checking, caching and writing ``bank.yaml`` files (format 1).
+"""Reading and checking ``bank.yaml`` files (format 1).
 
 The loader is strict, loud and safe: it never constructs arbitrary objects
 (it walks composed nodes itself), refuses aliases, deep nesting, huge files,
 duplicate and unknown keys and YAML 1.1 coercions, checks every evidence
 quote against the bank's article, and reports *all* problems of a file at
-once as ``file:line:col`` diagnostics.
+once as ``file:line:col`` diagnostics. A bank that loads is kept in
+:mod:`quiz.bank.cache`; :mod:`quiz.bank.dump` writes banks.
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
-import os
-import pickle
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +19,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from quiz.bank import article as article_mod
+from quiz.bank import cache
 from quiz.bank import yamlcheck as yc
 from quiz.bank.article import Article, ArticleError, QuoteIndex, normalise_ws
 from quiz.bank.model import (
@@ -37,7 +35,7 @@ from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
 from quiz.bank.yamlcheck import Diagnostic, Problem
 
-__all__ = ["BankError", "Diagnostic", "check_bank", "dump_bank", "find_bank_files", "load_bank"]
+__all__ = ["BankError", "Diagnostic", "check_bank", "find_bank_files", "load_bank"]
 
 MAX_BYTES = 8 * 1024 * 1024  # a 10,000-question bank is ~4 MiB
 MAX_DEPTH = 32
@@ -659,8 +657,8 @@ def bank_file(path: str | Path) -> Path:
 def check_bank(path: str | Path, *, use_cache: bool = True) -> tuple[Bank | None, list[Diagnostic]]:
     """Load a bank and return it with its diagnostics (the bank is None on any error)."""
     p = bank_file(path)
-    key = _cache_key(p) if use_cache else None
-    if key is not None and (cached := _cache_get(key)) is not None:
+    key = cache.key(p) if use_cache else None
+    if key is not None and (cached := cache.get(key)) is not None:
         cached.path = p
         return cached, []
     ctx = _Ctx(str(path) if Path(path).name == BANK_FILE or not Path(path).is_dir() else str(p))
@@ -686,7 +684,7 @@ def check_bank(path: str | Path, *, use_cache: bool = True) -> tuple[Bank | None
     diags.sort(key=lambda d: (d.path != ctx.path, d.path, d.line, d.col))
     ctx.diags = diags
     if bank is not None and key is not None:
-        _cache_put(key, bank)
+        cache.put(key, bank)
     return bank, ctx.diags
 
 
@@ -713,165 +711,3 @@ def find_bank_files(path: str | Path) -> list[Path]:
         return sorted(p.rglob(BANK_FILE)) or sorted(
             f for f in p.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file())
     return []
-
-
-# --------------------------------------------------------------------------- cache
-
-
-def _code_version() -> str:
-    """Changes whenever the code that shapes a parsed bank changes."""
-    h = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in ("load.py", "model.py", "article.py", "yamlcheck.py", "normalize.py",
-                 "numbers.py"):
-        h.update((here / name).read_bytes())
-    return h.hexdigest()[:16]
-
-
-_CODE_VERSION: str | None = None
-
-
-def _cache_key(p: Path) -> str | None:
-    global _CODE_VERSION
-    try:
-        st = p.stat()
-        p = p.resolve()
-        # The article is part of what is cached (evidence offsets), so it is in the key.
-        art = [(a.name, a.stat().st_size, a.stat().st_mtime_ns)
-               for a in sorted(p.parent.glob("*.txt"))]
-    except OSError:
-        return None
-    if _CODE_VERSION is None:
-        _CODE_VERSION = _code_version()
-    raw = repr((str(p), st.st_size, st.st_mtime_ns, art, _CODE_VERSION))
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
-
-
-def _cache_path(key: str) -> Path:
-    from quiz.paths import cache_dir
-
-    return cache_dir() / "banks" / f"{key}.pickle"
-
-
-def _cache_get(key: str) -> Bank | None:
-    try:
-        with open(_cache_path(key), "rb") as f:
-            bank = pickle.load(f)
-    except Exception:  # a missing, stale or damaged cache is simply rebuilt
-        return None
-    return bank if isinstance(bank, Bank) else None
-
-
-def _cache_put(key: str, bank: Bank) -> None:
-    article, bank._article = bank._article, None  # the article is re-read lazily
-    try:
-        target = _cache_path(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=target.parent, delete=False) as f:
-            pickle.dump(bank, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, target)
-    except OSError:
-        pass  # the cache is an optimisation; a read-only cache dir must not stop play
-    finally:
-        bank._article = article
-
-
-# --------------------------------------------------------------------------- writing
-
-
-class _FlowList(list):
-    """A short list written inline: ``tags: [dates, people]``."""
-
-
-class _Dumper(yaml.SafeDumper):
-    """The pure-Python dumper: only it lets lists be indented under their key, the way
-    people write banks by hand (``questions:`` then ``  - id: ...``)."""
-
-    def ignore_aliases(self, data: object) -> bool:
-        return True  # the loader refuses aliases, so never write one
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        super().increase_indent(flow, False)
-
-
-_Dumper.add_representer(
-    _FlowList, lambda d, v: d.represent_sequence(TAG_SEQ, v, flow_style=True)
-)
-TAG_SEQ = "tag:yaml.org,2002:seq"
-
-
-def question_to_dict(q: Question) -> dict[str, object]:
-    """A question as the plain data written to YAML, keys in canonical order."""
-    d: dict[str, object] = {"id": q.id, "type": q.type, "prompt": q.prompt}
-    if q.type in ("choice", "multi"):
-        d["choices"] = list(q.choices)
-    if q.type == "order":
-        d["items"] = list(q.answer)  # type: ignore[arg-type]
-    else:
-        d["answer"] = list(q.answer) if isinstance(q.answer, list) else q.answer
-    if q.accept:
-        d["accept"] = list(q.accept)
-    if q.type == "number":
-        if q.tolerance:
-            d["tolerance"] = q.tolerance
-        if q.unit:
-            d["unit"] = q.unit
-    d["evidence"] = [
-        {k: v for k, v in (("quote", e.quote), ("prefix", e.prefix), ("suffix", e.suffix),
-                           ("section", e.section)) if v is not None}
-        for e in q.evidence
-    ]
-    if q.hints:
-        d["hints"] = list(q.hints)
-    if q.explanation:
-        d["explanation"] = q.explanation
-    d["difficulty"] = q.difficulty
-    if q.tags:
-        d["tags"] = _FlowList(q.tags)
-    d["origin"] = q.origin
-    d["status"] = q.status
-    return d
-
-
-def bank_to_dict(bank: Bank) -> dict[str, object]:
-    src = {k: v for k, v in (("file", bank.source.file), ("title", bank.source.title),
-                             ("url", bank.source.url), ("license", bank.source.license),
-                             ("author", bank.source.author)) if v is not None}
-    d: dict[str, object] = {"format": FORMAT_VERSION, "id": bank.id, "title": bank.title}
-    if bank.description:
-        d["description"] = bank.description
-    d["source"] = src
-    d["questions"] = [question_to_dict(q) for q in bank.questions]
-    return d
-
-
-def dump_bank_text(bank: Bank) -> str:
-    body = yaml.dump(bank_to_dict(bank), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=2**31 - 1, default_flow_style=False, indent=2)
-    # A blank line between questions keeps hand-edited banks readable.
-    return re.sub(r"\n(  - id: )", r"\n\n\1", body).replace("questions:\n\n", "questions:\n")
-
-
-def dump_bank(bank: Bank, path: str | Path) -> None:
-    """Write ``bank`` atomically (temp file, fsync, rename): a crash never leaves half a file."""
-    target = bank_file(path) if Path(path).is_dir() else Path(path)
-    text = dump_bank_text(bank)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".bank-", suffix=".yaml", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:
-        dirfd = os.open(target.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dirfd)
-    finally:
-        os.close(dirfd)

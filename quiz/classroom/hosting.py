@@ -20,9 +20,10 @@ from typing import TextIO
 from quiz.bank.load import BankError, load_bank
 from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings, new_code
-from quiz.classroom.server import DEFAULT_PORT, ClassServer
+from quiz.classroom.server import DEFAULT_PORT, ClassServer, listen_error
 from quiz.play.answers import display_answer
 from quiz.store.progress import Store
+from quiz.textsafe import clean
 
 
 @dataclass(frozen=True)
@@ -121,13 +122,6 @@ def _resume(request: HostRequest, store: Store, records: ClassRecords,
     return HostSetup(server, store, True, notices)
 
 
-def listen_error(exc: OSError, server: ClassServer) -> str:
-    if getattr(exc, "errno", None) in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
-        return (f"port {server.port} is already in use (another quiz host?); "
-                "choose another with --port")
-    return f"cannot listen on {server.host}:{server.port}: {exc.strerror or exc}"
-
-
 # -- the plain host ---------------------------------------------------------------
 
 HELP = ("commands: start/next (n), pause (p), resume, reveal (r), end (e), lock, unlock, "
@@ -145,7 +139,9 @@ class PlainHost:
         server.listeners.append(self._event)
 
     def say(self, text: str) -> None:
-        print(text, file=self.out, flush=True)
+        # Every line may hold bank, article, player or typed text: none of it may
+        # drive the terminal.
+        print(clean(text), file=self.out, flush=True)
 
     def _event(self, event: str) -> None:
         room = self.server.room
@@ -241,7 +237,7 @@ async def run_plain(setup: HostSetup, stdin: TextIO = sys.stdin,
     server = setup.server
     host = PlainHost(server, out)
     for notice in setup.notices:
-        print(f"quiz: {notice}", file=sys.stderr)
+        print(f"quiz: {clean(notice)}", file=sys.stderr)
     try:
         await server.listen()
     except OSError as exc:

@@ -8,7 +8,6 @@ error code the server sends back; it never raises anything else.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,8 +17,6 @@ MAX_TEXT_ANSWER = 500
 MAX_NAME_INPUT = 100  # a longer name is refused by the name rules, not parsed
 MAX_TOKEN = 64
 MAX_LIST = 50
-
-CODE_RE = re.compile(r"\d{6}")
 
 # type -> {field: required?}
 _FIELDS: dict[str, dict[str, bool]] = {

@@ -2,7 +2,8 @@
 
 Rows cover every student and every question that was asked, answered or
 not, so a spreadsheet's totals match the game's. Text a student typed is
-made safe for spreadsheets (no formulas).
+made safe for spreadsheets (no formulas), and all bank and player text for
+terminals (no control sequences).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TextIO
 
+from quiz.bank.answertext import given_text
 from quiz.classroom.records import ClassRecords, ClassSession
 from quiz.classroom.room import AnswerRecord, Phase, Player
-from quiz.store.progress import Store, csv_cell, given_text
+from quiz.store.progress import Store, csv_cell
+from quiz.textsafe import clean
 
 CSV_COLUMNS = ["session", "student", "number", "question", "section", "answer", "correct",
                "seconds", "hints", "points"]
@@ -102,8 +105,8 @@ class Report:
         rows = self.rows()
         for r in rows:
             a = r.answer
-            w.writerow([self.session.id, csv_cell(r.student), r.number, csv_cell(r.question_id),
-                        csv_cell(r.section), csv_cell(given_text(a.given)) if a else "",
+            w.writerow([self.session.id, _cell(r.student), r.number, _cell(r.question_id),
+                        _cell(r.section), _cell(given_text(a.given)) if a else "",
                         "" if a is None else int(a.correct),
                         "" if a is None else round(a.seconds, 3),
                         "" if a is None else a.hints, 0 if a is None else a.total])
@@ -113,12 +116,12 @@ class Report:
         w = csv.writer(out)
         w.writerow(["section", "questions", "answers", "correct", "mastery"])
         for m in self.mastery():
-            w.writerow([csv_cell(m.section), m.questions, m.answers, m.correct,
+            w.writerow([_cell(m.section), m.questions, m.answers, m.correct,
                         f"{m.mastery:.3f}"])
 
     def write_summary(self, out: TextIO) -> None:
         s = self.session
-        print(f"Session {s.id}: {s.bank_title} ({s.status}), started {s.started[:16]} UTC",
+        print(f"Session {s.id}: {clean(s.bank_title)} ({s.status}), started {s.started[:16]} UTC",
               file=out)
         print(f"{len(self.players)} students, {self.asked} of {len(s.question_ids)} questions "
               "asked", file=out)
@@ -129,11 +132,16 @@ class Report:
             right[pid] += int(a.correct)
         print("\nStudents", file=out)
         for p in sorted(self.players, key=lambda p: (-scores[p.id], p.name.casefold())):
-            print(f"  {p.name:<20} {scores[p.id]:>6} points  {right[p.id]}/{self.asked} right",
+            name = clean(p.name)
+            print(f"  {name:<20} {scores[p.id]:>6} points  {right[p.id]}/{self.asked} right",
                   file=out)
         print("\nMastery by section (right answers of all possible)", file=out)
         for m in sorted(self.mastery(), key=lambda m: m.mastery):
-            print(f"  {m.mastery:>4.0%}  {m.section} ({m.questions} questions)", file=out)
+            print(f"  {m.mastery:>4.0%}  {clean(m.section)} ({m.questions} questions)", file=out)
+
+
+def _cell(text: str) -> str:
+    return csv_cell(clean(text))
 
 
 @dataclass(frozen=True)
@@ -156,7 +164,7 @@ def run(request: ReportRequest) -> int:
             for s in sessions:
                 players = len(records.players(s.id))
                 print(f"{s.id:>4}  {s.started[:16]}  {s.status:<8} {players:>3} students  "
-                      f"{s.bank_title}")
+                      f"{clean(s.bank_title)}")
             return 0
         session = records.session(request.session)
         if session is None:

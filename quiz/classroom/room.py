@@ -452,6 +452,21 @@ class Room:
             p.score -= record.total
             p.answered -= 1
             p.correct -= int(record.correct)
+            p.streak = self._streak_before(record.player_id, record.q)
+
+    def _streak_before(self, player_id: int, q: int) -> int:
+        """Right answers in a row up to question ``q`` (a wrong or missing one ends a run).
+
+        Counted from the answers, since a wrong answer reset the streak to 0 and
+        the number it replaced is gone.
+        """
+        run = 0
+        for i in range(q - 1, -1, -1):
+            record = self.answers.get((player_id, i))
+            if record is None or not record.correct:
+                break
+            run += 1
+        return run
 
     def _shape(self, question: Question, q: int, value: Any) -> Any:
         """Refuse an answer that could not have come from this question's widgets."""

@@ -29,11 +29,10 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from quiz.bank.model import Bank
-from quiz.classroom import protocol
+from quiz.classroom import messages, protocol
 from quiz.classroom.protocol import ClientMessage, ProtocolError, encode
 from quiz.classroom.records import ClassRecords, token_hash
-from quiz.classroom.room import AnswerRecord, Phase, Player, Room, RoomError, ranked_rows
-from quiz.play.answers import display_answer
+from quiz.classroom.room import AnswerRecord, Phase, Player, Room, RoomError
 
 DEFAULT_PORT = 8470
 RATE = 10.0  # messages a second per client...
@@ -280,38 +279,27 @@ class ClassServer:
         if old is not None and old is not ws:
             # The same student on a new connection (a reload, a new wifi): keep the newest.
             self._spawn(old.close(4000, "replaced by a newer connection"))
-        await self._send(ws, self._welcome(player, token))
+        await self._send(ws, messages.welcome(self.room, self.bank, player, token))
         await self._send_state(ws, player)
         self._lobby_changed()
         self._emit("player")
         return player
 
-    def _welcome(self, player: Player, token: str) -> str:
-        src = self.bank.source
-        s = self.room.settings
-        return encode("welcome", v=protocol.VERSION,
-                      player={"id": player.id, "name": player.name}, token=token,
-                      bank={"title": self.bank.title, "source": src.title,
-                            "license": src.license or "", "url": src.url or ""},
-                      settings={"timer": s.timer, "hints": s.hints, "anonymous": s.anonymous,
-                                "speed": s.speed, "streak": s.streak},
-                      score=player.score)
-
     async def _send_state(self, ws: ServerConnection, player: Player) -> None:
         """What a (re)joining player must see now."""
         room = self.room
         if room.phase is Phase.LOBBY or not player.approved:
-            await self._send(ws, self._lobby_message(player))
+            await self._send(ws, messages.lobby(room, player))
         elif room.phase in (Phase.OPEN, Phase.PAUSED):
-            await self._send(ws, self._question_message(player))
+            left = room.remaining(self.clock())
+            await self._send(ws, messages.question(room, left, player))
             if room.phase is Phase.PAUSED:
-                await self._send(ws, encode("paused", q=room.index,
-                                            remaining_ms=_ms(room.remaining(self.clock()))))
+                await self._send(ws, messages.paused(room, left))
         elif room.phase in (Phase.CLOSED, Phase.REVEALED):
-            await self._send(ws, self._reveal_message())
-            await self._send(ws, self._result_message(player))
+            await self._send(ws, messages.reveal(room))
+            await self._send(ws, messages.result(room, player))
         elif room.phase is Phase.ENDED:
-            await self._send(ws, self._end_message(player))
+            await self._send(ws, messages.end(room, player))
 
     async def _request(self, ws: ServerConnection, player: Player, msg: ClientMessage) -> None:
         if not player.active and msg.type != "bye":
@@ -371,57 +359,6 @@ class ClassServer:
                     if not fut.done():
                         fut.set_result(None)
 
-    # -- messages ---------------------------------------------------------------------
-
-    def _lobby_message(self, player: Player | None = None) -> str:
-        active = self.room.active_players()
-        names = [] if self.room.settings.anonymous else sorted(
-            (p.name for p in active), key=str.casefold)
-        waiting = player is not None and not player.approved
-        return encode("lobby", count=len(active), names=names, waiting=waiting)
-
-    def _question_message(self, player: Player | None = None) -> str:
-        """The open question; for ``player``, with what they already gave and took."""
-        room, i = self.room, self.room.index
-        q = room.questions[i]
-        record = room.answers.get((player.id, i)) if player is not None else None
-        return encode("question", q=i, number=i + 1, total=room.total, qtype=q.type,
-                      prompt=q.prompt, options=room.options(i), unit=q.unit,
-                      points=room.points(i), hints=room.hint_count(i),
-                      remaining_ms=_ms(room.remaining(self.clock())),
-                      answered=record.given if record else None,
-                      hints_taken=room.hints_for(player.id, i) if player is not None else [])
-
-    def _reveal_message(self) -> str:
-        room, i = self.room, self.room.index
-        q = room.questions[i]
-        dist = room.distribution(i)
-        return encode("reveal", q=i, answer=display_answer(q), correct=q.answer,
-                      explanation=q.explanation, evidence=[e.quote for e in q.evidence],
-                      section=q.section,
-                      distribution={"labels": dist.labels, "counts": dist.counts,
-                                    "correct": dist.correct},
-                      top=ranked_rows(room.standings(), room.settings.anonymous))
-
-    def _result_message(self, player: Player, ranks: dict[int, int] | None = None) -> str:
-        i = self.room.index
-        record = self.room.answers.get((player.id, i))
-        if ranks is None:
-            rank, of = self.room.rank_of(player.id)
-        else:
-            rank, of = ranks.get(player.id, 0), len(ranks)
-        return encode("result", q=i, given=record.given if record else None,
-                      correct=bool(record and record.correct),
-                      points=record.total if record else 0, score=player.score, rank=rank, of=of)
-
-    def _end_message(self, player: Player) -> str:
-        rank, of = self.room.rank_of(player.id)
-        return encode("end", podium=ranked_rows(self.room.standings(), self.room.settings.anonymous,
-                                                3),
-                      you={"score": player.score, "rank": rank, "of": of,
-                           "correct": player.correct, "answered": player.answered},
-                      total=self.room.total)
-
     def _students(self) -> list[ServerConnection]:
         return [ws for pid, ws in self.conns.items() if self.room.players[pid].active]
 
@@ -435,7 +372,7 @@ class ClassServer:
             if self.room.phase is not Phase.LOBBY:
                 return  # the teacher started meanwhile; a lobby now would confuse clients
             for pid, ws in list(self.conns.items()):
-                broadcast([ws], self._lobby_message(self.room.players[pid]))
+                broadcast([ws], messages.lobby(self.room, self.room.players[pid]))
 
         asyncio.get_running_loop().call_later(LOBBY_DEBOUNCE, send)
 
@@ -452,7 +389,8 @@ class ClassServer:
         if index is None:
             return False
         self._save()
-        broadcast(self._students(), self._question_message())
+        broadcast(self._students(), messages.question(
+            self.room, self.room.remaining(self.clock())))
         self._restart_timer()
         self._emit("question")
         return True
@@ -461,13 +399,13 @@ class ClassServer:
         left = self.room.pause(self.clock())
         self._save()
         self._cancel_timer()
-        broadcast(self._students(), encode("paused", q=self.room.index, remaining_ms=_ms(left)))
+        broadcast(self._students(), messages.paused(self.room, left))
         self._emit("paused")
 
     def resume(self) -> None:
         left = self.room.resume(self.clock())
         self._save()
-        broadcast(self._students(), encode("resumed", q=self.room.index, remaining_ms=_ms(left)))
+        broadcast(self._students(), messages.resumed(self.room, left))
         self._restart_timer()
         self._emit("resumed")
 
@@ -484,13 +422,13 @@ class ClassServer:
         self._save()
         started = time.perf_counter()
         students = self._students()
-        broadcast(students, self._reveal_message())
+        broadcast(students, messages.reveal(room))
         # One ranking for everybody: ranking per student would be quadratic in the class.
         ranks = {s.player.id: s.rank for s in room.standings()}
         for pid, ws in list(self.conns.items()):
             player = room.players[pid]
             if player.active:
-                broadcast([ws], self._result_message(player, ranks))
+                broadcast([ws], messages.result(room, player, ranks))
         self.last_fanout_ms = (time.perf_counter() - started) * 1000
         self._emit("revealed")
 
@@ -502,7 +440,7 @@ class ClassServer:
         for pid, ws in list(self.conns.items()):
             player = self.room.players[pid]
             if player.active:
-                broadcast([ws], self._end_message(player))
+                broadcast([ws], messages.end(self.room, player))
         self._emit("ended")
 
     def lock(self, locked: bool) -> None:
@@ -561,8 +499,13 @@ class ClassServer:
             self._close_and_reveal("time")
 
 
-def _ms(seconds: float | None) -> int | None:
-    return None if seconds is None else int(seconds * 1000)
+def listen_error(exc: OSError, server: ClassServer) -> str:
+    """An OSError from :meth:`ClassServer.listen`, in words a teacher can act on."""
+    if exc.errno in (48, 98, 10048):  # EADDRINUSE on macOS, Linux, Windows
+        return (f"port {server.port} is already in use on {server.host}: another quiz host "
+                "(or another program) is using it; close it, or choose another port with --port")
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"cannot listen on {server.host}:{server.port}: {reason}; check --bind and --port"
 
 
 def _same_origin(origin: str, host: str | None) -> bool:

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Kinds of answers; distractors are drawn from the same kind only.
-DATE_KINDS = ("date", "year", "monthyear", "daymonth", "time")
-NUMBER_KINDS = ("money", "quantity", "count")
-
 
 @dataclass
 class Candidate:

@@ -149,7 +149,6 @@ def _lowercase_words(text: str) -> str:
 class Standalone:
     text: str | None  # the rewritten sentence, or None when it cannot stand alone
     reason: str = ""  # why not
-    topic_subject: bool = False  # the sentence is about the article's subject
 
 
 class ContextReader:
@@ -198,7 +197,7 @@ class ContextReader:
         if not self._bare_definites_ok(t):
             return Standalone(None, "ambiguous-reference")
         t = self._name_the_topic(t)
-        return Standalone(tidy(t), "", self.about_topic(text))
+        return Standalone(tidy(t))
 
     def about_topic(self, raw: str) -> bool:
         """Is the sentence's subject the article's subject (so "It" next means it)?"""

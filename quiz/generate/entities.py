@@ -20,7 +20,6 @@ from quiz.generate.spans import CURRENCY_CODES
 from quiz.generate.text import STOPWORDS, WORD_RE, wordset
 
 PERSON, PLACE, ORG, EVENT, NAME, TOPIC = "person", "place", "org", "event", "name", "topic"
-NAME_KINDS = (PERSON, PLACE, ORG, EVENT)
 _TIE_ORDER = (ORG, EVENT, PLACE, PERSON)
 
 CONNECTORS = wordset(

@@ -163,12 +163,6 @@ def _looks_like_currency(code: str) -> bool:
     return code in CURRENCY_CODES
 
 
-def year_of(span: Span) -> int | None:
-    if span.kind in ("date", "monthyear", "year") and isinstance(span.value, tuple):
-        return span.value[0]
-    return None
-
-
 def date_sort_key(span: Span) -> tuple[int, int, int] | None:
     """A comparable (year, month, day) for spans that carry a year."""
     if not isinstance(span.value, tuple):

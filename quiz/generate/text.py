@@ -107,17 +107,8 @@ def lower_first(text: str) -> str:
     return text
 
 
-def replace_span(text: str, start: int, end: int, new: str) -> str:
-    return text[:start] + new + text[end:]
-
-
 def find_word(text: str, phrase: str, start: int = 0) -> int:
     """Index of ``phrase`` in ``text`` as whole words (case-sensitive), or -1."""
     pattern = r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])"
     m = re.compile(pattern).search(text, start)
     return m.start() if m else -1
-
-
-def count_word(text: str, phrase: str) -> int:
-    pattern = r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])"
-    return len(re.findall(pattern, text))

@@ -7,11 +7,12 @@ written file anyway means a bug there costs one question, never a bank that
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from quiz.bank.load import check_bank, dump_bank
+from quiz.bank.dump import dump_bank
+from quiz.bank.load import check_bank
 from quiz.generate.pipeline import Result
+from quiz.paths import write_atomic
 
 
 def write_bank(result: Result, article_path: Path, out: Path) -> list[str]:
@@ -20,7 +21,7 @@ def write_bank(result: Result, article_path: Path, out: Path) -> list[str]:
     out.mkdir(parents=True, exist_ok=True)
     target_article = out / result.bank.source.file
     if not (target_article.exists() and target_article.samefile(article_path)):
-        shutil.copyfile(article_path, target_article)  # byte for byte
+        write_atomic(target_article, article_path.read_bytes())  # byte for byte
     bank = result.bank
     bank.path = out / "bank.yaml"
     dropped: list[str] = []

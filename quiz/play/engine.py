@@ -325,10 +325,6 @@ class Engine:
         return self._cur.hints_used
 
     @property
-    def tries_used(self) -> int:
-        return self._cur.wrong_tries
-
-    @property
     def tries_left(self) -> int:
         return max(0, self._tries_for(self._q()) - self._cur.wrong_tries)
 

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from quiz.bank.answertext import given_text
 from quiz.bank.model import Bank, Evidence, Question
 from quiz.play.engine import AnswerOutcome, HintStep, Mode, Results, State
 from quiz.play.session import PlaySession, Recorder
@@ -419,7 +420,7 @@ class PlainGame(Console):
                 q = rec.question
                 self.say(f"  - {clean(q.prompt)} [{rec.status}]")
                 if rec.given is not None:
-                    self.say(f"    yours:  {clean(_given_text(rec.given))}")
+                    self.say(f"    yours:  {clean(given_text(rec.given, q.type, readable=True))}")
                 self.say(f"    answer: {clean(display_answer(q))}")
                 if q.evidence:
                     self.say(f"    source: \"{clean(q.evidence[0].quote)}\"")
@@ -434,14 +435,6 @@ def _numbers(line: str, n: int) -> list[int] | None:
         return None
     nums = [int(t) for t in tokens]
     return nums if all(1 <= x <= n for x in nums) else None
-
-
-def _given_text(given: object) -> str:
-    if isinstance(given, bool):
-        return "True" if given else "False"
-    if isinstance(given, list):
-        return ", ".join(str(g) for g in given)
-    return str(given)
 
 
 def _how_to_answer(q: Question) -> str:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz import paths
+from quiz.bank.answertext import given_text
 from quiz.store import review
 from quiz.store.schema import LATEST, SchemaTooNew, migrate
 
@@ -790,16 +791,6 @@ def check_profile_name(name: str) -> str:
     if _NAME_BAD_RE.search(clean):
         raise StoreError("a profile name cannot hold control characters")
     return clean
-
-
-def given_text(given: Any) -> str:
-    if given is None:
-        return ""
-    if isinstance(given, bool):
-        return "true" if given else "false"
-    if isinstance(given, list):
-        return " | ".join(str(g) for g in given)
-    return str(given)
 
 
 def csv_cell(text: str) -> str:

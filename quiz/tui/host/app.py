@@ -18,22 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.classroom.room import Phase
+from quiz.classroom.server import listen_error
 from quiz.textsafe import clean
 from quiz.tui.styles import sheet
 
 if TYPE_CHECKING:
     from quiz.classroom.server import ClassServer
     from quiz.tui.host.main import HostScreen
-
-
-def listen_error(server: ClassServer, exc: OSError) -> str:
-    """An OSError from binding, in words a teacher can act on."""
-    where = f"{server.host}:{server.port}"
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    if exc.errno in (48, 98, 10048):  # EADDRINUSE on macOS, Linux, Windows
-        return (f"Port {server.port} is already in use on {server.host}: another quiz host "
-                "(or another program) is using it. Close it, or pick another port with --port.")
-    return f"Could not listen on {where}: {reason}. Check --bind and --port."
 
 
 class HostApp(App[int]):
@@ -67,7 +58,8 @@ class HostApp(App[int]):
         try:
             await self.server.listen()
         except OSError as exc:
-            self.failure = listen_error(self.server, exc)
+            why = listen_error(exc, self.server)
+            self.failure = f"{why[:1].upper()}{why[1:]}."  # a sentence on the screen
             self.host_screen.show_failure(self.failure)
             self.exit(1, return_code=1, message=Text(self.failure))
             return

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +26,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 
 from quiz.classroom.client import ClassClient, Message
-from quiz.paths import data_dir
+from quiz.paths import data_dir, write_atomic
 from quiz.textsafe import clean
 from quiz.tui.join.base import JoinScreen
 from quiz.tui.join.end import Ending, JoinEndScreen
@@ -85,16 +84,10 @@ def _read_tokens() -> dict[str, dict[str, Any]]:
 
 
 def _write_tokens(tokens: dict[str, dict[str, Any]]) -> None:
-    path = _tokens_path()
     keep = dict(sorted(tokens.items(), key=lambda kv: kv[1].get("at", 0))[-MAX_TOKENS:])
+    # The token is the student's place in the room: readable by them only.
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        # The token is the student's place in the room: readable by them only.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(keep, fh)
-        os.replace(tmp, path)
+        write_atomic(_tokens_path(), json.dumps(keep), private=True)
 
 
 def token_key(host: str, port: int, code: str, name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.bank.answertext import given_text
 from quiz.bank.model import Bank
 from quiz.play.answers import display_answer
 from quiz.play.engine import QuestionRecord, Results
@@ -21,24 +22,13 @@ STATUS_WORDS = {"wrong": "✘ wrong", "partial": "◐ partly right", "skipped": 
                 "timeout": "⏱ out of time"}
 
 
-def given_text(given: Any, qtype: str = "") -> str:
-    if given is None:
-        return "(no answer)"
-    if isinstance(given, bool):
-        return "True" if given else "False"
-    if isinstance(given, list) and qtype == "order":
-        return "  ".join(f"{i}. {g}" for i, g in enumerate(given, 1))
-    if isinstance(given, list):
-        return ", ".join(str(g) for g in given) or "(nothing picked)"
-    return str(given)
-
-
 def missed_entry(record: QuestionRecord):
     q = record.question
     lines = [
         assemble(literal(STATUS_WORDS.get(record.status, record.status), "bold"), "  ",
                  literal(truncate(q.prompt, 300))),
-        assemble(literal("  Your answer: ", "dim"), literal(given_text(record.given, q.type))),
+        assemble(literal("  Your answer: ", "dim"),
+                 literal(given_text(record.given, q.type, readable=True))),
         assemble(literal("  Answer: ", "dim"), literal(display_answer(q))),
     ]
     lines += [assemble("  ", literal(f"“{e.quote}”", "italic")) for e in q.evidence]

@@ -1,16 +1,12 @@
-"""Answer checking: is what the player gave a correct answer to the question?
+"""One checker per type of question, and :func:`check`, which picks the right one.
 
-Forgiving where a teacher would be (case, spacing, punctuation, accents, the
-usual ways of writing a number, a date or a time, a small typo in a long
-word) and strict where it matters: a typo allowance never turns a wrong
-number, a wrong date, a wrong choice or a different name into a right one.
-
-``check`` never raises on what a player types; odd input is simply wrong.
+Every answer is first made plain (:func:`_clean`) and compared in a canonical
+form: folded, with numbers written one way. See :mod:`quiz.play.answers` for
+what counts as right.
 """
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 import unicodedata
@@ -20,6 +16,8 @@ from dataclasses import dataclass
 from quiz.bank.model import Question
 from quiz.bank.normalize import fold, strip_accents
 from quiz.bank.numbers import SCALES, WORDS, parse_number
+from quiz.play.answers.dates import Date, parse_date, parse_time
+from quiz.play.answers.typos import distance, typo_distance
 
 MAX_INPUT = 1000  # characters; longer input is not an answer anyone typed
 
@@ -137,191 +135,6 @@ def _compact(canon: str) -> str:
     return re.sub(r"(?<!\d) | (?!\d)", "", canon)
 
 
-# --- typo allowance ---------------------------------------------------------
-
-def distance(a: str, b: str, limit: int = 3) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance, capped at ``limit``.
-
-    Adjacent transpositions count as one edit: "Kaesnog" is one edit from "Kaesong".
-    """
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) >= limit:
-            return limit
-        prev2, prev = prev, cur
-    return min(prev[-1], limit)
-
-
-def typo_budget(length: int) -> int:
-    """Edits allowed for an answer (or a word of it) of ``length`` folded characters."""
-    if length < 5:
-        return 0
-    return 1 if length <= 8 else 2
-
-
-def _word_budget(length: int) -> int:
-    # Per word, only words of 4+ letters may carry an edit: a two-letter
-    # syllable is what tells "Jong-su" from "Jong-un" or "Jong-il".
-    if length < 4:
-        return 0
-    return 1 if length <= 8 else 2
-
-
-def _typo_distance(given: str, target: str) -> int | None:
-    """Edits between two canonical strings if within the guarded allowance, else None."""
-    if _DIGITS_RE.findall(given) != _DIGITS_RE.findall(target):
-        return None  # a different number or year is never a typo
-    budget = typo_budget(len(target))
-    if budget == 0:
-        return None
-    gw, tw = given.split(), target.split()
-    if len(gw) != len(tw):
-        return None  # split or merged words are handled by _compact, exactly
-    total = 0
-    for g, t in zip(gw, tw, strict=True):
-        d = distance(g, t, limit=3)
-        if d > _word_budget(len(t)):
-            return None
-        total += d
-    return total if total <= budget else None
-
-
-# --- dates and times -------------------------------------------------------
-
-# Spelled out rather than taken from ``calendar``, whose names follow the locale.
-_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december"]
-_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
-_MONTH_ABBR = {name[:3]: i for name, i in _MONTHS.items()} | {"sept": 9}
-_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_SKIP = {"of", "the", "on", "st", "nd", "rd", "th"} | set(_DAYS) | {d[:3] for d in _DAYS}
-
-
-@dataclass(frozen=True)
-class _Date:
-    year: int | None
-    month: int
-    day: int | None
-    close: bool = False  # a month name was read through a typo
-
-
-def _month(token: str) -> tuple[int, bool] | None:
-    if token in _MONTHS:
-        return _MONTHS[token], False
-    if token in _MONTH_ABBR:
-        return _MONTH_ABBR[token], False
-    if len(token) >= 4:  # "Jnue" -> June, but only when no other month is as near
-        near = [m for name, m in _MONTHS.items() if distance(token, name, 2) <= 1]
-        if len(near) == 1:
-            return near[0], True
-    return None
-
-
-def parse_date(text: str) -> _Date | None:
-    """A calendar date in a common English form, or None.
-
-    Numeric dates are read day-first (16/06/2020 is 16 June) unless they
-    start with a four-digit year (2020-06-16); two-digit years are not read.
-    """
-    text = unicodedata.normalize("NFKC", text)
-    raw = re.findall(r"\d+|[^\W\d_]+", strip_accents(text).casefold())
-    if len(raw) > 8:
-        return None
-    kinds: list[str] = []
-    values: list[int] = []
-    close = False
-    for tok in raw:
-        if tok.isdecimal():  # not isdigit: "²" is a digit int() cannot read
-            if len(tok) > 4:
-                return None
-            kinds.append("Y" if len(tok) == 4 else "N")
-            values.append(int(tok))
-        elif tok in _SKIP:
-            continue
-        elif (month := _month(tok)) is not None:
-            kinds.append("M")
-            values.append(month[0])
-            close = close or month[1]
-        else:
-            return None
-    shape = "".join(kinds)
-    v = values
-    fields: tuple[int | None, int, int | None]
-    if shape == "NMY":
-        fields = (v[2], v[1], v[0])
-    elif shape == "MNY":
-        fields = (v[2], v[0], v[1])
-    elif shape in ("YMN", "YNN"):
-        fields = (v[0], v[1], v[2])
-    elif shape == "NNY":
-        fields = (v[2], v[1], v[0])  # day-first, as written outside the US
-    elif shape == "NM":
-        fields = (None, v[1], v[0])
-    elif shape == "MN":
-        fields = (None, v[0], v[1])
-    elif shape == "MY":
-        fields = (v[1], v[0], None)
-    elif shape == "YM":
-        fields = (v[0], v[1], None)
-    else:
-        return None
-    year, month, day = fields
-    if not 1 <= month <= 12:
-        return None
-    if day is not None:
-        last = calendar.monthrange(year, month)[1] if year else (29 if month == 2 else 31)
-        if not 1 <= day <= last:
-            return None
-    if year is not None and not 1 <= year <= 9999:
-        return None
-    return _Date(year, month, day, close)
-
-
-_TIME_RE = re.compile(
-    r"(?:at\s+)?(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2}))?\s*"
-    r"(?:(?P<mer>[ap])\.?\s*m?\.?)?(?:\s*(?:hours|hrs|h))?",
-)
-
-
-def parse_time(text: str, *, strict: bool = False) -> tuple[int, int] | None:
-    """(hour, minute) on a 24-hour clock from ``2:50 pm``, ``2.50pm``, ``14:50``, or None.
-
-    ``strict`` (used for the answer itself) wants a colon or am/pm, so an
-    answer like ``2.50`` is not taken for a time.
-    """
-    t = unicodedata.normalize("NFKC", text).strip().casefold()
-    if t in ("noon", "midday", "12 noon"):
-        return (12, 0)
-    if t == "midnight":
-        return (0, 0)
-    m = _TIME_RE.fullmatch(t)
-    if not m:
-        return None
-    if m["m"] is None and m["mer"] is None:
-        return None
-    if strict and m["mer"] is None and ":" not in t:
-        return None
-    hour, minute = int(m["h"]), int(m["m"] or 0)
-    if minute > 59:
-        return None
-    if m["mer"]:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if m["mer"] == "p" else 0)
-    elif hour > 23:
-        return None
-    return (hour, minute)
-
-
 # --- text (and typed choice) answers ---------------------------------------
 
 def _targets(q: Question) -> list[str]:
@@ -375,8 +188,8 @@ def _match_text(q: Question, text: str) -> Verdict:
                 return accepted
 
     # Guarded typo allowance: the nearest right form must be nearer than any
-    # wrong choice, and every guard in _typo_distance must hold.
-    best = min((d for t in plain if (d := _typo_distance(g, t)) is not None), default=None)
+    # wrong choice, and every guard in typo_distance must hold.
+    best = min((d for t in plain if (d := typo_distance(g, t)) is not None), default=None)
     if best is None:
         return Verdict(False, message=note)
     for r in rivals:
@@ -385,7 +198,7 @@ def _match_text(q: Question, text: str) -> Verdict:
     return Verdict(True, 1.0, close=True, message=f"close enough: {answer}")
 
 
-def _compare_dates(target: _Date, given: _Date | None, answer: str) -> Verdict:
+def _compare_dates(target: Date, given: Date | None, answer: str) -> Verdict:
     if given is None:
         return WRONG
     if target.year is not None and given.year is None:

@@ -1,0 +1,93 @@
+"""What the host tells students (docs/protocol.md), built from the room's state.
+
+Each function returns one encoded frame. They read the room and never change
+it; the server decides when to send which, and to whom.
+"""
+
+from __future__ import annotations
+
+from quiz.bank.model import Bank
+from quiz.classroom import protocol
+from quiz.classroom.protocol import encode
+from quiz.classroom.room import Player, Room, ranked_rows
+from quiz.play.answers import display_answer
+
+
+def ms(seconds: float | None) -> int | None:
+    return None if seconds is None else int(seconds * 1000)
+
+
+def welcome(room: Room, bank: Bank, player: Player, token: str) -> str:
+    src = bank.source
+    s = room.settings
+    return encode("welcome", v=protocol.VERSION,
+                  player={"id": player.id, "name": player.name}, token=token,
+                  bank={"title": bank.title, "source": src.title,
+                        "license": src.license or "", "url": src.url or ""},
+                  settings={"timer": s.timer, "hints": s.hints, "anonymous": s.anonymous,
+                            "speed": s.speed, "streak": s.streak},
+                  score=player.score)
+
+
+def lobby(room: Room, player: Player | None = None) -> str:
+    """Who is in; for ``player``, whether they still wait for the teacher's approval."""
+    active = room.active_players()
+    names = [] if room.settings.anonymous else sorted((p.name for p in active), key=str.casefold)
+    waiting = player is not None and not player.approved
+    return encode("lobby", count=len(active), names=names, waiting=waiting)
+
+
+def question(room: Room, remaining: float | None, player: Player | None = None) -> str:
+    """The open question; for ``player``, with what they already gave and took."""
+    i = room.index
+    q = room.questions[i]
+    record = room.answers.get((player.id, i)) if player is not None else None
+    return encode("question", q=i, number=i + 1, total=room.total, qtype=q.type,
+                  prompt=q.prompt, options=room.options(i), unit=q.unit,
+                  points=room.points(i), hints=room.hint_count(i),
+                  remaining_ms=ms(remaining),
+                  answered=record.given if record else None,
+                  hints_taken=room.hints_for(player.id, i) if player is not None else [])
+
+
+def paused(room: Room, remaining: float | None) -> str:
+    return encode("paused", q=room.index, remaining_ms=ms(remaining))
+
+
+def resumed(room: Room, remaining: float | None) -> str:
+    return encode("resumed", q=room.index, remaining_ms=ms(remaining))
+
+
+def reveal(room: Room) -> str:
+    """The answer, its evidence, how the class answered and the top of the table."""
+    i = room.index
+    q = room.questions[i]
+    dist = room.distribution(i)
+    return encode("reveal", q=i, answer=display_answer(q), correct=q.answer,
+                  explanation=q.explanation, evidence=[e.quote for e in q.evidence],
+                  section=q.section,
+                  distribution={"labels": dist.labels, "counts": dist.counts,
+                                "correct": dist.correct},
+                  top=ranked_rows(room.standings(), room.settings.anonymous))
+
+
+def result(room: Room, player: Player, ranks: dict[int, int] | None = None) -> str:
+    """How ``player`` did on the revealed question; ``ranks`` (player id -> rank), when
+    sending to the whole class, saves ranking the class once per student."""
+    i = room.index
+    record = room.answers.get((player.id, i))
+    if ranks is None:
+        rank, of = room.rank_of(player.id)
+    else:
+        rank, of = ranks.get(player.id, 0), len(ranks)
+    return encode("result", q=i, given=record.given if record else None,
+                  correct=bool(record and record.correct),
+                  points=record.total if record else 0, score=player.score, rank=rank, of=of)
+
+
+def end(room: Room, player: Player) -> str:
+    rank, of = room.rank_of(player.id)
+    return encode("end", podium=ranked_rows(room.standings(), room.settings.anonymous, 3),
+                  you={"score": player.score, "rank": rank, "of": of,
+                       "correct": player.correct, "answered": player.answered},
+                  total=room.total)
