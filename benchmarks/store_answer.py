@@ -53,7 +53,7 @@ def bench_store(folder: Path, n: int, questions: int) -> list[float]:
 
 
 def bench_bare(folder: Path, n: int) -> list[float]:
-    from quiz.store.progress import SYNCHRONOUS
+    from quiz.store.db import SYNCHRONOUS
 
     conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")

@@ -16,7 +16,8 @@ from typing import TextIO
 
 from quiz.classroom.records import ClassRecords, ClassSession
 from quiz.classroom.room import AnswerRecord, Phase, Player
-from quiz.store.progress import Store, csv_cell, given_text
+from quiz.store.export import csv_cell
+from quiz.store.progress import Store, given_text
 
 CSV_COLUMNS = ["session", "student", "number", "question", "section", "answer", "correct",
                "seconds", "hints", "points"]
