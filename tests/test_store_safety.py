@@ -25,7 +25,7 @@ def _fill(s: Store, n: int = 3, profile: str = "ada") -> None:
     rec = s.recorder(profile)
     rec.session_started(SessionInfo("b", "B", "practice", profile, 1, ("q1",)))
     for i in range(1, n + 1):
-        rec.record(_attempt(i, f"q{i}"))
+        rec.save([_attempt(i, f"q{i}")])
     rec.close()
 
 
@@ -231,8 +231,8 @@ _WRITER = textwrap.dedent("""
         rec = s.recorder("ada")
         rec.session_started(SessionInfo("b", "B", "practice", "ada", 1, ()))
         for i in range(1, n + 1):
-            rec.record(_attempt(i, f"q{i % 5}", correct=i % 3 != 0))
-            rec.checkpoint({"seq": i, "state": "asking"})
+            rec.save([_attempt(i, f"q{i % 5}", correct=i % 3 != 0)],
+                     {"seq": i, "state": "asking"})
     print("done")
 """)
 

@@ -71,8 +71,10 @@ async def test_profile_saved_answers_and_resume(seed_bank: Bank) -> None:
 
 
 class _FailingRecorder(MemoryRecorder):
-    def record(self, attempt) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+    def save(self, attempts, snapshot) -> None:
+        if attempts:  # the session starts; its first answer cannot be saved
+            raise sqlite3.OperationalError("disk I/O error")
+        super().save(attempts, snapshot)
 
 
 @scenario
@@ -237,7 +239,7 @@ def _make_leech(store: Store, bank: Bank, q) -> None:
     rec = store.recorder("ada", bank_path=bank.path)
     rec.session_started(SessionInfo(bank.id, bank.title, "review", "ada", 1, (q.id,)))
     for seq in range(1, review.LEECH_LAPSES + 2):
-        rec.record(_attempt_for(q, seq, "review", correct=False))
+        rec.save([_attempt_for(q, seq, "review", correct=False)])
     rec.close()
     store.abandon(rec.session_id)
 

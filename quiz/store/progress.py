@@ -1,9 +1,10 @@
 """Progress kept in one SQLite database: profiles, sessions, attempts, review state.
 
-Every answer is committed before ``record`` returns, so a killed process
-loses nothing it acknowledged. Opening never crashes on a bad database (see
-:mod:`quiz.store.db`); ``Store.notices`` says what happened so the front end
-can tell the user.
+An answer's attempts and the session snapshot after them are committed in
+one transaction before ``save`` returns, so a killed process loses nothing
+it acknowledged and resumes exactly where its stored answers leave it.
+Opening never crashes on a bad database (see :mod:`quiz.store.db`);
+``Store.notices`` says what happened so the front end can tell the user.
 
 No Textual here: the TUI, plain mode and the CLI all use this module.
 """
@@ -107,14 +108,10 @@ class AttemptRow:
 
 @dataclass(frozen=True)
 class ResumePoint:
-    """What a session needs to go on: its row, last snapshot and later attempts."""
+    """What a session needs to go on: its row and the snapshot saved with its last answer."""
 
     session: SessionRow
     snapshot: dict[str, Any]
-    # Attempts committed after the snapshot was (a kill between an answer's
-    # commit and the checkpoint that follows it): replayed on resume.
-    later: list[AttemptRow]
-    max_seq: int
 
 
 _ATTEMPT_COLS = (
@@ -446,11 +443,7 @@ class Store:
         row = self.session(session_id)
         if not rows or row is None or rows[0][0] is None:
             raise StoreError(f"no session {session_id} to resume")
-        snapshot = json.loads(rows[0][0])
-        later = self.attempts(session_id=session_id, after_seq=int(snapshot.get("seq", 0)))
-        max_seq = self._read("SELECT COALESCE(MAX(seq), 0) FROM attempts WHERE session_id = ?",
-                             (session_id,))[0][0]
-        return ResumePoint(row, snapshot, later, max_seq)
+        return ResumePoint(row, json.loads(rows[0][0]))
 
     def abandon(self, session_id: int) -> None:
         """The player chose to start over: the session is no longer offered."""
@@ -464,7 +457,7 @@ class Store:
 
     def attempts(self, *, profile: str | None = None, bank_id: str | None = None,
                  question_id: str | None = None, session_id: int | None = None,
-                 after_seq: int | None = None, final_only: bool = False) -> list[AttemptRow]:
+                 final_only: bool = False) -> list[AttemptRow]:
         """Attempts in the order they were made."""
         cols = ", ".join(f"a.{c.strip()}" if c.strip() != "profile_id" else "p.name"
                          for c in _ATTEMPT_COLS.split(","))
@@ -474,9 +467,6 @@ class Store:
             if value is not None:
                 where.append(f"{col} = ?")
                 params.append(value)
-        if after_seq is not None:
-            where.append("a.seq > ?")
-            params.append(after_seq)
         if final_only:
             where.append("a.final")
         sql = f"SELECT {cols} FROM attempts a JOIN profiles p ON p.id = a.profile_id"
@@ -542,14 +532,11 @@ class StoreRecorder:
             raise StoreError("this session is being played in another window")
         self.status = "active"
 
-    def record(self, attempt: Attempt) -> None:
+    def save(self, attempts: Sequence[Attempt], snapshot: dict[str, Any] | None = None) -> None:
+        """Commit ``attempts`` and the ``snapshot`` after them together (None: attempts only)."""
         if self.session_id is None:
-            raise StoreError("record() before session_started()")
-        self.store._save(self.session_id, self.profile, self.bank_id, [attempt], None)
-
-    def checkpoint(self, snapshot: dict[str, Any]) -> None:
-        if self.session_id is not None:
-            self.store._save(self.session_id, self.profile, self.bank_id, [], snapshot)
+            raise StoreError("save() before session_started()")
+        self.store._save(self.session_id, self.profile, self.bank_id, attempts, snapshot)
 
     def session_finished(self, results: Results) -> None:
         if self.session_id is not None:
