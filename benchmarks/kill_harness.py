@@ -2,9 +2,11 @@
 
 Each round starts ``quiz play BANK --plain --resume`` in a subprocess with
 its stdin and stdout on pipes, plays it (mostly right answers, some wrong
-ones, skips and hints) and SIGKILLs it at a random moment: either at a
-random time after start, or a few microseconds to milliseconds after an
-answer was sent, so that kills land inside the write. After every kill:
+ones, skips and hints; each typed only once the game prompts for it) and
+SIGKILLs it at a random moment: either at a random time after its first
+prompt (so a slow start on a busy machine does not eat the round), or a few
+microseconds to milliseconds after an answer was sent, so that kills land
+inside the write. After every kill:
 
 * ``PRAGMA integrity_check`` must pass on the progress database;
 * every answer the process acknowledged on stdout ("Right!", "Wrong.",
@@ -89,6 +91,7 @@ class Output:
         self.stream = stream
         self.lines: list[str] = []
         self.partial = ""
+        self.chunks = 0  # reads so far: a prompt is new only if output came after the last
         self.closed = False
         self.cond = threading.Condition()
         self.thread = threading.Thread(target=self._pump, daemon=True)
@@ -112,15 +115,22 @@ class Output:
                 text = self.partial + chunk.decode("utf-8", "replace")
                 *done, self.partial = text.split("\n")
                 self.lines.extend(done)
+                self.chunks += 1
                 self.cond.notify_all()
 
-    def wait_prompt(self, seen: int, timeout: float = 10.0) -> tuple[int, str] | None:
-        """Wait until the child sits at a prompt after line ``seen``; (lines, prompt)."""
+    def wait_prompt(self, seen: int, after: int,
+                    timeout: float = 10.0) -> tuple[int, str, int] | None:
+        """Wait until the child sits at a prompt printed after read ``after``.
+
+        Returns (lines, prompt, reads). The prompt answered last stays in
+        ``partial`` until the child reacts, so it must not be taken for a new one.
+        """
         deadline = time.monotonic() + timeout
         with self.cond:
             while True:
-                if self.partial.endswith(("> ", "[Y/n] ", "quit) ")) and len(self.lines) >= seen:
-                    return len(self.lines), self.partial
+                if (self.chunks > after and len(self.lines) >= seen
+                        and self.partial.endswith(("> ", "[Y/n] ", "quit) "))):
+                    return len(self.lines), self.partial, self.chunks
                 if self.closed:
                     return None
                 left = deadline - time.monotonic()
@@ -215,21 +225,19 @@ def one_round(bank_path: Path, home: Path, player: Player, rng: random.Random,
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
         cwd=ROOT)
     out = Output(proc.stdout)
-    started = time.monotonic()
-    # Half the rounds die at a random time; the others just after a random answer.
-    kill_at = started + rng.uniform(0.0, max_delay) if rng.random() < 0.5 else None
-    kill_after_answers = None if kill_at else rng.randint(0, 60)
+    # Half the rounds die at a random time after the first prompt; the others just
+    # after a random answer.
+    kill_delay = rng.uniform(0.0, max_delay) if rng.random() < 0.5 else None
+    kill_after_answers = None if kill_delay is not None else rng.randint(0, 60)
     timer = None
-    if kill_at is not None:
-        timer = threading.Timer(kill_at - started, _kill, (proc,))
-        timer.start()
+    answered = 0  # the read that held the prompt answered last
     seen = 0
     current: Question | None = None
     answers_sent = 0
     checked_resume = False
     try:
         while True:
-            got = out.wait_prompt(seen)
+            got = out.wait_prompt(seen, answered)
             with out.cond:
                 new_lines = out.lines[seen:got[0] if got else len(out.lines)]
             seen += len(new_lines)
@@ -238,7 +246,10 @@ def one_round(bank_path: Path, home: Path, player: Player, rng: random.Random,
                 checked_resume = _check_resume(new_lines, expected, report)
             if got is None:
                 break
-            prompt = got[1]
+            _lines, prompt, answered = got
+            if kill_delay is not None and timer is None:
+                timer = threading.Timer(kill_delay, _kill, (proc,))
+                timer.start()
             if prompt.endswith("[Y/n] "):
                 line = "y"
             elif prompt.endswith("quit) "):
@@ -374,8 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--home", type=Path, default=None,
                     help="QUIZ_HOME to use (default: a new temporary folder)")
     ap.add_argument("--max-delay", type=float, default=0.4,
-                    help="latest random kill time after start, in seconds (default 0.4; a "
-                    "whole session through a pipe takes about a second)")
+                    help="latest random kill time after the first prompt, in seconds "
+                    "(default 0.4)")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="quiz-kill-") as tmp:

@@ -1,4 +1,4 @@
-"""What the store adds per answer: ``Store.record`` against a bare SQLite insert.
+"""What the store adds per answer: ``StoreRecorder.save`` against a bare SQLite insert.
 
 Both write to a fresh database in a temporary folder with the same settings
 (WAL, synchronous=FULL, one committed transaction per answer), so the ratio
@@ -46,14 +46,14 @@ def bench_store(folder: Path, n: int, questions: int) -> list[float]:
         for i in range(1, n + 1):
             a = _attempt(i, f"q{i % questions}")
             t = time.perf_counter()
-            rec.record(a)
+            rec.save([a])
             samples.append(time.perf_counter() - t)
         rec.close()
     return samples
 
 
 def bench_bare(folder: Path, n: int) -> list[float]:
-    from quiz.store.progress import SYNCHRONOUS
+    from quiz.store.db import SYNCHRONOUS
 
     conn = sqlite3.connect(folder / "bare.db", isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -75,7 +75,7 @@ def bench_bare(folder: Path, n: int) -> list[float]:
 
 
 def bench_play(folder: Path, n: int, use_store: bool) -> list[float]:
-    """``PlaySession.answer`` on the seed bank: record + checkpoint (the snapshot) included."""
+    """``PlaySession.answer`` on the seed bank: the attempt and the snapshot saved together."""
     from quiz import paths
     from quiz.bank.load import load_bank
     from quiz.play.engine import Settings, State
@@ -118,12 +118,12 @@ def main() -> None:
     s_med, s_p99 = _summary(store)
     print(f"{args.n} answers, one committed transaction each (WAL, synchronous=FULL)")
     print(f"  bare sqlite3 insert+commit: median {b_med:.3f} ms   p99 {b_p99:.3f} ms")
-    print(f"  Store.record:               median {s_med:.3f} ms   p99 {s_p99:.3f} ms")
+    print(f"  StoreRecorder.save:         median {s_med:.3f} ms   p99 {s_p99:.3f} ms")
     print(f"  ratio (median): {s_med / b_med:.2f}x   store's own cost: "
           f"{s_med - b_med:.3f} ms per answer")
     n_med, _ = _summary(bare_play)
     p_med, p_p99 = _summary(store_play)
-    print("Playing the seed bank, PlaySession.answer (check + record + checkpoint):")
+    print("Playing the seed bank, PlaySession.answer (check + save of attempt and snapshot):")
     print(f"  without a store: median {n_med:.3f} ms;  with the store: median {p_med:.3f} ms "
           f"(p99 {p_p99:.3f} ms)")
     print(f"  the store adds {p_med - n_med:.3f} ms per answer")

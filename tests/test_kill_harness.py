@@ -49,7 +49,7 @@ def test_the_checker_notices_a_lost_answer_and_a_wrong_resume(tmp_path: Path) ->
     with Store.open(db, backup=False) as s:
         rec = s.recorder("x")
         rec.session_started(SessionInfo("b", "B", "practice", "x", 1, ()))
-        rec.record(_attempt(1, "q1", correct=True))
+        rec.save([_attempt(1, "q1", correct=True)])
         rec.close()
     report = kh.Report()
     kh._verify(db, Counter({("q1", True): 1}), report)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,11 +30,12 @@ class StrictRecorder(MemoryRecorder):
         self.ref = session_ref
         self.seen_pending: list[bool] = []
 
-    def record(self, attempt: Attempt) -> None:
-        session = self.ref[0]
-        # The attempt is still queued in the engine: the session has not returned yet.
-        self.seen_pending.append(session.engine.pending[0] is attempt)
-        super().record(attempt)
+    def save(self, attempts: Sequence[Attempt], snapshot: dict[str, Any]) -> None:
+        if attempts:
+            session = self.ref[0]
+            # The attempt is still queued in the engine: the session has not returned yet.
+            self.seen_pending.append(session.engine.pending == list(attempts))
+        super().save(attempts, snapshot)
 
 
 class FlakyRecorder(MemoryRecorder):
@@ -40,10 +43,10 @@ class FlakyRecorder(MemoryRecorder):
         super().__init__()
         self.fail = False
 
-    def record(self, attempt: Attempt) -> None:
+    def save(self, attempts: Sequence[Attempt], snapshot: dict[str, Any]) -> None:
         if self.fail:
             raise OSError("disk full")
-        super().record(attempt)
+        super().save(attempts, snapshot)
 
 
 def test_from_bank_plays_approved_questions_unless_drafts_asked_for() -> None:
@@ -82,6 +85,32 @@ def test_each_answer_is_recorded_before_it_returns() -> None:
     assert len(rec.attempts) == 3
     assert rec.seen_pending == [True, True, True]
     assert [a.kind for a in rec.attempts] == ["answer", "answer", "skip"]
+
+
+class CallLog(MemoryRecorder):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[list[Attempt], dict[str, Any]]] = []
+
+    def save(self, attempts: Sequence[Attempt], snapshot: dict[str, Any]) -> None:
+        self.calls.append((list(attempts), snapshot))
+        super().save(attempts, snapshot)
+
+
+def test_an_answer_is_saved_in_one_call_with_the_state_after_it() -> None:
+    rec = CallLog()
+    s = PlaySession.from_bank(make_bank(), Settings(shuffle=False), rec)
+    for act in (lambda: s.answer("wrong"), lambda: s.answer("16 June 2020")):
+        before = len(rec.calls)
+        act()
+        ((attempts, snapshot),) = rec.calls[before:]  # one save, not an attempt then a state
+        assert [a.seq for a in attempts] == [snapshot["seq"]]
+        assert snapshot == s.snapshot() and snapshot["pending"] == []
+    assert rec.calls[-1][1]["state"] == "feedback"
+    s.advance()
+    s.hint()  # a hint changes the state without an attempt: saved on its own
+    attempts, snapshot = rec.calls[-1]
+    assert attempts == [] and snapshot["current"]["hints_used"] == 1
 
 
 def test_a_failed_write_blocks_the_next_question_until_it_succeeds() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -153,22 +154,22 @@ def _recorder(store: Store, qids=("q1", "q2", "q3")) -> StoreRecorder:
 
 def test_recording_the_same_attempt_twice_stores_it_once(store: Store) -> None:
     rec = _recorder(store)
-    rec.record(_attempt(1))
-    rec.record(_attempt(1))  # a retry after an error, or a replay on resume
+    rec.save([_attempt(1)])
+    rec.save([_attempt(1)])  # a retry, or an attempt a resumed snapshot still queued
     assert len(store.attempts()) == 1
     assert store.review_rows("ada")[("b", "q1")].reps == 1  # scheduled once, too
 
 
 def test_a_clashing_sequence_number_keeps_both_answers(store: Store) -> None:
     rec = _recorder(store)
-    rec.record(_attempt(1, "q1"))
-    rec.record(_attempt(1, "q2"))
+    rec.save([_attempt(1, "q1")])
+    rec.save([_attempt(1, "q2")])
     assert [(a.seq, a.question_id) for a in store.attempts()] == [(1, "q1"), (2, "q2")]
 
 
 def test_attempts_are_append_only(store: Store) -> None:
     rec = _recorder(store)
-    rec.record(_attempt(1))
+    rec.save([_attempt(1)])
     for sql in ("UPDATE attempts SET correct = 0", "DELETE FROM attempts"):
         with pytest.raises(sqlite3.DatabaseError, match="append-only"):
             store.conn.execute(sql)
@@ -273,25 +274,25 @@ def test_a_killed_session_is_offered_and_resumed(clock: Clock, seed_bank: Bank) 
         assert (r.number, r.running_score()) == (4, score)
 
 
-def test_an_answer_committed_just_before_a_kill_is_not_asked_again(
-        store: Store, seed_bank: Bank) -> None:
-    """The kill falls between an answer's commit and the checkpoint after it."""
+def test_an_answer_and_the_snapshot_after_it_are_one_commit(store: Store,
+                                                             seed_bank: Bank) -> None:
+    """No moment exists where the answer is stored but the snapshot is not (or the reverse)."""
     bank = small_bank(seed_bank)
     s = new_session(store, bank)
     _play(s, 1)
-    real = s.recorder.checkpoint
-    s.recorder.checkpoint = lambda snap: None  # the process dies before checkpointing
-    s.hint()
-    s.answer(right(s.current))
-    score = s.running_score()
-    s.recorder.checkpoint = real
-    s.recorder.close()
-    (row,) = store.unfinished_sessions("ada")
-    r = resume_session(store, bank, row.id, "ada")
-    assert (r.number, r.running_score()) == (3, score)
-    assert len(store.attempts(session_id=row.id)) == 2  # the replay wrote nothing twice
-    _play(r, 1)
-    assert [a.seq for a in store.attempts(session_id=row.id)] == [1, 2, 3]
+    seen = other_connection(store)
+    store.conn.execute("CREATE TEMP TRIGGER no_snapshot BEFORE UPDATE OF snapshot ON sessions "
+                       "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    with pytest.raises(sqlite3.IntegrityError, match="disk full"):
+        s.answer(right(s.current))
+    assert seen.execute("SELECT COUNT(*) FROM attempts").fetchone()[0] == 1  # rolled back too
+    assert len(s.engine.pending) == 1  # still queued for the next save
+    store.conn.execute("DROP TRIGGER no_snapshot")
+    s.advance()
+    snapshot = json.loads(seen.execute("SELECT snapshot FROM sessions").fetchone()[0])
+    assert [a.seq for a in store.attempts()] == [1, 2] and snapshot["seq"] == 2
+    assert snapshot["pending"] == []  # saved with the snapshot, not queued in it
+    seen.close()
 
 
 def test_a_session_being_played_elsewhere_is_not_offered(store: Store, seed_bank: Bank) -> None:
@@ -457,7 +458,7 @@ def test_cram_does_not_touch_the_schedule(store: Store, seed_bank: Bank) -> None
     rec = store.recorder("ada")
     rec.session_started(SessionInfo(bank.id, bank.title, "cram", "ada", 1, ()))
     for seq, q in enumerate(bank.questions, 1):
-        rec.record(_attempt_for(q, seq, "cram"))
+        rec.save([_attempt_for(q, seq, "cram")])
     assert store.review_rows("ada") == before
     assert len(store.attempts(profile="ada")) == 3
 
@@ -479,7 +480,7 @@ def test_weakest_first_puts_misses_then_unseen_then_known(store: Store, seed_ban
     # q0: right; q1: wrong twice; q2: right then wrong; q3, q4: never seen.
     for q, results in ((qs[0], [True]), (qs[1], [False, False]), (qs[2], [True, False])):
         for ok in results:
-            rec.record(_attempt_for(q, next(seq), "practice", ok))
+            rec.save([_attempt_for(q, next(seq), "practice", ok)])
     order = [q.id for q in store.weakest_first("ada", bank)]
     assert order == [qs[1].id, qs[2].id, qs[3].id, qs[4].id, qs[0].id]
 
@@ -489,7 +490,7 @@ def test_a_question_missed_again_and_again_becomes_a_leech(store: Store, clock: 
     q = seed_bank.playable()[0]
     rec = _recorder(store, (q.id,))
     for n in range(1, review.LEECH_LAPSES + 2):
-        rec.record(_attempt_for(q, n, "review", correct=False))
+        rec.save([_attempt_for(q, n, "review", correct=False)])
         clock.tick(hours=1)
         leeches = store.leeches("ada")
         # The first miss is a first sight, not a lapse.
@@ -498,13 +499,13 @@ def test_a_question_missed_again_and_again_becomes_a_leech(store: Store, clock: 
     assert leech.question_id == q.id and leech.lapses == review.LEECH_LAPSES
 
 
-def test_a_late_answer_replayed_on_resume_is_stored_once(store: Store, seed_bank: Bank) -> None:
+def test_a_late_answer_is_kept_as_a_timeout_and_not_asked_again(store: Store,
+                                                                 seed_bank: Bank) -> None:
     bank = small_bank(seed_bank, 3)
     s = new_session(store, bank, time_limit=10.0)
-    s.recorder.checkpoint = lambda snap: None  # dies before any checkpoint after this
     out = s.answer(right(s.current), seconds=25.0)  # typed after the limit: a timeout
     assert out.timed_out
-    s.recorder.close()
+    s.recorder.close()  # the process dies with the feedback showing
     (row,) = store.unfinished_sessions("ada")
     r = resume_session(store, bank, row.id, "ada")
     assert r.number == 2

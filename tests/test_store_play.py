@@ -206,7 +206,7 @@ def test_a_question_missed_again_and_again_is_flagged(bank: Bank) -> None:
         rec = s.recorder("default")
         rec.session_started(SessionInfo(bank.id, bank.title, "review", "default", 1, ()))
         for seq in range(1, 10):
-            rec.record(_attempt_for(q1, seq, "review", correct=False))
+            rec.save([_attempt_for(q1, seq, "review", correct=False)])
         rec.close()
         s.abandon(rec.session_id)
     out = play(bank, ["s", "", "s", "", "q"], mode="practice")
@@ -228,7 +228,7 @@ def test_review_across_banks_groups_due_questions_by_bank(bank: Bank) -> None:
 
         rec = s.recorder("default")
         rec.session_started(SessionInfo(other.id, other.title, "practice", "default", 1, ()))
-        rec.record(_attempt_for(first(bank, 3)[2], 1, "practice", correct=False))
+        rec.save([_attempt_for(first(bank, 3)[2], 1, "practice", correct=False)])
         rec.close()
         groups = due_by_bank(s, "default", [bank, other])
     assert [(b.id, [q.id for q in qs]) for b, qs in groups] == [

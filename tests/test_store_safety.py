@@ -15,7 +15,8 @@ import pytest
 from quiz import paths
 from quiz.play.session import SessionInfo
 from quiz.store import schema as store_schema
-from quiz.store.progress import KEEP_BACKUPS, Store
+from quiz.store.db import KEEP_BACKUPS
+from quiz.store.progress import Store
 from tests.conftest import ROOT
 from tests.test_store import Clock, _attempt
 
@@ -24,7 +25,7 @@ def _fill(s: Store, n: int = 3, profile: str = "ada") -> None:
     rec = s.recorder(profile)
     rec.session_started(SessionInfo("b", "B", "practice", profile, 1, ("q1",)))
     for i in range(1, n + 1):
-        rec.record(_attempt(i, f"q{i}"))
+        rec.save([_attempt(i, f"q{i}")])
     rec.close()
 
 
@@ -174,7 +175,7 @@ def test_an_unusable_data_folder_gives_an_in_memory_store(quiz_home: Path) -> No
 
 def test_a_busy_database_is_not_mistaken_for_a_damaged_one(monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:
-    import quiz.store.progress as store_mod
+    import quiz.store.db as store_db
 
     with Store.open() as s:
         _fill(s)
@@ -182,7 +183,7 @@ def test_a_busy_database_is_not_mistaken_for_a_damaged_one(monkeypatch: pytest.M
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
-    monkeypatch.setattr(store_mod, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 100)
     try:
         with Store.open() as s:
             assert not s.persistent
@@ -230,8 +231,8 @@ _WRITER = textwrap.dedent("""
         rec = s.recorder("ada")
         rec.session_started(SessionInfo("b", "B", "practice", "ada", 1, ()))
         for i in range(1, n + 1):
-            rec.record(_attempt(i, f"q{i % 5}", correct=i % 3 != 0))
-            rec.checkpoint({"seq": i, "state": "asking"})
+            rec.save([_attempt(i, f"q{i % 5}", correct=i % 3 != 0)],
+                     {"seq": i, "state": "asking"})
     print("done")
 """)
 
@@ -257,7 +258,8 @@ def test_processes_starting_together_on_one_profile_corrupt_nothing(quiz_home: P
 
 
 def test_the_store_never_imports_textual() -> None:
-    code = ("import sys, quiz.store.progress, quiz.store.review, quiz.store.stats, "
+    code = ("import sys, quiz.store.progress, quiz.store.db, quiz.store.queue, quiz.store.export, "
+            "quiz.store.review, quiz.store.stats, "
             "quiz.play.resume, quiz.cli.progress; "
             "print(any(m.split('.')[0] == 'textual' for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -93,8 +93,10 @@ async def test_the_resume_and_new_flags_skip_the_offer(seed_bank: Bank, resume: 
 
 
 class _FailingRecorder(MemoryRecorder):
-    def record(self, attempt) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+    def save(self, attempts, snapshot) -> None:
+        if attempts:  # the session starts; its first answer cannot be saved
+            raise sqlite3.OperationalError("disk I/O error")
+        super().save(attempts, snapshot)
 
 
 @scenario
@@ -259,7 +261,7 @@ def _make_leech(store: Store, bank: Bank, q) -> None:
     rec = store.recorder("ada", bank_path=bank.path)
     rec.session_started(SessionInfo(bank.id, bank.title, "review", "ada", 1, (q.id,)))
     for seq in range(1, review.LEECH_LAPSES + 2):
-        rec.record(_attempt_for(q, seq, "review", correct=False))
+        rec.save([_attempt_for(q, seq, "review", correct=False)])
     rec.close()
     store.abandon(rec.session_id)
 

@@ -17,7 +17,8 @@ from typing import TextIO
 from quiz.bank.answertext import given_text
 from quiz.classroom.records import ClassRecords, ClassSession
 from quiz.classroom.room import AnswerRecord, Phase, Player
-from quiz.store.progress import Store, csv_cell
+from quiz.store.export import csv_cell
+from quiz.store.progress import Store
 from quiz.textsafe import clean
 
 CSV_COLUMNS = ["session", "student", "number", "question", "section", "answer", "correct",

@@ -2,13 +2,15 @@
 
 This is the one way front ends play (the TUI, plain mode, tests, later the
 classroom server), so "answer -> saved -> next" is written once: every try,
-skip or timeout is handed to the recorder, and the recorder has returned,
-before the call that produced it returns; and ``advance`` refuses to show the
-next question while anything is still unrecorded.
+skip or timeout is handed to the recorder together with the engine state
+after it, and the recorder has returned, before the call that produced it
+returns; and ``advance`` refuses to show the next question while anything is
+still unrecorded.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -44,12 +46,12 @@ class Recorder(Protocol):
 
     def session_started(self, info: SessionInfo) -> None: ...
 
-    def record(self, attempt: Attempt) -> None:
-        """Persist one attempt durably before returning."""
-        ...
+    def save(self, attempts: Sequence[Attempt], snapshot: dict[str, Any]) -> None:
+        """Persist ``attempts`` (maybe none) and the engine state after them, to resume from.
 
-    def checkpoint(self, snapshot: dict[str, Any]) -> None:
-        """The engine state after a change (hint, answer, advance), to resume from."""
+        Both are kept together, durably, before returning: never the one
+        without the other.
+        """
         ...
 
     def session_finished(self, results: Results) -> None: ...
@@ -61,10 +63,7 @@ class NullRecorder:
     def session_started(self, info: SessionInfo) -> None:
         pass
 
-    def record(self, attempt: Attempt) -> None:
-        pass
-
-    def checkpoint(self, snapshot: dict[str, Any]) -> None:
+    def save(self, attempts: Sequence[Attempt], snapshot: dict[str, Any]) -> None:
         pass
 
     def session_finished(self, results: Results) -> None:
@@ -83,10 +82,8 @@ class MemoryRecorder(NullRecorder):
     def session_started(self, info: SessionInfo) -> None:
         self.started.append(info)
 
-    def record(self, attempt: Attempt) -> None:
-        self.attempts.append(attempt)
-
-    def checkpoint(self, snapshot: dict[str, Any]) -> None:
+    def save(self, attempts: Sequence[Attempt], snapshot: dict[str, Any]) -> None:
+        self.attempts.extend(attempts)
         self.snapshots.append(snapshot)
 
     def session_finished(self, results: Results) -> None:
@@ -119,8 +116,7 @@ class PlaySession:
             settings=s.to_dict(),
             resumed=resumed,
         ))
-        self._flush()  # a resumed engine may carry attempts that were never saved
-        self._checkpoint()
+        self._save()  # a resumed engine may carry attempts that were never saved
 
     @classmethod
     def from_bank(cls, bank: Bank, settings: Settings | None = None,
@@ -215,56 +211,55 @@ class PlaySession:
 
     def hint(self) -> HintStep:
         step = self.engine.hint()
-        self._checkpoint()
+        self._save()
         return step
 
     def answer(self, given: Any, seconds: float | None = None) -> AnswerOutcome:
         """Check and record an answer; returns only once the recorder has it."""
         outcome = self.engine.answer(given, seconds)
-        self._flush()
-        self._checkpoint()
+        self._save()
         return outcome
 
     def skip(self, seconds: float | None = None) -> AnswerOutcome:
         outcome = self.engine.skip(seconds)
-        self._flush()
-        self._checkpoint()
+        self._save()
         return outcome
 
     def time_out(self, seconds: float | None = None) -> AnswerOutcome:
         outcome = self.engine.time_out(seconds)
-        self._flush()
-        self._checkpoint()
+        self._save()
         return outcome
 
     def advance(self) -> State:
         """Go on to the next question, never before every attempt is recorded."""
-        self._flush()  # retries a record that failed earlier; raises if it fails again
+        self._save_pending()  # retries a save that failed earlier; raises if it fails again
         state = self.engine.advance()
-        self._checkpoint()
+        self._save()
         if state is State.FINISHED:
             self._report_finished()
         return state
 
     def finish(self) -> Results:
         """End the session (early or not) and report the results to the recorder."""
-        self._flush()
+        self._save_pending()
         results = self.engine.finish()
-        self._checkpoint()
+        self._save()
         self._report_finished()
         return results
 
     # -- internals ----------------------------------------------------------
 
-    def _flush(self) -> None:
-        # Pop only after record() returns: a failed write leaves the attempt queued.
-        pending = self.engine.pending
-        while pending:
-            self.recorder.record(pending[0])
-            pending.pop(0)
+    def _save(self) -> None:
+        """Hand the queued attempts and the state after them to the recorder in one save."""
+        attempts = list(self.engine.pending)
+        # The snapshot is the state once these attempts are stored, so it queues none.
+        self.recorder.save(attempts, {**self.engine.snapshot(), "pending": []})
+        # Dequeue only after save() returns: a failed write leaves them queued for a retry.
+        del self.engine.pending[:len(attempts)]
 
-    def _checkpoint(self) -> None:
-        self.recorder.checkpoint(self.engine.snapshot())
+    def _save_pending(self) -> None:
+        if self.engine.pending:
+            self._save()
 
     def _report_finished(self) -> None:
         if not self._finished_reported:

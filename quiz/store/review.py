@@ -1,24 +1,23 @@
 """Spaced review: how one settled answer moves a question's FSRS schedule.
 
 Pure functions over JSON-friendly values; ``quiz.store.progress`` keeps the result in
-its ``review`` table. A question's card lives under (profile, bank, question
-id): a reworded prompt keeps it, a changed answer starts it afresh.
+its ``review`` table and ``quiz.store.queue`` reads it back. A question's card lives
+under (profile, bank, question id): a reworded prompt keeps it, a changed answer
+starts it afresh.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
 
 # Ratings, as the fsrs package numbers them.
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
-RATING_NAMES = {AGAIN: "again", HARD: "hard", GOOD: "good", EASY: "easy"}
 
 # Anki's default: a question failed this often after first being seen is a
 # leech, worth rewording or studying from the passage instead of drilling.
@@ -92,13 +91,6 @@ def review(card_json: str | None, rating: int, when: datetime, *, card_id: int,
         card=updated.to_json(), due=updated.due, reps=reps + 1, lapses=lapses + lapse,
         last_rating=rating, last_review=when,
     )
-
-
-def card_stability(card_json: str) -> float | None:
-    """FSRS stability in days (None before the first review)."""
-    data: dict[str, Any] = json.loads(card_json)
-    value = data.get("stability")
-    return float(value) if value is not None else None
 
 
 def retrievability(card_json: str, when: datetime) -> float:
