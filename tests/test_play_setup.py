@@ -238,7 +238,7 @@ def test_the_mode_question_counts_what_is_due_and_review_plays_it(store: Store,
     missed = bank.questions[1]
     rec = store.recorder("ada", bank_path=bank.path)
     rec.session_started(SessionInfo(bank.id, bank.title, "practice", "ada", 1, ()))
-    rec.record(_attempt_for(missed, 1, "practice", correct=False))
+    rec.save([_attempt_for(missed, 1, "practice", correct=False)])
     rec.close()
     player = Player("review")
     game = GameSetup(bank, Settings(shuffle=True), store=store).run(player)
@@ -274,7 +274,7 @@ def test_the_game_knows_this_banks_leeches(store: Store, clock: Clock, bank: Ban
     q = bank.questions[0]
     rec = _recorder(store, (q.id,))  # profile ada, on a bank of another id
     for n in range(1, review.LEECH_LAPSES + 2):
-        rec.record(_attempt_for(q, n, "review", correct=False))
+        rec.save([_attempt_for(q, n, "review", correct=False)])
         clock.tick(hours=1)
     assert store.leeches("ada")
     game = setup(bank, store, profile="ada", ask_mode=False).run(Player())
