@@ -22,12 +22,11 @@ from quiz.play.setup import (
     NothingDue,
     PlayRequest,
     Step,
-    profile_to_show,
     settings_for,
     with_mode,
 )
 from quiz.store import review
-from quiz.store.progress import Store
+from quiz.store.progress import Store, profile_to_show
 from tests.conftest import SEED_BANK
 from tests.test_store import Clock, _attempt_for, _play, _recorder, new_session, small_bank
 

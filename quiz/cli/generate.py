@@ -1,18 +1,13 @@
 """``quiz generate ARTICLE.txt``: draft a bank from an article.
 
 Imported at every start of ``quiz`` to register the subcommand, so only the
-standard library is imported here; the generator loads inside ``run``.
+standard library is imported here; the generator loads when the command runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
-import sys
-import time
 from pathlib import Path
-
-_ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,54 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _fail(message: str, code: int = 1) -> int:
-    print(f"quiz generate: error: {message}", file=sys.stderr)
-    return code
-
-
 def run(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    from quiz.bank.article import ArticleError, load_article
+    from quiz.generate.command import GenerateRequest, generate_bank
 
-    source = Path(args.article)
-    if not source.is_file():
-        what = "is a folder, not an article file" if source.is_dir() else "no such file"
-        return _fail(f"{source}: {what}")
-    try:
-        article = load_article(source)
-    except ArticleError as exc:
-        print(str(exc), file=sys.stderr)
-        return 1
-    except OSError as exc:
-        return _fail(f"{source}: cannot read it ({exc.strerror})")
-
-    from quiz.generate.text import slugify
-
-    out = Path(args.out) if args.out else Path("questions") / slugify(article.title)
-    bank_id = args.id or (slugify(out.name) if args.out else slugify(article.title))
-    if not _ID_RE.fullmatch(bank_id):
-        return _fail(f"bank id {bank_id!r} must be lowercase letters, digits and -_.", 2)
-    target = out / "bank.yaml"
-    if target.exists() and not args.force:
-        return _fail(f"{target} already exists; curated questions in it would be lost. "
-                     "Choose another folder with -o, or pass --force to overwrite it")
-    if out.exists() and not out.is_dir():
-        return _fail(f"{out} exists and is not a folder")
-
-    from quiz.generate.pipeline import generate
-    from quiz.generate.writer import write_bank
-
-    result = generate(article, bank_id=bank_id, path=out, url=args.url, license=args.license)
-    try:
-        dropped = write_bank(result, source, out)
-    except OSError as exc:
-        return _fail(f"cannot write {out}: {exc.strerror or exc}")
-    bank = result.bank
-    counts: dict[str, int] = {}
-    for q in bank.questions:
-        counts[q.type] = counts.get(q.type, 0) + 1
-    mix = ", ".join(f"{n} {t}" for t, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-    note = f"; {len(dropped)} dropped by validation" if dropped else ""
-    print(f"wrote {len(bank.questions)} draft questions to {target} ({mix or 'none'}) "
-          f"in {time.perf_counter() - started:.2f} s{note}")
-    return 0
+    return generate_bank(GenerateRequest(
+        article=Path(args.article), out=Path(args.out) if args.out else None,
+        bank_id=args.id, force=args.force, url=args.url, license=args.license))

@@ -502,11 +502,9 @@ def run_plain(request: PlayRequest, bank: Bank, *, recorder: Recorder | None = N
 
 def play_plain(request: PlayRequest, bank: Bank) -> int:
     """``quiz play BANK --plain``: :func:`run_plain` with the progress store."""
-    from quiz.store.progress import Store, StoreError
+    from quiz.store.progress import StoreError, open_with_notices
 
-    with Store.open() as store:
-        for notice in store.notices:
-            print(f"quiz: {notice}", file=sys.stderr)
+    with open_with_notices() as store:
         try:
             return run_plain(request, bank, store=store)
         except StoreError as exc:

@@ -272,18 +272,6 @@ class GameSetup:
 # -- the pieces -------------------------------------------------------------------
 
 
-def profile_to_show(store: Store, requested: str | None = None) -> str | None:
-    """Whose progress to show without asking anyone: the one asked for, else the
-    remembered one, else the only one there is; None when that is no one."""
-    if requested:
-        return requested
-    remembered = store.default_profile()
-    if remembered:
-        return remembered
-    profiles = store.profiles()
-    return profiles[0].name if len(profiles) == 1 else None
-
-
 def resumable(store: Store, profile: str, bank: Bank,
               mode: str | None = None) -> SessionRow | None:
     """The most recent unfinished session of ``profile`` on ``bank`` (in ``mode``, if given)."""

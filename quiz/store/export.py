@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
-from typing import TYPE_CHECKING, Any
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
 
 from quiz.bank.answertext import given_text
 
@@ -35,3 +37,37 @@ def export_csv(store: Store, out: Any, profile: str | None = None) -> int:
 def csv_cell(text: str) -> str:
     """Spreadsheets run a cell starting with = + - @ as a formula; a student could type one."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """``quiz progress export --csv``: one profile or everyone's, to a file or stdout."""
+
+    profile: str | None = None
+    output: str | None = None
+
+
+def export_progress(request: ExportRequest, out: TextIO | None = None,
+                    err: TextIO | None = None) -> int:
+    """Write the attempts as CSV; the exit code of ``quiz progress export``."""
+    from quiz.store.progress import open_with_notices
+    from quiz.textsafe import clean
+
+    out, err = out or sys.stdout, err or sys.stderr
+    with open_with_notices(err) as store:
+        if request.profile is not None and store.profile(request.profile) is None:
+            print(f"quiz progress export: error: no profile named {clean(request.profile)!r}",
+                  file=err)
+            return 1
+        if request.output is None:
+            export_csv(store, out, request.profile)
+            return 0
+        try:
+            with open(request.output, "w", newline="", encoding="utf-8") as fh:
+                n = export_csv(store, fh, request.profile)
+        except OSError as exc:
+            print(f"quiz progress export: error: {clean(request.output)}: "
+                  f"{exc.strerror or exc}", file=err)
+            return 1
+    print(f"{n} answers written to {clean(request.output)}", file=err)
+    return 0

@@ -15,12 +15,13 @@ import contextlib
 import json
 import re
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from quiz.store import db, export, queue, review
 
@@ -550,6 +551,27 @@ class StoreRecorder:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def profile_to_show(store: Store, requested: str | None = None) -> str | None:
+    """Whose progress to show without asking anyone: the one asked for, else the
+    remembered one, else the only one there is; None when that is no one."""
+    if requested:
+        return requested
+    remembered = store.default_profile()
+    if remembered:
+        return remembered
+    profiles = store.profiles()
+    return profiles[0].name if len(profiles) == 1 else None
+
+
+def open_with_notices(err: TextIO | None = None) -> Store:
+    """:meth:`Store.open`, telling the user on ``err`` (stderr) what it had to do to open
+    (a damaged database moved aside, a backup restored)."""
+    store = Store.open()
+    for notice in store.notices:
+        print(f"quiz: {notice}", file=err or sys.stderr)
+    return store
 
 
 def check_profile_name(name: str) -> str:

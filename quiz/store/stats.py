@@ -9,12 +9,22 @@ and sections take their current titles.
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
-from quiz.store.progress import AttemptRow, SessionRow, Store, local_day
+from quiz.store.progress import (
+    AttemptRow,
+    SessionRow,
+    Store,
+    local_day,
+    open_with_notices,
+    profile_to_show,
+)
+from quiz.textsafe import clean
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
@@ -200,3 +210,85 @@ def bar(fraction: float, width: int = 20) -> str:
     full, part = divmod(eighths, 8)
     text = "█" * full + (BAR_BLOCKS[part] if part else "")
     return text.ljust(width)
+
+@dataclass(frozen=True)
+class StatsRequest:
+    """``quiz stats``: whose progress (None: the one to show without asking), and how."""
+
+    profile: str | None = None
+    json: bool = False
+
+
+def show_stats(request: StatsRequest, out: TextIO | None = None,
+               err: TextIO | None = None) -> int:
+    """Print a profile's progress as text or JSON; the exit code of ``quiz stats``."""
+    from quiz.bank.catalog import load_played
+
+    out, err = out or sys.stdout, err or sys.stderr
+    with open_with_notices(err) as store:
+        profile = profile_to_show(store, request.profile)
+        if profile is not None and store.profile(profile) is None:
+            known = ", ".join(p.name for p in store.profiles()) or "none yet"
+            print(f"quiz stats: error: no profile named {clean(profile)!r} "
+                  f"(profiles: {clean(known)})", file=err)
+            return 1
+        if profile is None:
+            if request.json:
+                print(json.dumps({"profile": None, "banks": []}), file=out)
+            elif store.profiles():
+                names = ", ".join(p.name for p in store.profiles())
+                print(f"Several profiles ({clean(names)}); pick one with --profile NAME.",
+                      file=out)
+            else:
+                print("No progress yet: play a bank first (quiz play BANK).", file=out)
+            return 0
+        result = compute(store, profile, load_played(store.sessions(profile)))
+    if request.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2), file=out)
+    else:
+        print("\n".join(format_stats(result)), file=out)
+    return 0
+
+
+def format_stats(st: Stats, width: int = 20) -> list[str]:
+    """The stats as plain text lines (bank text cleaned of terminal controls)."""
+    out = [f"Progress of {clean(st.profile)}"]
+    if not st.answered:
+        out.append("No answers yet.")
+    else:
+        out.append(summary_line(st))
+    for b in st.banks:
+        out.append("")
+        out.append(f"{clean(b.title)} ({clean(b.bank_id)})")
+        seen = f"{b.questions_seen} of {b.questions_total}" if b.questions_total is not None \
+            else f"{b.questions_seen}"
+        last = b.last_played.astimezone().strftime("%Y-%m-%d") if b.last_played else "never"
+        out.append(f"  {round(100 * b.accuracy)}% right over {b.answered} answers · {seen} "
+                   f"questions seen · last played {last}")
+        if b.sections:
+            out.append("  Mastery by section:")
+            name_w = min(32, max(len(clean(s.title)) for s in b.sections))
+            for s in b.sections:
+                title = clean(s.title)
+                if len(title) > name_w:
+                    title = title[:name_w - 1] + "…"
+                out.append(f"    {title:<{name_w}}  {bar(s.mastery, width)} "
+                           f"{round(100 * s.mastery):>3}%  ({s.mastered}/{s.total})")
+    if st.leeches:
+        out.append("")
+        out.append("Missed again and again (read their passages, or ask about them):")
+        for bank_id, qid, lapses in st.leeches:
+            out.append(f"  {clean(bank_id)} / {clean(qid)}: missed {lapses} times after "
+                       "first seen")
+    if st.recent:
+        out.append("")
+        out.append("Recent sessions:")
+        for s in st.recent:
+            when = s.started.astimezone().strftime("%Y-%m-%d %H:%M")
+            out.append(f"  {when}  {clean(s.bank_id)}  {s.mode}  {s.answered}/{s.total} "
+                       f"answered  {s.points} points  {_status(s.status)}")
+    return out
+
+
+def _status(status: str) -> str:
+    return "unfinished" if status in ("active", "paused") else status

@@ -116,7 +116,7 @@ class QuizApp(App[int]):
 
     def progress_profile(self, store: Store) -> str | None:
         """Whose progress the picker and the stats show, without asking anyone."""
-        from quiz.play.setup import profile_to_show
+        from quiz.store.progress import profile_to_show
 
         return profile_to_show(store, self.profile)
 

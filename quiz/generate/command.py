@@ -1,0 +1,81 @@
+"""``quiz generate``: an article file in, a bank folder of drafts out, with plain errors."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from quiz.textsafe import clean
+
+_ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+
+
+@dataclass(frozen=True)
+class GenerateRequest:
+    article: Path
+    out: Path | None = None  # default: questions/<slug of the title>/
+    bank_id: str | None = None  # default: the folder's name, or a slug of the title
+    force: bool = False  # overwrite an existing bank.yaml
+    url: str | None = None
+    license: str | None = None
+
+
+def generate_bank(request: GenerateRequest, out: TextIO | None = None,
+                  err: TextIO | None = None) -> int:
+    """Draft a bank from ``request.article``; the exit code of ``quiz generate``."""
+    out, err = out or sys.stdout, err or sys.stderr
+    started = time.perf_counter()
+
+    def fail(message: str, code: int = 1) -> int:
+        print(f"quiz generate: error: {clean(message)}", file=err)
+        return code
+
+    from quiz.bank.article import ArticleError, load_article
+
+    source = request.article
+    if not source.is_file():
+        what = "is a folder, not an article file" if source.is_dir() else "no such file"
+        return fail(f"{source}: {what}")
+    try:
+        article = load_article(source)
+    except ArticleError as exc:
+        print(clean(str(exc)), file=err)
+        return 1
+    except OSError as exc:
+        return fail(f"{source}: cannot read it ({exc.strerror})")
+
+    from quiz.generate.text import slugify
+
+    folder = request.out or Path("questions") / slugify(article.title)
+    bank_id = request.bank_id or (slugify(folder.name) if request.out else slugify(article.title))
+    if not _ID_RE.fullmatch(bank_id):
+        return fail(f"bank id {bank_id!r} must be lowercase letters, digits and -_.", 2)
+    target = folder / "bank.yaml"
+    if target.exists() and not request.force:
+        return fail(f"{target} already exists; curated questions in it would be lost. "
+                    "Choose another folder with -o, or pass --force to overwrite it")
+    if folder.exists() and not folder.is_dir():
+        return fail(f"{folder} exists and is not a folder")
+
+    from quiz.generate.pipeline import generate
+    from quiz.generate.writer import write_bank
+
+    result = generate(article, bank_id=bank_id, path=folder, url=request.url,
+                      license=request.license)
+    try:
+        dropped = write_bank(result, source, folder)
+    except OSError as exc:
+        return fail(f"cannot write {folder}: {exc.strerror or exc}")
+    bank = result.bank
+    counts: dict[str, int] = {}
+    for q in bank.questions:
+        counts[q.type] = counts.get(q.type, 0) + 1
+    mix = ", ".join(f"{n} {t}" for t, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    note = f"; {len(dropped)} dropped by validation" if dropped else ""
+    print(f"wrote {len(bank.questions)} draft questions to {clean(str(target))} "
+          f"({mix or 'none'}) in {time.perf_counter() - started:.2f} s{note}", file=out)
+    return 0
