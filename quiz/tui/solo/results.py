@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -13,9 +14,9 @@ from textual.widgets.option_list import Option
 
 from quiz.bank.model import Bank
 from quiz.play.answers import display_answer
-from quiz.play.engine import QuestionRecord, Results
+from quiz.play.engine import QuestionRecord, Results, SectionResult
 from quiz.tui.text import assemble, join, label, literal, truncate
-from quiz.tui.widgets.section_bars import SectionBars
+from quiz.tui.widgets.bars import Bar, Bars
 
 STATUS_WORDS = {"wrong": "✘ wrong", "partial": "◐ partly right", "skipped": "– skipped",
                 "timeout": "⏱ out of time"}
@@ -31,6 +32,12 @@ def given_text(given: Any, qtype: str = "") -> str:
     if isinstance(given, list):
         return ", ".join(str(g) for g in given) or "(nothing picked)"
     return str(given)
+
+
+def section_bars(sections: Iterable[SectionResult], **kwargs: Any) -> Bars:
+    """Per section, the share answered right: ``History  ██████░░░░  3/4``."""
+    return Bars([Bar(s.title, s.right, s.total) for s in sections], track="░",
+                empty="No questions were answered.", **kwargs)
 
 
 def missed_entry(record: QuestionRecord):
@@ -70,7 +77,7 @@ class ResultsScreen(Screen[None]):
                 acc += f" · {r.unanswered} not reached"
             yield Static(join([literal(score, "bold"), literal(acc)]), id="score")
             yield Static(literal("By section", "bold"), classes="subtitle")
-            yield SectionBars(r.sections, id="bars")
+            yield section_bars(r.sections, id="bars")
             if self.missed:
                 yield Static(literal(f"Missed ({len(self.missed)}): Enter shows the passage",
                                      "bold"), classes="subtitle")
