@@ -32,7 +32,7 @@ from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Phase, Room, RoomSettings
 from quiz.classroom.server import ClassServer
 from quiz.store.progress import Store
-from quiz.tui.dialogs.confirm import ConfirmScreen
+from quiz.tui.dialogs.confirm import ConfirmDialog
 from quiz.tui.host.app import HostApp
 from quiz.tui.host.panels import (
     EndPanel,
@@ -157,7 +157,7 @@ async def until(pilot: Pilot, cond: Callable[[], bool], what: str) -> None:
 
 
 async def confirm(pilot: Pilot, app: HostApp, yes: bool) -> None:
-    await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the confirm dialog")
+    await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the confirm dialog")
     await pilot.press("y" if yes else "n")
     await pilot.pause()
 

@@ -18,9 +18,12 @@ from textual.widgets import Footer, OptionList, Static
 from quiz.bank.curation import SaveConflict, SaveError
 from quiz.textsafe import clean
 from quiz.tui.curate.detail import QuestionDetail, load_article_safely
-from quiz.tui.curate.dialogs import ArticleDialog, ConfirmDialog, HelpDialog
 from quiz.tui.curate.edit import EditScreen
+from quiz.tui.curate.keys import INTRO, KEYS
 from quiz.tui.curate.listing import QuestionList
+from quiz.tui.dialogs.confirm import ConfirmDialog
+from quiz.tui.dialogs.help import HelpDialog
+from quiz.tui.dialogs.reader import ReaderScreen
 from quiz.tui.text import assemble, literal
 
 if TYPE_CHECKING:
@@ -193,10 +196,10 @@ class CurateScreen(Screen[None]):
                         markup=False)
             return
         spans = [(e.start, e.end) for e in q.evidence if e.start >= 0]
-        self.app.push_screen(ArticleDialog(self.article, spans))
+        self.app.push_screen(ReaderScreen(self.article, spans, heading="Evidence"))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpDialog())
+        self.app.push_screen(HelpDialog(KEYS, title="Curating a bank", intro=INTRO))
 
     # -- saving and leaving -------------------------------------------------------
 

@@ -41,7 +41,7 @@ from quiz.tui.join.question import (
     SendAnswer,
 )
 from quiz.tui.join.reveal import JoinRevealScreen, Result, Reveal
-from quiz.tui.styles import sheet
+from quiz.tui.styles import sheets
 from quiz.tui.text import literal
 
 ClientFactory = Callable[..., ClassClient]
@@ -123,7 +123,7 @@ def forget_token(key: str) -> None:
 
 
 class JoinApp(App[int]):
-    CSS_PATH: ClassVar[list[str | Path]] = [sheet("quiz.tcss"), sheet("join.tcss")]  # type: ignore[assignment]
+    CSS_PATH = sheets("quiz.tcss", "join.tcss")
     TITLE = "quiz join"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.textsafe import clean
-from quiz.tui.styles import sheet
+from quiz.tui.styles import sheets
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
@@ -33,7 +33,7 @@ T = TypeVar("T")
 
 
 class QuizApp(App[int]):
-    CSS_PATH = sheet("quiz.tcss")
+    CSS_PATH = sheets("quiz.tcss")
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -358,19 +358,20 @@ class QuizApp(App[int]):
     # -- actions --------------------------------------------------------------
 
     def action_help(self) -> None:
-        from quiz.tui.dialogs.help import HelpScreen
+        from quiz.tui.dialogs.help import HelpDialog
+        from quiz.tui.solo.keys import KEYS
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog(KEYS))
 
     async def action_quit(self) -> None:
         """Quit; in the middle of a game, ask first (answers so far are already saved)."""
         if not self.in_game:
             self.exit(0)
             return
-        from quiz.tui.dialogs.confirm import ConfirmScreen
+        from quiz.tui.dialogs.confirm import ConfirmDialog
 
-        if isinstance(self.screen, ConfirmScreen):
+        if isinstance(self.screen, ConfirmDialog):
             return
 
         def confirmed(yes: bool | None) -> None:
@@ -381,7 +382,7 @@ class QuizApp(App[int]):
         saved = self._store is not None or self.recorder_factory is not None
         detail = ("Every answer so far is saved: pick this bank again to go on."
                   if saved else "Progress is not being saved in this game.")
-        self.push_screen(ConfirmScreen("Quit this game?", detail), confirmed)
+        self.push_screen(ConfirmDialog("Quit this game?", detail), confirmed)
 
 
 def create_app(
