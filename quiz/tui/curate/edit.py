@@ -104,7 +104,7 @@ class EditScreen(ModalScreen["Question | None"]):
             elif isinstance(widget, Select):
                 text = str(widget.value)
             else:
-                text = widget.value  # type: ignore[attr-defined]
+                text = self.query_one(f"#field-{name}", Input).value
             out[name] = self.start_values[name] if text == self.shown_values[name] else text
         return out
 

@@ -82,14 +82,15 @@ class CurateScreen(Screen[None]):
     def question_list(self) -> QuestionList:
         return self.query_one(QuestionList)
 
-    def visible(self) -> list[Question]:
+    def listed(self) -> list[Question]:
+        """The questions the filter lets through, in file order."""
         qs = self.curation.bank.questions
         if self.filter == "all":
             return [q for q in qs if not (q.id in self.hidden and q.status == "rejected")]
         return [q for q in qs if q.status == self.filter]
 
     def refill(self, highlight: str | None = None) -> None:
-        self.question_list.show(self.visible(), highlight)
+        self.question_list.show(self.listed(), highlight)
         self.show_current()
         self.update_bar()
 
@@ -129,7 +130,7 @@ class CurateScreen(Screen[None]):
         """Redraw after question ``qid`` changed, save, and move on if asked."""
         ids = self.question_list.ids
         old = ids.index(qid) if qid in ids else -1
-        visible = [q.id for q in self.visible()]
+        visible = [q.id for q in self.listed()]
         target = qid
         if advance or qid not in visible:
             # The next question after it that is still listed; at the end of the
@@ -145,7 +146,7 @@ class CurateScreen(Screen[None]):
             self.question_list.highlighted = ids.index(target) if target in ids else 0
             self.show_current()
         else:
-            self.question_list.show(self.visible(), target)
+            self.question_list.show(self.listed(), target)
             self.show_current()
         self.save()
 
@@ -175,9 +176,9 @@ class CurateScreen(Screen[None]):
             self.notify("Nothing to undo.", markup=False)
             return
         self.hidden.discard(qid)
-        if qid not in {q.id for q in self.visible()}:
+        if qid not in {q.id for q in self.listed()}:
             self.filter = "all"  # show what the undo brought back
-        self.question_list.show(self.visible(), qid)
+        self.question_list.show(self.listed(), qid)
         self.show_current()
         self.save()
         self.notify(f"Undone: {qid}", markup=False)

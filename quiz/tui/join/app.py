@@ -161,6 +161,7 @@ class JoinApp(App[int]):
     def on_mount(self) -> None:
         first = JoinNoticeScreen(f"Connecting to {self.address}…",
                                  f"Joining as {self.me}.")
+        first.show_status(self.status_line())
         self.current = first
         self.push_screen(first)
         # A plain task, not a worker: workers are cancelled before unmount, and the
@@ -195,6 +196,7 @@ class JoinApp(App[int]):
         """Put ``screen`` in place of the current phase's screen (closing any dialog)."""
         while isinstance(self.screen, ModalScreen):
             self.pop_screen()
+        screen.show_status(self.status_line())
         self.current = screen
         self.switch_screen(screen)
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
@@ -36,9 +37,13 @@ class FeedbackScreen(Screen[None]):
         Binding("w", "why", "Why?"),
     ]
 
+    class Next(Message):
+        """On to the next question (or the results): the app advances the session."""
+
     def __init__(self, session: PlaySession, bank: Bank, outcome: AnswerOutcome) -> None:
         super().__init__()
         self.session, self.bank, self.outcome = session, bank, outcome
+        self.done = False  # Next was asked for: a second Enter must not skip a question
         question = bank.question(outcome.question_id) or session.current
         assert question is not None
         self.question = question
@@ -80,7 +85,9 @@ class FeedbackScreen(Screen[None]):
             self.action_why()
 
     def action_next(self) -> None:
-        self.app.advance()  # type: ignore[attr-defined]
+        if not self.done:
+            self.done = True
+            self.post_message(self.Next())
 
     def action_why(self) -> None:
         from quiz.tui.dialogs.reader import ReaderScreen

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, Footer, Input, Static
 
 from quiz.bank.model import Bank
@@ -17,6 +20,8 @@ from quiz.play.engine import AnswerOutcome, HintStep
 from quiz.play.session import PlaySession
 from quiz.tui.text import assemble, literal
 from quiz.tui.widgets.answers import AnswerGiven, AnswerWidget, TypedAnswer, answer_widget
+
+T = TypeVar("T")
 
 TYPE_NAMES = {
     "choice": "Pick one", "multi": "Pick all that apply", "truefalse": "True or false",
@@ -42,7 +47,11 @@ def play_status(session: PlaySession, bank: Bank):
 
 
 class QuestionScreen(Screen[None]):
-    """One question. The app swaps in a fresh screen for each question."""
+    """One question. The app swaps in a fresh screen for each question.
+
+    The screen plays the question on the session it is given; once the question
+    is settled it posts :class:`Settled` and takes no more input.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "hint", "Hint"),
@@ -51,7 +60,21 @@ class QuestionScreen(Screen[None]):
         Binding("escape", "leave_input", "Leave the box"),
     ]
 
-    def __init__(self, session: PlaySession, bank: Bank) -> None:
+    class Settled(Message):
+        """The question was answered, skipped or timed out: the app shows what comes next."""
+
+        def __init__(self, outcome: AnswerOutcome) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    class SaveFailed(Message):
+        """Progress could not be saved: the app stops the game (what was saved is kept)."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, session: PlaySession, bank: Bank, *, lapses: int = 0) -> None:
         super().__init__()
         self.session = session
         self.bank = bank
@@ -59,9 +82,11 @@ class QuestionScreen(Screen[None]):
         assert question is not None
         self.question = question
         self.options = session.options(question)
+        self.lapses = lapses  # times missed after first seen (a leech): said on the screen
         self.passage: HintStep | None = None
+        self.settled = False
         self._shown_at = time.monotonic()
-        self._timer = None
+        self._timer: Timer | None = None
 
     # -- layout -----------------------------------------------------------------
 
@@ -71,11 +96,10 @@ class QuestionScreen(Screen[None]):
         with VerticalScroll(id="question-body"):
             yield Static(self._meta(), id="meta")
             yield Static(literal(q.prompt), id="prompt")
-            lapses = getattr(self.app, "leeches", {}).get(q.id)
-            if lapses:
+            if self.lapses:
                 # As plain mode says it: a leech is better read than guessed again.
                 yield Static(assemble(literal("You keep missing this one", "bold"),
-                                      literal(f": {lapses} times after first seeing it. "
+                                      literal(f": {self.lapses} times after first seeing it. "
                                               "Its passage may help more than a guess.")),
                              id="leech")
             yield answer_widget(q.type, self.options, q.unit)
@@ -180,9 +204,18 @@ class QuestionScreen(Screen[None]):
         answer.focus_first()
         self._refresh_controls()
 
-    def _save(self, operation, *args):
-        """A session call that records progress, through the app's failure handling."""
-        return self.app.guarded(operation, *args)  # type: ignore[attr-defined]
+    def _save(self, operation: Callable[..., T], *args: object) -> T | None:
+        """A session call that records progress; None once settled, or if saving failed."""
+        from quiz.tui.solo.failures import STORE_ERRORS
+
+        if self.settled:
+            return None  # a key pressed before the app moved on: the question is over
+        try:
+            return operation(*args)
+        except STORE_ERRORS as exc:
+            self._stop()
+            self.post_message(self.SaveFailed(exc))
+            return None
 
     def _elapsed(self) -> float:
         return round(time.monotonic() - self._shown_at, 3)
@@ -194,8 +227,6 @@ class QuestionScreen(Screen[None]):
             return
         left = limit - self._elapsed()
         if left <= 0:
-            if self._timer is not None:
-                self._timer.stop()
             if (outcome := self._save(self.session.time_out, limit)) is not None:
                 self._leave(outcome)
             return
@@ -203,14 +234,20 @@ class QuestionScreen(Screen[None]):
             assemble(self._meta(), literal(f"  ·  {left:.0f} s left", "bold"))
         )
 
-    def _leave(self, outcome: AnswerOutcome) -> None:
+    def _stop(self) -> None:
+        self.settled = True
         if self._timer is not None:
             self._timer.stop()
-        self.app.answered(outcome)  # type: ignore[attr-defined]
+
+    def _leave(self, outcome: AnswerOutcome) -> None:
+        self._stop()
+        self.post_message(self.Settled(outcome))
 
     # -- actions ----------------------------------------------------------------
 
     def action_hint(self) -> None:
+        if self.settled:
+            return
         if not self.session.can_hint():
             self.notify("No more hints for this question.", severity="warning")
             return

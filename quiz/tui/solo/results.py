@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -58,10 +59,18 @@ class ResultsScreen(Screen[None]):
         Binding("s", "stats", "Stats"),
     ]
 
-    def __init__(self, results: Results, bank: Bank) -> None:
+    class StatsWanted(Message):
+        """The player asked for their progress."""
+
+    class Done(Message):
+        """The player is done with the results: the app goes back to the picker (or ends)."""
+
+    def __init__(self, results: Results, bank: Bank, *, stats: bool = False) -> None:
         super().__init__()
         self.results = results
         self.bank = bank
+        self.stats = stats  # progress is kept, so there are stats to show
+        self.done = False
         self.missed = [r for r in results.records if r.settled and not r.correct]
 
     def compose(self) -> ComposeResult:
@@ -104,11 +113,13 @@ class ResultsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stats":
-            return getattr(self.app, "keeps_progress", False)  # no store, no stats
+            return self.stats  # no store, no stats
         return True
 
     def action_stats(self) -> None:
-        self.app.show_stats()  # type: ignore[attr-defined]
+        self.post_message(self.StatsWanted())
 
     def action_done(self) -> None:
-        self.app.results_done()  # type: ignore[attr-defined]
+        if not self.done:  # Done twice would leave the picker too
+            self.done = True
+            self.post_message(self.Done())
