@@ -70,19 +70,13 @@ class FeedbackScreen(Screen[None]):
                                *quotes]), id="evidence")
         with Horizontal(id="actions"):
             last = self.session.number >= self.session.total
-            yield Button("Results" if last else "Next", id="next", variant="primary")
-            yield Button("Why? (show in article)", id="why")
+            yield Button("Results" if last else "Next", id="next", variant="primary",
+                         action="screen.next")
+            yield Button("Why? (show in article)", id="why", action="screen.why")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#next", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "next":
-            self.action_next()
-        elif event.button.id == "why":
-            self.action_why()
 
     def action_next(self) -> None:
         if not self.done:

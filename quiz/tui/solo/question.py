@@ -6,36 +6,21 @@ import time
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Static
 
 from quiz.bank.model import Bank
 from quiz.play.engine import AnswerOutcome, HintStep
 from quiz.play.session import PlaySession
 from quiz.tui.text import assemble, literal
 from quiz.tui.widgets.answers import AnswerGiven, AnswerWidget, TypedAnswer, answer_widget
+from quiz.tui.widgets.asking import TYPE_HELP, TYPE_NAMES, AskingScreen
 
 T = TypeVar("T")
-
-TYPE_NAMES = {
-    "choice": "Pick one", "multi": "Pick all that apply", "truefalse": "True or false",
-    "text": "Type the answer", "number": "Type a number", "order": "Put in order",
-}
-TYPE_HELP = {
-    "choice": "1-9 or a-g answers · arrows + Enter",
-    "multi": "1-9/Space toggle · Enter submits",
-    "truefalse": "t true · f false",
-    "text": "Enter submits",
-    "number": "Enter submits",
-    "order": "1-9 picks · u/d moves · Enter submits",
-}
-
 
 def play_status(session: PlaySession, bank: Bank):
     """The top line: where we are, the mode, and the running score."""
@@ -46,7 +31,7 @@ def play_status(session: PlaySession, bank: Bank):
     return assemble(literal(where, "bold"), literal("  ·  "), literal(bank.title))
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(AskingScreen):
     """One question. The app swaps in a fresh screen for each question.
 
     The screen plays the question on the session it is given; once the question
@@ -106,9 +91,9 @@ class QuestionScreen(Screen[None]):
             yield Static("", id="retry")
             yield Vertical(id="hints")
         with Horizontal(id="actions"):
-            yield Button("Submit", id="submit", variant="primary")
-            yield Button(self._hint_label(), id="hint")
-            yield Button("Skip", id="skip")
+            yield Button("Submit", id="submit", variant="primary", action="screen.submit")
+            yield Button(self._hint_label(), id="hint", action="screen.hint")
+            yield Button("Skip", id="skip", action="screen.skip")
         yield Footer()
 
     def _meta(self):
@@ -156,28 +141,13 @@ class QuestionScreen(Screen[None]):
             return self.session.can_hint() or None  # None: shown greyed out
         if action == "passage":
             return self.passage is not None
-        if action == "leave_input":
-            return isinstance(self.focused, Input)
-        return True
+        return super().check_action(action, parameters)
 
     # -- input ------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        # Number and letter shortcuts reach here only when no text box has focus.
-        if isinstance(self.focused, Input):
-            return
-        if event.character and self.query_one(AnswerWidget).shortcut(event.character):
-            event.stop()
-            event.prevent_default()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "submit":
-            self.query_one(AnswerWidget).submit()
-        elif event.button.id == "hint":
-            self.action_hint()
-        elif event.button.id == "skip":
-            self.action_skip()
+    @property
+    def can_answer(self) -> bool:
+        return not self.settled
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         message.stop()
@@ -291,8 +261,3 @@ class QuestionScreen(Screen[None]):
     def action_skip(self) -> None:
         if (outcome := self._save(self.session.skip, self._elapsed())) is not None:
             self._leave(outcome)
-
-    def action_leave_input(self) -> None:
-        """Esc in a text box frees the letter keys (h, s, q, ?) for commands."""
-        if isinstance(self.focused, Input):
-            self.query_one("#submit", Button).focus()
