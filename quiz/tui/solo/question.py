@@ -22,6 +22,7 @@ from quiz.tui.widgets.asking import TYPE_HELP, TYPE_NAMES, AskingScreen
 
 T = TypeVar("T")
 
+
 def play_status(session: PlaySession, bank: Bank):
     """The top line: where we are, the mode, and the running score."""
     score = session.running_score()
