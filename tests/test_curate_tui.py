@@ -15,10 +15,12 @@ from quiz.bank.curation import Curation
 from quiz.bank.load import load_bank
 from quiz.tui.curate.app import CurateApp, create_curate_app
 from quiz.tui.curate.detail import QuestionDetail
-from quiz.tui.curate.dialogs import ArticleDialog, ConfirmDialog, HelpDialog
 from quiz.tui.curate.edit import EditScreen
 from quiz.tui.curate.listing import QuestionList
 from quiz.tui.curate.main import CurateScreen
+from quiz.tui.dialogs.confirm import ConfirmDialog
+from quiz.tui.dialogs.help import HelpDialog
+from quiz.tui.dialogs.reader import ReaderScreen
 from quiz.tui.widgets.article_view import ArticleView
 from tests.conftest import ROOT
 from tests.test_curate import DRAFT_BANK, write_draft_bank
@@ -347,7 +349,7 @@ async def test_article_and_help(bank_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("v")
         await pilot.pause()
-        assert isinstance(app.screen, ArticleDialog)
+        assert isinstance(app.screen, ReaderScreen)
         view = app.screen.query_one(ArticleView)
         block = view.first_highlight
         assert block is not None and "2:50 pm" in block.text

@@ -32,15 +32,15 @@ from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Phase, Room, RoomSettings
 from quiz.classroom.server import ClassServer
 from quiz.store.progress import Store
-from quiz.tui.dialogs.confirm import ConfirmScreen
+from quiz.tui.dialogs.confirm import ConfirmDialog
 from quiz.tui.host.app import HostApp
 from quiz.tui.host.panels import (
-    DistributionBars,
     EndPanel,
     Passage,
     passage_for,
 )
 from quiz.tui.host.pick import HostPickScreen
+from quiz.tui.widgets.bars import Bars
 from quiz.tui.widgets.qr import halfblock_rows, qr_matrix, qr_rows
 from tests.conftest import SEED_BANK
 
@@ -157,7 +157,7 @@ async def until(pilot: Pilot, cond: Callable[[], bool], what: str) -> None:
 
 
 async def confirm(pilot: Pilot, app: HostApp, yes: bool) -> None:
-    await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the confirm dialog")
+    await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the confirm dialog")
     await pilot.press("y" if yes else "n")
     await pilot.pause()
 
@@ -316,9 +316,9 @@ async def test_a_question_from_start_to_reveal(host, seed_bank: Bank) -> None:
         await pilot.press("r")
         reveal = await ana.expect("reveal")
         assert reveal["answer"] == q.answer
-        await until(pilot, lambda: app.screen.query(DistributionBars), "the reveal")
-        bars = app.screen.query_one(DistributionBars)
-        assert bars.dist.counts == reveal["distribution"]["counts"]
+        await until(pilot, lambda: app.screen.query(Bars), "the reveal")
+        bars = app.screen.query_one(Bars)
+        assert [row.value for row in bars.rows] == reveal["distribution"]["counts"]
         drawn = str(bars.render()).splitlines()
         right_row = next(line for line in drawn if q.answer[:10] in line)
         assert right_row.startswith("✔") and right_row.rstrip().endswith("right")
@@ -467,7 +467,7 @@ async def test_anonymous_reveal_hides_names(host) -> None:
         await ana.expect("question")
         await pilot.press("r")
         await ana.expect("reveal")
-        await until(pilot, lambda: app.screen.query(DistributionBars), "the reveal")
+        await until(pilot, lambda: app.screen.query(Bars), "the reveal")
         top = str(app.screen.query_one("#r-top", Static).render())
         assert "(name hidden)" in top and "Anastasia" not in texts(app)
         await ana.close()

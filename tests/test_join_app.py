@@ -31,7 +31,7 @@ from quiz.tui.join.notice import JoinNoticeScreen
 from quiz.tui.join.question import JoinQuestionScreen
 from quiz.tui.join.reveal import JoinRevealScreen
 from quiz.tui.widgets.answers import AnswerWidget
-from quiz.tui.widgets.distribution import DistributionBars
+from quiz.tui.widgets.bars import Bars
 from tests.classroom_host import LiveHost
 from tests.conftest import SEED_BANK
 
@@ -109,7 +109,7 @@ def screen_text(app: JoinApp) -> str:
     parts = [str(w.render()) for w in screen.query(Static)]
     for ol in screen.query(OptionList):
         parts += [str(ol.get_option_at_index(i).prompt) for i in range(ol.option_count)]
-    parts += [str(bars.render()) for bars in screen.query(DistributionBars)]
+    parts += [str(bars.render()) for bars in screen.query(Bars)]
     return "\n".join(parts)
 
 
@@ -351,10 +351,10 @@ async def test_reveal_shows_the_answer_the_evidence_and_my_result(
         assert "rank 1 of 2" in text
         assert f"Score {record.total}" in text
         # The class's answers as bars: Ana's pick counted once, Ben's silence once.
-        bars = screen.query_one(DistributionBars)
-        assert bars.counts[bars.labels.index(q.answer)] == 1
-        assert bars.counts[bars.labels.index("No answer")] == 1
-        assert bars.correct[bars.labels.index(q.answer)]
+        rows = {row.label: row for row in screen.query_one(Bars).rows}
+        assert rows[q.answer].value == 1
+        assert rows["No answer"].value == 1
+        assert rows[q.answer].right
 
 
 @scenario

@@ -19,7 +19,7 @@ from quiz.store.progress import Store
 from quiz.tui.solo.profile import ProfileScreen
 from quiz.tui.solo.resume import ResumeScreen
 from quiz.tui.solo.stats import StatsScreen
-from quiz.tui.widgets.section_bars import SectionBars
+from quiz.tui.widgets.bars import Bars
 from tests.conftest import SEED_BANK
 from tests.test_store import _play, new_session, small_bank
 
@@ -128,8 +128,8 @@ async def test_stats_screen_draws_mastery_bars_per_section(seed_bank: Bank) -> N
         st = stats.compute(store, "ada", [bank])
     app = Host(StatsScreen(st))
     async with app.run_test(size=SIZE) as pilot:
-        (bars,) = app.screen.query(SectionBars)
-        assert [(r.title, r.right, r.total) for r in bars.sections] == [
+        (bars,) = app.screen.query(Bars)
+        assert [(r.label, r.value, r.total) for r in bars.rows] == [
             (x.title, x.mastered, x.total) for x in st.banks[0].sections]
         drawn = str(bars.render())
         assert "█" in drawn and "░" in drawn

@@ -8,14 +8,14 @@ from textual.app import App
 from textual.screen import Screen
 
 from quiz.tui.curate.main import CurateScreen
-from quiz.tui.styles import sheet
+from quiz.tui.styles import sheets
 
 if TYPE_CHECKING:
     from quiz.bank.curation import Curation
 
 
 class CurateApp(App[int]):
-    CSS_PATH = sheet("curate.tcss")
+    CSS_PATH = sheets("curate.tcss")
     TITLE = "quiz curate"
     ENABLE_COMMAND_PALETTE = False
 

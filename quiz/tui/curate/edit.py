@@ -30,7 +30,7 @@ from quiz.bank.curation import (
 )
 from quiz.bank.model import Question
 from quiz.textsafe import clean
-from quiz.tui.curate.dialogs import ConfirmDialog
+from quiz.tui.dialogs.confirm import ConfirmDialog
 from quiz.tui.text import assemble, join, label, literal
 
 CHECK_DELAY = 0.25  # seconds of quiet typing before a check (each takes a few ms)
@@ -43,7 +43,7 @@ class EditScreen(ModalScreen["Question | None"]):
     ]
 
     def __init__(self, question: Question, check: Callable[[Question], Check]) -> None:
-        super().__init__(classes="curate-dialog")
+        super().__init__()
         self.question = question
         self._check = check
         self.start_values = form_values(question)
@@ -60,9 +60,9 @@ class EditScreen(ModalScreen["Question | None"]):
 
     def compose(self) -> ComposeResult:
         q = self.question
-        with Vertical(classes="dialog-box edit-box"):
+        with Vertical(classes="edit-box"):
             yield Static(label("Edit [b]$id[/b] · $type", id=q.id, type=q.type),
-                         classes="dialog-question")
+                         classes="edit-title")
             with VerticalScroll(id="edit-fields"):
                 quotes = [assemble("“", literal(e.quote), "”") for e in q.evidence]
                 yield Label("Evidence (the answer must be readable here)", classes="field-label")
@@ -72,7 +72,7 @@ class EditScreen(ModalScreen["Question | None"]):
                     yield self._editor(name)
                     yield Static("", id=f"error-{name}", classes="field-error")
                 yield Static("", id=f"error-{GENERAL or 'general'}", classes="field-error")
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="edit-buttons"):
                 yield Button("Save  ^S", id="save", variant="primary", disabled=True)
                 yield Button("Cancel  Esc", id="cancel")
 
@@ -104,7 +104,7 @@ class EditScreen(ModalScreen["Question | None"]):
             elif isinstance(widget, Select):
                 text = str(widget.value)
             else:
-                text = widget.value  # type: ignore[attr-defined]
+                text = self.query_one(f"#field-{name}", Input).value
             out[name] = self.start_values[name] if text == self.shown_values[name] else text
         return out
 

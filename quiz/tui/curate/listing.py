@@ -17,7 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from quiz.bank.model import Question
-from quiz.tui.text import assemble, literal
+from quiz.tui.text import assemble, fit, literal
 
 BADGES = {"draft": "DRAFT", "approved": "OK", "rejected": "REJ"}
 TYPE_NAMES = {"choice": "choice", "multi": "multi", "truefalse": "t/f", "text": "text",
@@ -49,9 +49,10 @@ class QuestionList(OptionList):
 
     def line_for(self, q: Question) -> Content:
         status = q.status if q.status in BADGES else "draft"
-        badge = literal(f"{BADGES.get(q.status, q.status[:5].upper()):<5} ",
+        # Fixed columns, by cells: a status or type the loader let through still fits.
+        badge = literal(fit(BADGES.get(q.status, q.status.upper()), 5) + " ",
                         self.get_visual_style(f"curate-list--{status}", partial=True))
-        kind = literal(f"{TYPE_NAMES.get(q.type, q.type):<6} ",
+        kind = literal(fit(TYPE_NAMES.get(q.type, q.type), 6) + " ",
                        self.get_visual_style("curate-list--type", partial=True))
         return assemble(badge, kind, literal(q.prompt.replace("\n", " ")))
 

@@ -18,9 +18,12 @@ from textual.widgets import Footer, OptionList, Static
 from quiz.bank.curation import SaveConflict, SaveError
 from quiz.textsafe import clean
 from quiz.tui.curate.detail import QuestionDetail, load_article_safely
-from quiz.tui.curate.dialogs import ArticleDialog, ConfirmDialog, HelpDialog
 from quiz.tui.curate.edit import EditScreen
+from quiz.tui.curate.keys import INTRO, KEYS
 from quiz.tui.curate.listing import QuestionList
+from quiz.tui.dialogs.confirm import ConfirmDialog
+from quiz.tui.dialogs.help import HelpDialog
+from quiz.tui.dialogs.reader import ReaderScreen
 from quiz.tui.text import assemble, literal
 
 if TYPE_CHECKING:
@@ -79,14 +82,15 @@ class CurateScreen(Screen[None]):
     def question_list(self) -> QuestionList:
         return self.query_one(QuestionList)
 
-    def visible(self) -> list[Question]:
+    def listed(self) -> list[Question]:
+        """The questions the filter lets through, in file order."""
         qs = self.curation.bank.questions
         if self.filter == "all":
             return [q for q in qs if not (q.id in self.hidden and q.status == "rejected")]
         return [q for q in qs if q.status == self.filter]
 
     def refill(self, highlight: str | None = None) -> None:
-        self.question_list.show(self.visible(), highlight)
+        self.question_list.show(self.listed(), highlight)
         self.show_current()
         self.update_bar()
 
@@ -126,7 +130,7 @@ class CurateScreen(Screen[None]):
         """Redraw after question ``qid`` changed, save, and move on if asked."""
         ids = self.question_list.ids
         old = ids.index(qid) if qid in ids else -1
-        visible = [q.id for q in self.visible()]
+        visible = [q.id for q in self.listed()]
         target = qid
         if advance or qid not in visible:
             # The next question after it that is still listed; at the end of the
@@ -142,7 +146,7 @@ class CurateScreen(Screen[None]):
             self.question_list.highlighted = ids.index(target) if target in ids else 0
             self.show_current()
         else:
-            self.question_list.show(self.visible(), target)
+            self.question_list.show(self.listed(), target)
             self.show_current()
         self.save()
 
@@ -172,9 +176,9 @@ class CurateScreen(Screen[None]):
             self.notify("Nothing to undo.", markup=False)
             return
         self.hidden.discard(qid)
-        if qid not in {q.id for q in self.visible()}:
+        if qid not in {q.id for q in self.listed()}:
             self.filter = "all"  # show what the undo brought back
-        self.question_list.show(self.visible(), qid)
+        self.question_list.show(self.listed(), qid)
         self.show_current()
         self.save()
         self.notify(f"Undone: {qid}", markup=False)
@@ -193,10 +197,10 @@ class CurateScreen(Screen[None]):
                         markup=False)
             return
         spans = [(e.start, e.end) for e in q.evidence if e.start >= 0]
-        self.app.push_screen(ArticleDialog(self.article, spans))
+        self.app.push_screen(ReaderScreen(self.article, spans, heading="Evidence"))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpDialog())
+        self.app.push_screen(HelpDialog(KEYS, title="Curating a bank", intro=INTRO))
 
     # -- saving and leaving -------------------------------------------------------
 

@@ -1,4 +1,7 @@
-"""A yes/no question (quitting mid-game). Returns True for yes."""
+"""A yes/no question (quitting mid-game, ending a session, overwriting a file).
+
+Dismisses with True for yes. "No" has the focus: the safe choice is the default.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +16,16 @@ from textual.widgets import Button, Static
 from quiz.tui.text import literal
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmDialog(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str, detail: str = "") -> None:
+    def __init__(self, question: str, detail: str = "", *, yes: str = "Yes",
+                 no: str = "No") -> None:
         super().__init__()
-        self.question = question
-        self.detail = detail
+        self.question, self.detail, self.yes, self.no = question, detail, yes, no
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-dialog", classes="dialog"):
@@ -30,8 +33,8 @@ class ConfirmScreen(ModalScreen[bool]):
             if self.detail:
                 yield Static(literal(self.detail), classes="dialog-sub")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes (y)", id="yes", variant="error")
-                yield Button("No (n)", id="no", variant="primary")
+                yield Button(literal(f"{self.yes} (y)"), id="yes", variant="error")
+                yield Button(literal(f"{self.no} (n)"), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -1,4 +1,8 @@
-"""The article reader: the whole article, scrolled to a highlighted passage."""
+"""The article reader: the whole article, scrolled to a highlighted passage.
+
+Every app opens its article here: the solo game's hints and "why?", the
+curator's evidence. The keys that open it (w, v) close it again.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from quiz.tui.widgets.article_view import ArticleView
 
 class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,w,b", "close", "Back"),
+        Binding("escape,b,w,v", "close", "Back"),
         Binding("g", "to_passage", "Passage"),
     ]
 

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from quiz.classroom.room import Phase
 from quiz.classroom.server import listen_error
 from quiz.textsafe import clean
-from quiz.tui.styles import sheet
+from quiz.tui.styles import sheets
 
 if TYPE_CHECKING:
     from quiz.classroom.server import ClassServer
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class HostApp(App[int]):
-    CSS_PATH = sheet("host.tcss")
+    CSS_PATH = sheets("host.tcss")
     TITLE = "quiz host"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "quit", "Quit", show=False)]
@@ -101,13 +101,13 @@ class HostApp(App[int]):
         if self.failure is not None or not self.listening or self.server.room.phase is Phase.ENDED:
             await self._close_host()
             return
-        from quiz.tui.dialogs.confirm import ConfirmScreen
+        from quiz.tui.dialogs.confirm import ConfirmDialog
 
         def done(yes: bool | None) -> None:
             if yes:
                 self.call_later(self._close_host)
 
-        await self.push_screen(ConfirmScreen(
+        await self.push_screen(ConfirmDialog(
             "Close the host?",
             "Students lose the connection. The session is saved: quiz host --resume "
             "picks it up where it is."), done)

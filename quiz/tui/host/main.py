@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Static
 
 from quiz.classroom.room import Phase, Room, RoomError
-from quiz.tui.dialogs.confirm import ConfirmScreen
+from quiz.tui.dialogs.confirm import ConfirmDialog
 from quiz.tui.host.panels import (
     EndPanel,
     LobbyPanel,
@@ -214,7 +214,7 @@ class HostScreen(Screen[None]):
             if yes:
                 self._control(self.server.end)
 
-        self.app.push_screen(ConfirmScreen(
+        self.app.push_screen(ConfirmDialog(
             "End the session for everyone?",
             "Students see the podium and no more questions are asked."), done)
 

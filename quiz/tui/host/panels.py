@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 from urllib.parse import urlsplit
 
-from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -26,15 +25,11 @@ from quiz.classroom.room import Distribution, Phase, Room, ranked_rows, summary_
 from quiz.play.answers import display_answer
 from quiz.textsafe import clean
 from quiz.tui.text import assemble, fit, highlighted, join, literal, truncate
+from quiz.tui.widgets.bars import Bar, Bars, letter
 from quiz.tui.widgets.qr import QRCode
 
 PASSAGE_LIMIT = 480  # characters of a paragraph shown whole; longer ones are cut around the quote
 TOP = 5
-
-
-def letter(i: int) -> str:
-    """A, B, C... for the options (numbers past Z), as students see them read out."""
-    return chr(ord("A") + i) if i < 26 else str(i + 1)
 
 
 def join_command(url: str, code: str) -> str:
@@ -117,51 +112,16 @@ class Passage(Widget):
         return assemble("… " if c.cut_before else "", body, " …" if c.cut_after else "")
 
 
-# -- bars for the answer distribution ------------------------------------------------
+# -- how the class answered ---------------------------------------------------------
 
 
-class DistributionBars(Widget):
+def answer_bars(dist: Distribution, lettered: bool) -> Bars:
     """One bar per option; the right ones carry ✔ and the word "right", not just a colour."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"bars--right", "bars--wrong", "bars--none"}
-
-    def __init__(self, dist: Distribution, lettered: bool, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.dist = dist
-        self.lettered = lettered
-
-    def render(self) -> Content:
-        d = self.dist
-        width = self.content_region.width or 60
-        tags = []
-        for i, lab in enumerate(d.labels):
-            last = i == len(d.labels) - 1  # "No answer" is always the last row
-            tags.append(f"{letter(i)}  {clean(lab)}" if self.lettered and not last
-                        else clean(lab))
-        count_w = max(len(str(c)) for c in d.counts)
-        extras = 2 + 2 + 1 + count_w + 7  # marker, gaps, count, "  right"
-        name_w = min(max(cell_len(t) for t in tags), max(12, width - extras - 12))
-        most = max(max(d.counts), 1)
-        bar_w = max(4, width - name_w - extras)
-        right = self.get_visual_style("bars--right", partial=True)
-        wrong = self.get_visual_style("bars--wrong", partial=True)
-        none = self.get_visual_style("bars--none", partial=True)
-        lines = []
-        for i, (tag, count, ok) in enumerate(zip(tags, d.counts, d.correct, strict=True)):
-            last = i == len(tags) - 1
-            style = right if ok else none if last else wrong
-            full = math.ceil(bar_w * count / most) if count else 0
-            lines.append(assemble(
-                ("✔ " if ok else "  ", right if ok else ""),
-                fit(tag, name_w), "  ",
-                Content("█" * full + " " * (bar_w - full)).stylize(style),
-                " ", str(count).rjust(count_w),
-                ("  right" if ok else "", right if ok else ""),
-            ))
-        return join(lines)
-
-    def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.dist.labels)
+    last = len(dist.labels) - 1  # "No answer" is always the last row
+    rows = [Bar(label, count, right=ok, muted=i == last)
+            for i, (label, count, ok) in enumerate(zip(dist.labels, dist.counts, dist.correct,
+                                                       strict=True))]
+    return Bars(rows, marks=True, letters=lettered, right_word=True, id="bars")
 
 
 def leaderboard(room: Room, limit: int = TOP) -> Content:
@@ -336,8 +296,7 @@ class RevealPanel(Horizontal):
             yield Static(literal(f"Question {i + 1} of {room.total}  ·  answers"),
                          id="r-meta")
             yield Static(literal(truncate(q.prompt, 300)), id="r-prompt")
-            yield DistributionBars(room.distribution(i), bool(room.options(i))
-                                   and q.type != "order", id="bars")
+            yield answer_bars(room.distribution(i), bool(room.options(i)) and q.type != "order")
             yield Static(assemble(("Answer: ", "bold"), (display_answer(q), "bold")),
                          id="r-answer")
             for ev in q.evidence:

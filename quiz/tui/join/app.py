@@ -40,7 +40,7 @@ from quiz.tui.join.question import (
     SendAnswer,
 )
 from quiz.tui.join.reveal import JoinRevealScreen, Result, Reveal
-from quiz.tui.styles import sheet
+from quiz.tui.styles import sheets
 from quiz.tui.text import literal
 
 ClientFactory = Callable[..., ClassClient]
@@ -116,7 +116,7 @@ def forget_token(key: str) -> None:
 
 
 class JoinApp(App[int]):
-    CSS_PATH: ClassVar[list[str | Path]] = [sheet("quiz.tcss"), sheet("join.tcss")]  # type: ignore[assignment]
+    CSS_PATH = sheets("quiz.tcss", "join.tcss")
     TITLE = "quiz join"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -154,6 +154,7 @@ class JoinApp(App[int]):
     def on_mount(self) -> None:
         first = JoinNoticeScreen(f"Connecting to {self.address}…",
                                  f"Joining as {self.me}.")
+        first.show_status(self.status_line())
         self.current = first
         self.push_screen(first)
         # A plain task, not a worker: workers are cancelled before unmount, and the
@@ -188,6 +189,7 @@ class JoinApp(App[int]):
         """Put ``screen`` in place of the current phase's screen (closing any dialog)."""
         while isinstance(self.screen, ModalScreen):
             self.pop_screen()
+        screen.show_status(self.status_line())
         self.current = screen
         self.switch_screen(screen)
 

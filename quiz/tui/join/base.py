@@ -1,7 +1,8 @@
 """What every screen of ``quiz join`` shares: the status line and the key help.
 
 The app owns the connection and the score; a screen shows one phase of the
-class session and asks the app for the status line when it appears.
+class session, and the app hands it the status line (before it appears, and
+whenever the line changes).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class JoinScreen(Screen[None]):
         # Messages can arrive before the screen is composed: screens keep what they
         # were told and draw it in ``redraw``, which runs once mounted.
         self.ready = False
+        self.status = Content("")
 
     def compose_status(self) -> ComposeResult:
         yield Static("", id="status", classes="topbar")
@@ -29,12 +31,11 @@ class JoinScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.ready = True
-        line = getattr(self.app, "status_line", None)
-        if callable(line):
-            self.show_status(line())
+        self.show_status(self.status)
         self.redraw()
 
     def show_status(self, content: Content) -> None:
+        self.status = content
         if self.ready:
             self.query_one("#status", Static).update(content)
 

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 from quiz.tui.text import literal
 
 Choice = Literal["disconnect", "leave"] | None
+BUTTONS: dict[str, Choice] = {"disconnect": "disconnect", "leave": "leave", "stay": None}
 
 
 class JoinLeaveScreen(ModalScreen[Choice]):
@@ -41,7 +42,7 @@ class JoinLeaveScreen(ModalScreen[Choice]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(None if event.button.id == "stay" else event.button.id)  # type: ignore[arg-type]
+        self.dismiss(BUTTONS.get(event.button.id or "stay"))
 
     def action_choose(self, choice: Choice) -> None:
         self.dismiss(choice)

@@ -12,18 +12,17 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from quiz.tui.join.base import JoinScreen
-from quiz.tui.solo.question import TYPE_HELP, TYPE_NAMES
 from quiz.tui.text import assemble, literal
 from quiz.tui.widgets.answers import AnswerGiven, AnswerWidget, answer_widget
+from quiz.tui.widgets.asking import TYPE_HELP, TYPE_NAMES, AskingScreen
 
 CLOSED_WHY = {
     "time": "Time is up: answers are closed.",
@@ -92,7 +91,7 @@ def shown_value(value: Any, qtype: str = "") -> str:
     return "" if value is None else str(value)
 
 
-class JoinQuestionScreen(JoinScreen):
+class JoinQuestionScreen(JoinScreen, AskingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "hint", "Hint", show=False),
         # Letters go into a typed answer's box, so hints also have keys that never do.
@@ -129,8 +128,8 @@ class JoinQuestionScreen(JoinScreen):
             yield Static("", id="jq-state")
             yield Vertical(id="jq-hints")
         with Horizontal(id="jq-actions"):
-            yield Button("Submit", id="submit", variant="primary")
-            yield Button("Hint (F2)", id="hint")
+            yield Button("Submit", id="submit", variant="primary", action="screen.submit")
+            yield Button("Hint (F2)", id="hint", action="screen.hint")
         yield from self.compose_footer()
 
     def on_mount(self) -> None:
@@ -239,8 +238,8 @@ class JoinQuestionScreen(JoinScreen):
 
     def _clock(self) -> Content:
         if self.paused:
-            left = "" if self.paused_left is None else f"  ({self.paused_left:.0f} s left)"
-            return literal(f"⏸ Paused by the teacher{left}", "bold")
+            was = "" if self.paused_left is None else f"  ({self.paused_left:.0f} s left)"
+            return literal(f"⏸ Paused by the teacher{was}", "bold")
         if self.closed_why is not None or self.deadline is None:
             return Content("")
         left = max(0.0, self.deadline - time.monotonic())
@@ -283,26 +282,9 @@ class JoinQuestionScreen(JoinScreen):
             if self.question.hints == 0:
                 return False
             return self.can_hint or None
-        if action == "leave_input":
-            return isinstance(self.focused, Input)
-        return True
+        return super().check_action(action, parameters)
 
     # -- the student --------------------------------------------------------------------
-
-    def on_key(self, event: events.Key) -> None:
-        # Number and letter shortcuts reach here only when no text box has focus.
-        if isinstance(self.focused, Input) or not self.can_answer:
-            return
-        if event.character and self.query_one(AnswerWidget).shortcut(event.character):
-            event.stop()
-            event.prevent_default()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "submit":
-            self.query_one(AnswerWidget).submit()
-        elif event.button.id == "hint":
-            self.action_hint()
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         message.stop()
@@ -316,8 +298,3 @@ class JoinQuestionScreen(JoinScreen):
         if not self.can_hint:
             return
         self.post_message(AskHint(self.question.q))
-
-    def action_leave_input(self) -> None:
-        """Esc in a text box frees the letter keys (h, q) for commands."""
-        if isinstance(self.focused, Input):
-            self.query_one("#submit", Button).focus()

@@ -15,7 +15,7 @@ from textual.widgets import Static
 from quiz.tui.join.base import JoinScreen
 from quiz.tui.join.question import shown_value
 from quiz.tui.text import assemble, join, literal
-from quiz.tui.widgets.distribution import DistributionBars
+from quiz.tui.widgets.bars import Bar, Bars
 
 
 @dataclass(slots=True)
@@ -48,21 +48,23 @@ class Reveal:
     explanation: str
     evidence: list[str]
     section: str
-    labels: list[str]
-    counts: list[int]
-    flags: list[bool]
+    answers: list[Bar]  # how the class answered, one bar per option (and "No answer")
     top: list[Ranked] = field(default_factory=list)
 
     @classmethod
     def from_message(cls, msg: dict[str, Any]) -> Reveal:
         dist = msg.get("distribution") or {}
+        labels = [str(x) for x in dist.get("labels") or []]
+        # A malformed message must not break the screen: counts and flags pad to the labels.
+        n = len(labels)
+        counts = ([max(0, int(x)) for x in dist.get("counts") or []] + [0] * n)[:n]
+        flags = ([bool(x) for x in dist.get("correct") or []] + [False] * n)[:n]
         return cls(q=int(msg["q"]), answer=str(msg.get("answer", "")),
                    explanation=str(msg.get("explanation") or ""),
                    evidence=[str(e) for e in msg.get("evidence") or []],
                    section=str(msg.get("section") or ""),
-                   labels=[str(x) for x in dist.get("labels") or []],
-                   counts=[int(x) for x in dist.get("counts") or []],
-                   flags=[bool(x) for x in dist.get("correct") or []],
+                   answers=[Bar(label, count, right=ok)
+                            for label, count, ok in zip(labels, counts, flags, strict=True)],
                    top=Ranked.rows(msg.get("top")))
 
 
@@ -104,7 +106,7 @@ class JoinRevealScreen(JoinScreen):
                          id="jr-answer")
             yield Static("", id="jr-result")
             yield Static(literal("How the class answered", "bold"), classes="jr-head")
-            yield DistributionBars(r.labels, r.counts, r.flags, id="jr-dist")
+            yield Bars(r.answers, marks=True, empty="No answers.", id="jr-dist")
             if r.evidence:
                 where = f"From the article, “{r.section}”" if r.section else "From the article"
                 yield Static(literal(where, "bold"), classes="jr-head")

@@ -8,7 +8,7 @@ happens next, so scoring, checking and recording stay in the core.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
@@ -18,22 +18,27 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.textsafe import clean
-from quiz.tui.styles import sheet
+from quiz.tui.styles import sheets
 
 if TYPE_CHECKING:
+    from quiz.bank.catalog import BankEntry
     from quiz.bank.model import Bank
     from quiz.play.engine import AnswerOutcome, Settings
     from quiz.play.session import PlaySession, Recorder
     from quiz.play.setup import Game, PlayRequest, Step
     from quiz.store.progress import Store
     from quiz.store.stats import Stats
+    from quiz.tui.solo.feedback import FeedbackScreen
+    from quiz.tui.solo.picker import PickerScreen
+    from quiz.tui.solo.question import QuestionScreen
+    from quiz.tui.solo.results import ResultsScreen
 
 RecorderFactory = Callable[["Bank"], "Recorder | None"]
 T = TypeVar("T")
 
 
 class QuizApp(App[int]):
-    CSS_PATH = sheet("quiz.tcss")
+    CSS_PATH = sheets("quiz.tcss")
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -85,7 +90,8 @@ class QuizApp(App[int]):
         if self.start_bank is None:
             from quiz.tui.solo.picker import PickerScreen
 
-            return PickerScreen(self.extra_paths)
+            return PickerScreen(self.extra_paths, include_drafts=self.include_drafts,
+                                count_due=self.due_counts, stats=self.keeps_progress)
         return super().get_default_screen()
 
     def _ensure_store(self) -> tuple[Store | None, list[str]]:
@@ -119,6 +125,21 @@ class QuizApp(App[int]):
         from quiz.store.progress import profile_to_show
 
         return profile_to_show(store, self.profile)
+
+    def due_counts(self, entries: Sequence[BankEntry]) -> list[int] | None:
+        """Questions due today in each listed bank, for the picker (from a worker thread).
+
+        None when there is no store, or nobody has played yet: nothing can be due.
+        """
+        store = self.store_from_thread()
+        if store is None:
+            return None
+        profile = self.progress_profile(store)
+        if profile is None:
+            return None
+        from quiz.tui.solo.picker import due_counts
+
+        return due_counts(store, profile, entries, include_drafts=self.include_drafts)
 
     def close_store(self) -> None:
         if self._store is not None:
@@ -185,7 +206,8 @@ class QuizApp(App[int]):
             case AskMode(progress=progress, due=due):
                 from quiz.tui.solo.mode import ModeScreen
 
-                return await self.push_screen_wait(ModeScreen(bank, progress=progress, due=due))
+                return await self.push_screen_wait(ModeScreen(bank, progress=progress, due=due,
+                                                           include_drafts=self.include_drafts))
             case Note(text=text):
                 self.notify(clean(text), severity="warning", markup=False)
         return None
@@ -194,7 +216,9 @@ class QuizApp(App[int]):
         from quiz.tui.solo.question import QuestionScreen
 
         assert self.session is not None and self.bank is not None
-        screen = QuestionScreen(self.session, self.bank)
+        question = self.session.current
+        lapses = self.leeches.get(question.id, 0) if question is not None else 0
+        screen = QuestionScreen(self.session, self.bank, lapses=lapses)
         if first:
             self.push_screen(screen)
         else:
@@ -215,19 +239,21 @@ class QuizApp(App[int]):
 
         Everything recorded before the failure is kept, so the game can be resumed.
         """
-        import sqlite3
-
-        from quiz.store.progress import StoreError
+        from quiz.tui.solo.failures import STORE_ERRORS
 
         try:
             return operation(*args)
-        except (sqlite3.Error, StoreError, OSError) as exc:
-            from rich.text import Text
-
-            self.exit(1, return_code=1, message=Text(clean(
-                f"quiz: error: your answer could not be saved ({exc}); everything answered "
-                "before it is kept. Play on later to resume.")))
+        except STORE_ERRORS as exc:
+            self.stop_unsaved(exc)
             return None
+
+    def stop_unsaved(self, error: Exception) -> None:
+        """Saving failed: end the game with the reason (what was saved is kept)."""
+        from rich.text import Text
+
+        self.exit(1, return_code=1, message=Text(clean(
+            f"quiz: error: your answer could not be saved ({error}); everything answered "
+            "before it is kept. Play on later to resume.")))
 
     def advance(self) -> None:
         from quiz.play.engine import State
@@ -248,7 +274,7 @@ class QuizApp(App[int]):
         from quiz.tui.solo.results import ResultsScreen
 
         assert self.session is not None and self.bank is not None
-        return ResultsScreen(self.session.finish(), self.bank)
+        return ResultsScreen(self.session.finish(), self.bank, stats=self.keeps_progress)
 
     def results_done(self) -> None:
         """Leave the results: back to the picker, or out after ``quiz play``."""
@@ -270,9 +296,7 @@ class QuizApp(App[int]):
     @work(thread=True, exclusive=True, group="stats")
     def _gather_stats(self) -> None:
         # In a thread: opening the store and loading the banks played can take a moment.
-        import sqlite3
-
-        from quiz.store.progress import StoreError
+        from quiz.tui.solo.failures import STORE_ERRORS
 
         try:
             store = self.store_from_thread()
@@ -292,7 +316,7 @@ class QuizApp(App[int]):
             if self.bank is not None:
                 banks[self.bank.id] = self.bank  # the bank just played, as it was played
             result = stats.compute(store, profile, list(banks.values()))
-        except (sqlite3.Error, StoreError, OSError) as exc:
+        except STORE_ERRORS as exc:
             self.call_from_thread(self.notify, clean(f"The stats cannot be read: {exc}"),
                                   severity="error", markup=False)
             return
@@ -308,22 +332,46 @@ class QuizApp(App[int]):
     def in_game(self) -> bool:
         return self.session is not None and not self.session.finished
 
+    # -- what the screens ask ----------------------------------------------------
+
+    def on_picker_screen_bank_chosen(self, message: PickerScreen.BankChosen) -> None:
+        self.choose_bank(message.bank)
+
+    def on_picker_screen_stats_wanted(self, message: PickerScreen.StatsWanted) -> None:
+        self.show_stats()
+
+    def on_question_screen_settled(self, message: QuestionScreen.Settled) -> None:
+        self.answered(message.outcome)
+
+    def on_question_screen_save_failed(self, message: QuestionScreen.SaveFailed) -> None:
+        self.stop_unsaved(message.error)
+
+    def on_feedback_screen_next(self, message: FeedbackScreen.Next) -> None:
+        self.advance()
+
+    def on_results_screen_stats_wanted(self, message: ResultsScreen.StatsWanted) -> None:
+        self.show_stats()
+
+    def on_results_screen_done(self, message: ResultsScreen.Done) -> None:
+        self.results_done()
+
     # -- actions --------------------------------------------------------------
 
     def action_help(self) -> None:
-        from quiz.tui.dialogs.help import HelpScreen
+        from quiz.tui.dialogs.help import HelpDialog
+        from quiz.tui.solo.keys import KEYS
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpDialog):
+            self.push_screen(HelpDialog(KEYS))
 
     async def action_quit(self) -> None:
         """Quit; in the middle of a game, ask first (answers so far are already saved)."""
         if not self.in_game:
             self.exit(0)
             return
-        from quiz.tui.dialogs.confirm import ConfirmScreen
+        from quiz.tui.dialogs.confirm import ConfirmDialog
 
-        if isinstance(self.screen, ConfirmScreen):
+        if isinstance(self.screen, ConfirmDialog):
             return
 
         def confirmed(yes: bool | None) -> None:
@@ -334,7 +382,7 @@ class QuizApp(App[int]):
         saved = self._store is not None or self.recorder_factory is not None
         detail = ("Every answer so far is saved: pick this bank again to go on."
                   if saved else "Progress is not being saved in this game.")
-        self.push_screen(ConfirmScreen("Quit this game?", detail), confirmed)
+        self.push_screen(ConfirmDialog("Quit this game?", detail), confirmed)
 
 
 def create_app(

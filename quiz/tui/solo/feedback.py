@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
@@ -36,9 +37,13 @@ class FeedbackScreen(Screen[None]):
         Binding("w", "why", "Why?"),
     ]
 
+    class Next(Message):
+        """On to the next question (or the results): the app advances the session."""
+
     def __init__(self, session: PlaySession, bank: Bank, outcome: AnswerOutcome) -> None:
         super().__init__()
         self.session, self.bank, self.outcome = session, bank, outcome
+        self.done = False  # Next was asked for: a second Enter must not skip a question
         question = bank.question(outcome.question_id) or session.current
         assert question is not None
         self.question = question
@@ -65,22 +70,18 @@ class FeedbackScreen(Screen[None]):
                                *quotes]), id="evidence")
         with Horizontal(id="actions"):
             last = self.session.number >= self.session.total
-            yield Button("Results" if last else "Next", id="next", variant="primary")
-            yield Button("Why? (show in article)", id="why")
+            yield Button("Results" if last else "Next", id="next", variant="primary",
+                         action="screen.next")
+            yield Button("Why? (show in article)", id="why", action="screen.why")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#next", Button).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "next":
-            self.action_next()
-        elif event.button.id == "why":
-            self.action_why()
-
     def action_next(self) -> None:
-        self.app.advance()  # type: ignore[attr-defined]
+        if not self.done:
+            self.done = True
+            self.post_message(self.Next())
 
     def action_why(self) -> None:
         from quiz.tui.dialogs.reader import ReaderScreen

@@ -32,9 +32,11 @@ class ModeScreen(ModalScreen[str | None]):
         Binding("c,4", "pick('cram')", "Cram", show=False),
     ]
 
-    def __init__(self, bank: Bank, progress: bool = False, due: int | None = None) -> None:
+    def __init__(self, bank: Bank, progress: bool = False, due: int | None = None, *,
+                 include_drafts: bool = False) -> None:
         super().__init__()
         self.bank = bank
+        self.include_drafts = include_drafts
         self.modes = MODES if progress else MODES[:PLAIN_MODES]
         # Questions due for review today (None: not known); with 0, review is greyed out.
         self.due = due
@@ -50,7 +52,7 @@ class ModeScreen(ModalScreen[str | None]):
         return not (key == "review" and self.due == 0)
 
     def compose(self) -> ComposeResult:
-        n = len(self.bank.playable(getattr(self.app, "include_drafts", False)))
+        n = len(self.bank.playable(self.include_drafts))
         with Vertical(id="mode-dialog", classes="dialog"):
             yield Static(label("[b]$title[/b]", title=self.bank.title), classes="dialog-title")
             yield Static(literal(f"{n} question{'s' if n != 1 else ''} · choose a mode"),

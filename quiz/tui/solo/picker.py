@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,6 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from quiz.store.progress import Store
 
 ORIGIN_WORDS = {"bundled": "bundled", "local": "./questions", "extra": "added"}
+
+# Due counts for listed banks, asked from a worker thread; None when nothing can be due.
+DueCounter = Callable[[Sequence["BankEntry"]], "list[int] | None"]
 
 
 def entry_label(e: BankEntry, due: int = 0):
@@ -83,9 +87,23 @@ class PickerScreen(Screen[None]):
         Binding("s", "stats", "Stats"),
     ]
 
-    def __init__(self, extra_paths: Sequence[Path] = ()) -> None:
+    class BankChosen(Message):
+        """The player picked ``bank`` (loaded, with questions to play): the app plays it."""
+
+        def __init__(self, bank: Bank) -> None:
+            super().__init__()
+            self.bank = bank
+
+    class StatsWanted(Message):
+        """The player asked for their progress."""
+
+    def __init__(self, extra_paths: Sequence[Path] = (), *, include_drafts: bool = False,
+                 count_due: DueCounter | None = None, stats: bool = False) -> None:
         super().__init__()
         self.extra_paths = list(extra_paths)
+        self.include_drafts = include_drafts
+        self.count_due = count_due
+        self.stats = stats  # progress is kept, so there are stats to show
         self.entries: list[BankEntry] = []
         self.due: list[int] = []  # per entry: questions due for review today
 
@@ -118,23 +136,16 @@ class PickerScreen(Screen[None]):
 
     def _count_due(self, entries: list[BankEntry]) -> None:
         """Due counts for ``entries`` (in the worker thread), once the list is showing."""
-        import sqlite3
+        from quiz.tui.solo.failures import STORE_ERRORS
 
-        from quiz.store.progress import StoreError
-
-        app = self.app
+        if self.count_due is None or not entries:
+            return
         try:
-            store = app.store_from_thread()  # type: ignore[attr-defined]
-            if store is None or not entries:
-                return
-            profile = app.progress_profile(store)  # type: ignore[attr-defined]
-            if profile is None:
-                return  # nobody has played yet: nothing can be due
-            due = due_counts(store, profile, entries,
-                             include_drafts=app.include_drafts)  # type: ignore[attr-defined]
-        except (sqlite3.Error, StoreError, OSError):
+            due = self.count_due(entries)
+        except STORE_ERRORS:
             return  # the counts are a courtesy; the game reports store trouble itself
-        app.call_from_thread(self._show_due, entries, due)
+        if due is not None:
+            self.app.call_from_thread(self._show_due, entries, due)
 
     @work(thread=True, exclusive=True, group="count-due")
     def _recount_due(self) -> None:
@@ -174,11 +185,11 @@ class PickerScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stats":
-            return getattr(self.app, "keeps_progress", False)
+            return self.stats
         return True
 
     def action_stats(self) -> None:
-        self.app.show_stats()  # type: ignore[attr-defined]
+        self.post_message(self.StatsWanted())
 
     def _show(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self.entries):
@@ -203,7 +214,7 @@ class PickerScreen(Screen[None]):
             first = exc.diagnostics[0].format() if exc.diagnostics else str(exc)
             self.notify(clean(first), severity="error", markup=False)
             return
-        if not bank.playable(self.app.include_drafts):  # type: ignore[attr-defined]
+        if not bank.playable(self.include_drafts):
             self.notify("This bank has no approved questions yet.", severity="warning")
             return
-        self.app.choose_bank(bank)  # type: ignore[attr-defined]
+        self.post_message(self.BankChosen(bank))

@@ -3,33 +3,24 @@
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Static
 
 from quiz.bank.model import Bank
 from quiz.play.engine import AnswerOutcome, HintStep
 from quiz.play.session import PlaySession
 from quiz.tui.text import assemble, literal
 from quiz.tui.widgets.answers import AnswerGiven, AnswerWidget, TypedAnswer, answer_widget
+from quiz.tui.widgets.asking import TYPE_HELP, TYPE_NAMES, AskingScreen
 
-TYPE_NAMES = {
-    "choice": "Pick one", "multi": "Pick all that apply", "truefalse": "True or false",
-    "text": "Type the answer", "number": "Type a number", "order": "Put in order",
-}
-TYPE_HELP = {
-    "choice": "1-9 or a-g answers · arrows + Enter",
-    "multi": "1-9/Space toggle · Enter submits",
-    "truefalse": "t true · f false",
-    "text": "Enter submits",
-    "number": "Enter submits",
-    "order": "1-9 picks · u/d moves · Enter submits",
-}
+T = TypeVar("T")
 
 
 def play_status(session: PlaySession, bank: Bank):
@@ -41,8 +32,12 @@ def play_status(session: PlaySession, bank: Bank):
     return assemble(literal(where, "bold"), literal("  ·  "), literal(bank.title))
 
 
-class QuestionScreen(Screen[None]):
-    """One question. The app swaps in a fresh screen for each question."""
+class QuestionScreen(AskingScreen):
+    """One question. The app swaps in a fresh screen for each question.
+
+    The screen plays the question on the session it is given; once the question
+    is settled it posts :class:`Settled` and takes no more input.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "hint", "Hint"),
@@ -51,7 +46,21 @@ class QuestionScreen(Screen[None]):
         Binding("escape", "leave_input", "Leave the box"),
     ]
 
-    def __init__(self, session: PlaySession, bank: Bank) -> None:
+    class Settled(Message):
+        """The question was answered, skipped or timed out: the app shows what comes next."""
+
+        def __init__(self, outcome: AnswerOutcome) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    class SaveFailed(Message):
+        """Progress could not be saved: the app stops the game (what was saved is kept)."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, session: PlaySession, bank: Bank, *, lapses: int = 0) -> None:
         super().__init__()
         self.session = session
         self.bank = bank
@@ -59,9 +68,11 @@ class QuestionScreen(Screen[None]):
         assert question is not None
         self.question = question
         self.options = session.options(question)
+        self.lapses = lapses  # times missed after first seen (a leech): said on the screen
         self.passage: HintStep | None = None
+        self.settled = False
         self._shown_at = time.monotonic()
-        self._timer = None
+        self._timer: Timer | None = None
 
     # -- layout -----------------------------------------------------------------
 
@@ -71,20 +82,19 @@ class QuestionScreen(Screen[None]):
         with VerticalScroll(id="question-body"):
             yield Static(self._meta(), id="meta")
             yield Static(literal(q.prompt), id="prompt")
-            lapses = getattr(self.app, "leeches", {}).get(q.id)
-            if lapses:
+            if self.lapses:
                 # As plain mode says it: a leech is better read than guessed again.
                 yield Static(assemble(literal("You keep missing this one", "bold"),
-                                      literal(f": {lapses} times after first seeing it. "
+                                      literal(f": {self.lapses} times after first seeing it. "
                                               "Its passage may help more than a guess.")),
                              id="leech")
             yield answer_widget(q.type, self.options, q.unit)
             yield Static("", id="retry")
             yield Vertical(id="hints")
         with Horizontal(id="actions"):
-            yield Button("Submit", id="submit", variant="primary")
-            yield Button(self._hint_label(), id="hint")
-            yield Button("Skip", id="skip")
+            yield Button("Submit", id="submit", variant="primary", action="screen.submit")
+            yield Button(self._hint_label(), id="hint", action="screen.hint")
+            yield Button("Skip", id="skip", action="screen.skip")
         yield Footer()
 
     def _meta(self):
@@ -132,28 +142,13 @@ class QuestionScreen(Screen[None]):
             return self.session.can_hint() or None  # None: shown greyed out
         if action == "passage":
             return self.passage is not None
-        if action == "leave_input":
-            return isinstance(self.focused, Input)
-        return True
+        return super().check_action(action, parameters)
 
     # -- input ------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        # Number and letter shortcuts reach here only when no text box has focus.
-        if isinstance(self.focused, Input):
-            return
-        if event.character and self.query_one(AnswerWidget).shortcut(event.character):
-            event.stop()
-            event.prevent_default()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "submit":
-            self.query_one(AnswerWidget).submit()
-        elif event.button.id == "hint":
-            self.action_hint()
-        elif event.button.id == "skip":
-            self.action_skip()
+    @property
+    def can_answer(self) -> bool:
+        return not self.settled
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         message.stop()
@@ -180,9 +175,18 @@ class QuestionScreen(Screen[None]):
         answer.focus_first()
         self._refresh_controls()
 
-    def _save(self, operation, *args):
-        """A session call that records progress, through the app's failure handling."""
-        return self.app.guarded(operation, *args)  # type: ignore[attr-defined]
+    def _save(self, operation: Callable[..., T], *args: object) -> T | None:
+        """A session call that records progress; None once settled, or if saving failed."""
+        from quiz.tui.solo.failures import STORE_ERRORS
+
+        if self.settled:
+            return None  # a key pressed before the app moved on: the question is over
+        try:
+            return operation(*args)
+        except STORE_ERRORS as exc:
+            self._stop()
+            self.post_message(self.SaveFailed(exc))
+            return None
 
     def _elapsed(self) -> float:
         return round(time.monotonic() - self._shown_at, 3)
@@ -194,8 +198,6 @@ class QuestionScreen(Screen[None]):
             return
         left = limit - self._elapsed()
         if left <= 0:
-            if self._timer is not None:
-                self._timer.stop()
             if (outcome := self._save(self.session.time_out, limit)) is not None:
                 self._leave(outcome)
             return
@@ -203,14 +205,20 @@ class QuestionScreen(Screen[None]):
             assemble(self._meta(), literal(f"  ·  {left:.0f} s left", "bold"))
         )
 
-    def _leave(self, outcome: AnswerOutcome) -> None:
+    def _stop(self) -> None:
+        self.settled = True
         if self._timer is not None:
             self._timer.stop()
-        self.app.answered(outcome)  # type: ignore[attr-defined]
+
+    def _leave(self, outcome: AnswerOutcome) -> None:
+        self._stop()
+        self.post_message(self.Settled(outcome))
 
     # -- actions ----------------------------------------------------------------
 
     def action_hint(self) -> None:
+        if self.settled:
+            return
         if not self.session.can_hint():
             self.notify("No more hints for this question.", severity="warning")
             return
@@ -254,8 +262,3 @@ class QuestionScreen(Screen[None]):
     def action_skip(self) -> None:
         if (outcome := self._save(self.session.skip, self._elapsed())) is not None:
             self._leave(outcome)
-
-    def action_leave_input(self) -> None:
-        """Esc in a text box frees the letter keys (h, s, q, ?) for commands."""
-        if isinstance(self.focused, Input):
-            self.query_one("#submit", Button).focus()

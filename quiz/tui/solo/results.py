@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterable
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,12 +16,18 @@ from textual.widgets.option_list import Option
 from quiz.bank.answertext import given_text
 from quiz.bank.model import Bank
 from quiz.play.answers import display_answer
-from quiz.play.engine import QuestionRecord, Results
+from quiz.play.engine import QuestionRecord, Results, SectionResult
 from quiz.tui.text import assemble, join, label, literal, truncate
-from quiz.tui.widgets.section_bars import SectionBars
+from quiz.tui.widgets.bars import Bar, Bars
 
 STATUS_WORDS = {"wrong": "✘ wrong", "partial": "◐ partly right", "skipped": "– skipped",
                 "timeout": "⏱ out of time"}
+
+
+def section_bars(sections: Iterable[SectionResult], **kwargs: Any) -> Bars:
+    """Per section, the share answered right: ``History  ██████░░░░  3/4``."""
+    return Bars([Bar(s.title, s.right, s.total) for s in sections], track="░",
+                empty="No questions were answered.", **kwargs)
 
 
 def missed_entry(record: QuestionRecord):
@@ -41,10 +49,18 @@ class ResultsScreen(Screen[None]):
         Binding("s", "stats", "Stats"),
     ]
 
-    def __init__(self, results: Results, bank: Bank) -> None:
+    class StatsWanted(Message):
+        """The player asked for their progress."""
+
+    class Done(Message):
+        """The player is done with the results: the app goes back to the picker (or ends)."""
+
+    def __init__(self, results: Results, bank: Bank, *, stats: bool = False) -> None:
         super().__init__()
         self.results = results
         self.bank = bank
+        self.stats = stats  # progress is kept, so there are stats to show
+        self.done = False
         self.missed = [r for r in results.records if r.settled and not r.correct]
 
     def compose(self) -> ComposeResult:
@@ -60,7 +76,7 @@ class ResultsScreen(Screen[None]):
                 acc += f" · {r.unanswered} not reached"
             yield Static(join([literal(score, "bold"), literal(acc)]), id="score")
             yield Static(literal("By section", "bold"), classes="subtitle")
-            yield SectionBars(r.sections, id="bars")
+            yield section_bars(r.sections, id="bars")
             if self.missed:
                 yield Static(literal(f"Missed ({len(self.missed)}): Enter shows the passage",
                                      "bold"), classes="subtitle")
@@ -87,11 +103,13 @@ class ResultsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "stats":
-            return getattr(self.app, "keeps_progress", False)  # no store, no stats
+            return self.stats  # no store, no stats
         return True
 
     def action_stats(self) -> None:
-        self.app.show_stats()  # type: ignore[attr-defined]
+        self.post_message(self.StatsWanted())
 
     def action_done(self) -> None:
-        self.app.results_done()  # type: ignore[attr-defined]
+        if not self.done:  # Done twice would leave the picker too
+            self.done = True
+            self.post_message(self.Done())

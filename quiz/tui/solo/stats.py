@@ -13,8 +13,8 @@ from textual.widgets import Footer, Static
 from quiz.play.engine import SectionResult
 from quiz.store.stats import Stats, summary_line
 from quiz.tui.solo.profile import CSS
+from quiz.tui.solo.results import section_bars
 from quiz.tui.text import label, literal
-from quiz.tui.widgets.section_bars import SectionBars
 
 
 class StatsScreen(Screen[None]):
@@ -38,8 +38,8 @@ class StatsScreen(Screen[None]):
                                      f"answers · {seen} questions seen"), classes="stats-line")
                 if b.sections:
                     # Mastered out of all the section's questions, drawn like the results.
-                    yield SectionBars([SectionResult(s.title, s.mastered, s.total)
-                                       for s in b.sections])
+                    yield section_bars(SectionResult(s.title, s.mastered, s.total)
+                                       for s in b.sections)
             if st.leeches:
                 yield Static(literal("Missed again and again"), classes="stats-heading")
                 for bank_id, qid, lapses in st.leeches:

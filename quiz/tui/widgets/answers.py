@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, SelectionList
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
@@ -73,7 +74,31 @@ class _Options(OptionList):
     """An option list whose Enter (and click) submits the highlighted option."""
 
 
-class ChoiceAnswer(AnswerWidget):
+class _PickOne(AnswerWidget):
+    """One option, answered at once by its key, or by arrows and Enter."""
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit()
+
+    @property
+    def picked(self) -> int | None:
+        return self.query_one(_Options).highlighted
+
+    def key_index(self, key: str) -> int | None:
+        """The option ``key`` names, if any."""
+        raise NotImplementedError
+
+    def shortcut(self, key: str) -> bool:
+        index = self.key_index(key)
+        if index is None:
+            return False
+        self.query_one(_Options).highlighted = index
+        self.submit()
+        return True
+
+
+class ChoiceAnswer(_PickOne):
     """One of several options: ``1``-``9`` or ``a``-``g`` answer at once, arrows + Enter too."""
 
     def __init__(self, options: list[str], **kwargs: Any) -> None:
@@ -86,28 +111,15 @@ class ChoiceAnswer(AnswerWidget):
             classes="answer-input", id="choices",
         )
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.submit()
-
     def value(self) -> str | None:
-        index = self.query_one(_Options).highlighted
-        return None if index is None else self.options[index]
+        return None if self.picked is None else self.options[self.picked]
 
-    def shortcut(self, key: str) -> bool:
-        index = shortcut_index(key, len(self.options))
-        if index is None:
-            return False
-        self.query_one(_Options).highlighted = index
-        self.submit()
-        return True
+    def key_index(self, key: str) -> int | None:
+        return shortcut_index(key, len(self.options))
 
 
-class TrueFalseAnswer(ChoiceAnswer):
+class TrueFalseAnswer(_PickOne):
     """True or false: ``t``/``f`` (or ``1``/``2``) answer at once."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(["True", "False"], **kwargs)
 
     def compose(self) -> ComposeResult:
         yield _Options(
@@ -117,16 +129,16 @@ class TrueFalseAnswer(ChoiceAnswer):
         )
 
     def value(self) -> bool | None:
-        index = self.query_one(_Options).highlighted
-        return None if index is None else index == 0
+        return None if self.picked is None else self.picked == 0
 
-    def shortcut(self, key: str) -> bool:
-        index = {"t": 0, "f": 1, "1": 0, "2": 1}.get(key)
-        if index is None:
-            return False
-        self.query_one(_Options).highlighted = index
-        self.submit()
-        return True
+    def key_index(self, key: str) -> int | None:
+        return {"t": 0, "f": 1, "1": 0, "2": 1}.get(key)
+
+
+def _submit_around(child: Widget) -> None:
+    """Enter in a list whose Enter means "submit" (not toggle, not pick): submit the answer."""
+    if isinstance(child.parent, AnswerWidget):
+        child.parent.submit()
 
 
 class _Toggles(SelectionList[int]):
@@ -136,9 +148,7 @@ class _Toggles(SelectionList[int]):
     ]
 
     def action_submit_answer(self) -> None:
-        parent = self.parent
-        if isinstance(parent, AnswerWidget):
-            parent.submit()
+        _submit_around(self)
 
 
 class MultiAnswer(AnswerWidget):
@@ -205,9 +215,7 @@ class _OrderList(OptionList):
             parent.move(step)
 
     def action_submit_answer(self) -> None:
-        parent = self.parent
-        if isinstance(parent, AnswerWidget):
-            parent.submit()
+        _submit_around(self)
 
 
 class OrderAnswer(AnswerWidget):
