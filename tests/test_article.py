@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from quiz.bank.article import LEAD_SECTION, ArticleError, load_article, parse_article
@@ -60,6 +62,12 @@ def test_section_at_maps_offsets_to_sections(seed):
     at = seed.text.index("2:50 pm")
     assert seed.section_at(at).title == "Destruction of building"
     assert seed.section_at(seed.field("Formed").start).title == LEAD_SECTION
+
+
+def test_section_title_at_names_the_section_or_nothing(seed):
+    assert seed.section_title_at(seed.text.index("2:50 pm")) == "Destruction of building"
+    assert seed.section_title_at(seed.field("Formed").start) == LEAD_SECTION
+    assert replace(seed, sections=[]).section_title_at(0) == ""
 
 
 def test_both_heading_styles_and_levels():

@@ -95,6 +95,11 @@ class Article:
                 return section
         return self.sections[0] if self.sections else None
 
+    def section_title_at(self, offset: int) -> str:
+        """The title of the section that holds ``offset``; "" for an article without any."""
+        section = self.section_at(offset)
+        return section.title if section is not None else ""
+
     def prose_words(self) -> int:
         """Words of running prose (not bullets, not the infobox)."""
         return sum(len(p.text.split()) for p in self.paragraphs if not p.bullet)

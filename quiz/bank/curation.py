@@ -224,6 +224,7 @@ class QuestionChecker:
 def _question_key_lines(text: str) -> list[tuple[int, str]]:
     """(1-based line, key) of each key of the first question in a dumped bank."""
     root = yaml.compose(text, Loader=yc.Loader)
+    assert root is not None, "a dumped bank is never an empty document"
     qs = next(v for k, v in root.value if k.value == "questions")
     return [(k.start_mark.line + 1, k.value) for k, _ in qs.value[0].value]
 

@@ -14,6 +14,7 @@ import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -26,6 +27,7 @@ from quiz.bank.model import (
     FORMAT_VERSION,
     QUESTION_TYPES,
     STATUSES,
+    Answer,
     Bank,
     Evidence,
     Question,
@@ -121,8 +123,8 @@ def _read_text(path: Path, ctx: _Ctx) -> str | None:
                "with `format: 1`, then id, title, source and questions")
         return None
     bad_tab = False
-    for n, line in enumerate(text.splitlines(), 1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
+    for n, row in enumerate(text.splitlines(), 1):
+        indent = row[: len(row) - len(row.lstrip(" \t"))]
         if "\t" in indent:
             ctx.at(n, indent.index("\t") + 1,
                    "a tab is used for indentation; YAML allows only spaces there: "
@@ -172,6 +174,22 @@ def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx, text: str) -> None:
     ctx.at(line, col, msg)
 
 
+class _Place(Protocol):
+    """Where an event starts (the C and the pure-Python parser each have a Mark class)."""
+
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def column(self) -> int: ...
+
+
+def _start(event: yaml.Event) -> _Place:
+    # Events are typed with an optional mark because they can be built by hand.
+    assert event.start_mark is not None, "the parser marks where every event starts"
+    return event.start_mark
+
+
 def _reject_aliases(text: str, ctx: _Ctx) -> bool:
     """True if the file uses anchors or aliases (checked only when it could).
 
@@ -180,15 +198,16 @@ def _reject_aliases(text: str, ctx: _Ctx) -> bool:
     """
     if "&" not in text and "*" not in text:
         return False
-    anchors: dict[str, tuple[yaml.Mark, int, yaml.Mark | None]] = {}
+    anchors: dict[str, tuple[_Place, int, _Place | None]] = {}
     try:
         for event in yaml.parse(text, Loader=yc.Loader):
             name = getattr(event, "anchor", None)
             if name is None:
                 continue
-            mark, uses, first = anchors.get(name, (event.start_mark, 0, None))
+            start = _start(event)
+            mark, uses, first = anchors.get(name, (start, 0, None))
             if isinstance(event, yaml.AliasEvent):
-                anchors[name] = (mark, uses + 1, first or event.start_mark)
+                anchors[name] = (mark, uses + 1, first or start)
             else:
                 anchors[name] = (mark, uses, first)
     except yaml.YAMLError:
@@ -236,7 +255,8 @@ def _too_deep_at(text: str) -> tuple[int, int]:
                 if isinstance(event, yaml.CollectionEndEvent):
                     open_ -= 1
                 elif isinstance(event, yaml.NodeEvent) and open_ + 1 > MAX_DEPTH:
-                    return event.start_mark.line + 1, event.start_mark.column + 1
+                    start = _start(event)
+                    return start.line + 1, start.column + 1
                 elif isinstance(event, yaml.CollectionStartEvent):
                     open_ += 1
         except yaml.YAMLError:
@@ -390,30 +410,37 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
             if f in folded[:i]:
                 ctx.add(items["choices"][1].value[i], f"choice `{yc.short(q.choices[i])}` "
                         "is listed twice (ignoring case and punctuation)")
+    # Each type's answer is read into a variable of its own type; a missing or
+    # malformed one is None, is reported already, and leaves ``q.answer`` alone.
+    answer: Answer | None = None
     if t == "choice":
-        q.answer = _field(ctx, items, "answer", yc.as_str, required=True, owner=node)
-        if q.answer is not None and q.choices and q.answer not in q.choices:
-            ctx.add(items["answer"][1], f"answer `{yc.short(q.answer)}` is not one of the "
+        chosen: str | None = _field(ctx, items, "answer", yc.as_str, required=True, owner=node)
+        if chosen is not None and q.choices and chosen not in q.choices:
+            ctx.add(items["answer"][1], f"answer `{yc.short(chosen)}` is not one of the "
                     "`choices`; copy it exactly from the list")
+        answer = chosen
     elif t == "multi":
-        q.answer = _field(ctx, items, "answer", yc.as_str_list, required=True, owner=node)
-        if q.answer is not None:
-            if not q.answer:
+        picked: list[str] | None = _field(ctx, items, "answer", yc.as_str_list, required=True,
+                                          owner=node)
+        if picked is not None:
+            if not picked:
                 ctx.add(items["answer"][1], "a multi question needs at least one answer")
-            for i, a in enumerate(q.answer):
+            for i, a in enumerate(picked):
                 if q.choices and a not in q.choices:
                     ctx.add(items["answer"][1].value[i], f"answer `{yc.short(a)}` is not one "
                             "of the `choices`; copy it exactly from the list")
-                elif a in q.answer[:i]:
+                elif a in picked[:i]:
                     ctx.add(items["answer"][1].value[i], f"answer `{yc.short(a)}` is listed "
                             "twice")
+        answer = picked
     elif t == "truefalse":
-        q.answer = _field(ctx, items, "answer", yc.as_bool, required=True, owner=node)
+        answer = _field(ctx, items, "answer", yc.as_bool, required=True, owner=node)
     elif t == "text":
-        q.answer = _field(ctx, items, "answer", yc.as_str, required=True, owner=node)
+        answer = _field(ctx, items, "answer", yc.as_str, required=True, owner=node)
         q.accept = _field(ctx, items, "accept", yc.as_str_list, default=[])
     elif t == "number":
-        q.answer = _field(ctx, items, "answer", yc.as_number, required=True, owner=node)
+        number: int | float | None = _field(ctx, items, "answer", yc.as_number, required=True,
+                                            owner=node)
         q.accept = _field(ctx, items, "accept", yc.as_str_list, default=[])
         q.tolerance = _field(ctx, items, "tolerance", yc.as_number, default=0)
         q.unit = _field(ctx, items, "unit", yc.as_str)
@@ -422,24 +449,30 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
                     "off an answer may be and still count, e.g. `tolerance: 0.5`")
         # An accepted form of a number must be that number, or it would let the
         # evidence check pass on some other number the quote happens to hold.
-        if q.answer is not None and q.accept and isinstance(q.tolerance, int | float):
-            slack = max(float(q.tolerance), abs(float(q.answer)) * 1e-9)
+        if number is not None and q.accept and isinstance(q.tolerance, int | float):
+            slack = max(float(q.tolerance), abs(float(number)) * 1e-9)
             for i, form in enumerate(q.accept):
-                if not any(abs(n - q.answer) <= slack for n in numbers_in(form)):
+                if not any(abs(n - number) <= slack for n in numbers_in(form)):
                     ctx.add(items["accept"][1].value[i], f"accepted form `{yc.short(form)}` "
-                            f"is not the number {q.answer}; accept only other ways of "
+                            f"is not the number {number}; accept only other ways of "
                             "writing the answer")
+        answer = number
     elif t == "order":
-        q.answer = _field(ctx, items, "items", yc.as_str_list, required=True, owner=node)
-        if q.answer is not None:
-            if len(q.answer) < 2:
+        ordered: list[str] | None = _field(ctx, items, "items", yc.as_str_list, required=True,
+                                           owner=node)
+        if ordered is not None:
+            if len(ordered) < 2:
                 ctx.add(items["items"][1], "an order question needs at least 2 `items`")
-            seen = [fold(a) for a in q.answer]
+            seen = [fold(a) for a in ordered]
             for i, f in enumerate(seen):
                 if f in seen[:i]:
-                    ctx.add(items["items"][1].value[i], f"item `{yc.short(q.answer[i])}` is "
+                    ctx.add(items["items"][1].value[i], f"item `{yc.short(ordered[i])}` is "
                             "listed twice")
-    return q.answer is not None and len(ctx.diags) == n_before
+        answer = ordered
+    if answer is None:
+        return False
+    q.answer = answer
+    return len(ctx.diags) == n_before
 
 
 # --------------------------------------------------------------------------- evidence
@@ -472,7 +505,7 @@ def _resolve_evidence(ctx: _Ctx, idx: QuoteIndex, ev: Evidence, node: MappingNod
             return False
         # section_at, not the heading's span: the infobox belongs to the lead section.
         hits = [h for h in hits
-                if idx.article.section_at(idx.offsets[h]).title == ev.section]
+                if idx.article.section_title_at(idx.offsets[h]) == ev.section]
         if not hits:
             ctx.add(items["section"], f"the quote is not in section `{ev.section}`; fix "
                     "`section` or remove it")
@@ -496,8 +529,7 @@ def _resolve_evidence(ctx: _Ctx, idx: QuoteIndex, ev: Evidence, node: MappingNod
     h = hits[0]
     ev.start = idx.offsets[h]
     ev.end = idx.offsets[h + len(needle) - 1] + 1
-    sec = idx.article.section_at(ev.start)
-    ev.section_title = sec.title if sec else ""
+    ev.section_title = idx.article.section_title_at(ev.start)
     return True
 
 
@@ -505,6 +537,8 @@ def _answer_readable(q: Question) -> bool:
     """For text/number/choice: the answer or an accepted form is in the quotes."""
     quotes = " … ".join(e.quote for e in q.evidence)
     if q.type == "number":
+        # only called with a usable answer, which for this type came from as_number
+        assert isinstance(q.answer, int | float), "a number question's answer is a number"
         target = float(q.answer)
         slack = max(float(q.tolerance or 0), abs(target) * 1e-9)
         if any(abs(n - target) <= slack for n in numbers_in(quotes)):
@@ -547,8 +581,8 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
             ctx.at(1, 1, "the file holds no YAML document")
         return None
     problems, bomb = yc.tree_problems(root, MAX_DEPTH)
-    for p in problems:
-        ctx.problem(p)
+    for problem in problems:
+        ctx.problem(problem)
     if bomb:  # a nesting bomb: nothing in it is worth reading further
         return None
     if not isinstance(root, MappingNode):
@@ -556,8 +590,8 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
                 f"not {yc.kind(root)}")
         return None
     items, problems = yc.mapping_items(root, "the bank", TOP_KEYS)
-    for p in problems:
-        ctx.problem(p)
+    for problem in problems:
+        ctx.problem(problem)
     fmt = _field(ctx, items, "format", yc.as_int, 1, 99, required=True, owner=root)
     if fmt is not None and fmt != FORMAT_VERSION:
         ctx.add(items["format"][1], f"this quiz reads bank format {FORMAT_VERSION}, not {fmt}; "
@@ -605,7 +639,7 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
                     f"({exc.strerror})")
     if article is not None:
         _check_against_article(ctx, parsed, article)
-    if ctx.diags or None in (bank_id, title, source):
+    if ctx.diags or bank_id is None or title is None or source is None:
         return None
     return Bank(
         id=bank_id, title=title, source=source, description=description or "",

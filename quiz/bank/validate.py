@@ -21,6 +21,21 @@ class ValidateRequest:
     use_cache: bool = True  # False: parse every bank afresh
 
 
+@dataclass(frozen=True)
+class BankReport:
+    """What checking one bank file found."""
+
+    path: str
+    bank_id: str | None  # None: the bank did not load
+    questions: int
+    diags: list[Diagnostic]
+
+    def as_dict(self) -> dict[str, object]:
+        """The bank's entry in the JSON report."""
+        return {"path": self.path, "id": self.bank_id, "questions": self.questions,
+                "errors": [d.as_dict() for d in self.diags]}
+
+
 def run(request: ValidateRequest) -> int:
     """Check the banks, print every problem; 0 when there is none, else 1."""
     started = time.perf_counter()
@@ -34,26 +49,19 @@ def run(request: ValidateRequest) -> int:
             usage_errors.append(Diagnostic(raw, 1, 1, reason))
         files.extend(f for f in found if f not in files)
 
-    reports = []
+    reports: list[BankReport] = []
     for f in files:
         bank, diags = check_bank(f, use_cache=request.use_cache)
-        reports.append({
-            "path": str(f),
-            "id": bank.id if bank else None,
-            "questions": len(bank.questions) if bank else 0,
-            "errors": [d.as_dict() for d in diags],
-            "_diags": diags,
-        })
-    n_errors = len(usage_errors) + sum(len(r["errors"]) for r in reports)
-    n_questions = sum(r["questions"] for r in reports)
+        reports.append(BankReport(str(f), bank.id if bank else None,
+                                  len(bank.questions) if bank else 0, diags))
+    n_errors = len(usage_errors) + sum(len(r.diags) for r in reports)
+    n_questions = sum(r.questions for r in reports)
     elapsed = time.perf_counter() - started
 
     if request.json:
-        for r in reports:
-            del r["_diags"]
         out = {
             "ok": n_errors == 0,
-            "banks": reports,
+            "banks": [r.as_dict() for r in reports],
             "errors": [d.as_dict() for d in usage_errors],
             "summary": {"banks": len(reports), "questions": n_questions, "errors": n_errors,
                         "seconds": round(elapsed, 3)},
@@ -64,10 +72,10 @@ def run(request: ValidateRequest) -> int:
     for d in usage_errors:
         print(d.format(), file=sys.stderr)
     for r in reports:
-        for d in r["_diags"]:
+        for d in r.diags:
             print(d.format(), file=sys.stderr)
-        if not r["_diags"]:
-            print(f"{r['path']}: ok: {r['id']}, {_count(r['questions'], 'question')}")
+        if not r.diags:
+            print(f"{r.path}: ok: {r.bank_id}, {_count(r.questions, 'question')}")
     summary = (f"{_count(len(reports), 'bank')}, {_count(n_questions, 'question')}, "
                f"{_count(n_errors, 'error')} ({elapsed:.2f} s)")
     print(summary, file=sys.stderr if n_errors else sys.stdout)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from quiz.bank.load import BankError, load_bank
-from quiz.classroom.records import ClassRecords
+from quiz.classroom.records import ClassRecords, ClassSession
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings, new_code
 from quiz.classroom.server import DEFAULT_PORT, ClassServer, listen_error
 from quiz.play.answers import display_answer
@@ -97,6 +97,7 @@ def _resume(request: HostRequest, store: Store, records: ClassRecords,
             notices: list[str]) -> HostSetup:
     running = records.sessions(status="running")
     wanted = request.resume or 0  # 0: the latest unfinished session
+    session: ClassSession | None
     if wanted == 0:
         if not running:
             raise HostError("there is no unfinished classroom session to resume")
@@ -267,7 +268,7 @@ async def run_plain(setup: HostSetup, stdin: TextIO = sys.stdin,
     return 0
 
 
-def _read_lines(stdin: TextIO, on_line: Callable[[str], None]) -> None:
+def _read_lines(stdin: TextIO, on_line: Callable[[str], object]) -> None:
     """Feed stdin's lines to the loop from a thread (works for a terminal and a pipe)."""
 
     def read() -> None:

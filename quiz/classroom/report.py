@@ -126,8 +126,8 @@ class Report:
               file=out)
         print(f"{len(self.players)} students, {self.asked} of {len(s.question_ids)} questions "
               "asked", file=out)
-        scores = defaultdict(int)
-        right = defaultdict(int)
+        scores: defaultdict[int, int] = defaultdict(int)  # by player id
+        right: defaultdict[int, int] = defaultdict(int)
         for (pid, _), a in self.answers.items():
             scores[pid] += a.total
             right[pid] += int(a.correct)

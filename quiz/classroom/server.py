@@ -240,7 +240,7 @@ class ClassServer:
         seen = self._wrong_codes.get(address)
         while seen and now - seen[0] > 60:
             seen.popleft()
-        return bool(seen) and len(seen) >= WRONG_CODES_PER_MINUTE
+        return seen is not None and len(seen) >= WRONG_CODES_PER_MINUTE
 
     async def _refuse(self, ws: ServerConnection, reason: str, message: str) -> None:
         await self._send(ws, encode("refused", reason=reason, message=message))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from quiz.bank.normalize import contains_folded, fold
 from quiz.generate.candidate import Candidate
 from quiz.generate.entities import ORG, PERSON, PLACE, PLACE_WORDS, EntityIndex
-from quiz.generate.spans import Span, format_like
+from quiz.generate.spans import Span, date_parts, format_like
 from quiz.generate.text import content_words, short_hash, wordset
 
 _ROMAN_RE = re.compile(r"[ivx]+", re.IGNORECASE)
@@ -130,9 +130,9 @@ def _date_options(span: Span, pools: Pools) -> list[str]:
     same = [s for s in pools.dates.get(span.kind, []) if s.value != span.value]
     # the article's own dates first, nearest in time first (they are plausible)
     key0 = span.value[0] if span.kind != "daymonth" else 0
-    same.sort(key=lambda s: (abs((s.value[0] if span.kind != "daymonth" else 0) - key0),
+    same.sort(key=lambda s: (abs((date_parts(s)[0] if span.kind != "daymonth" else 0) - key0),
                              s.value))
-    out = [format_like(span, s.value) for s in same]  # type: ignore[arg-type]
+    out = [format_like(span, date_parts(s)) for s in same]
     out += [format_like(span, v) for v in _perturb_date(span)]
     return list(dict.fromkeys(out))
 

@@ -382,8 +382,8 @@ def build_index(article: Article, gazetteer: dict[str, str] | None = None) -> En
                 continue
             mentions.append((text, s, e, name))
             v = votes[name]
-            for kind, n in _cue_votes(text, s, e, name).items():
-                v[kind] += n
+            for kind, weight in _cue_votes(text, s, e, name).items():
+                v[kind] += weight
             if how == "role":
                 v[PERSON] += 2  # a role word stood in front of it
     for name, kind in (gazetteer or {}).items():

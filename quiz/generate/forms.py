@@ -14,7 +14,7 @@ from quiz.bank.normalize import fold
 from quiz.generate.candidate import Candidate
 from quiz.generate.distractors import Pools, pick, same_sort
 from quiz.generate.rules import TRAIL_STARTERS, SentenceInfo
-from quiz.generate.spans import Span, date_sort_key
+from quiz.generate.spans import Span, date_parts, date_sort_key
 from quiz.generate.text import capitalise_first, find_word, stable_order, tidy
 
 _CHOICE_KINDS = ("date", "monthyear", "year", "person", "place", "org", "event")
@@ -118,12 +118,20 @@ def _swappable(statement: str, at: int, written: str, c: Candidate, pools: Pools
 def _from_article(option: str, c: Candidate, pools: Pools) -> bool:
     """Is ``option`` a value the article states (not a perturbation made up for a choice)?"""
     if c.kind in ("date", "monthyear", "year", "daymonth"):
-        return any(fold(option) == fold(s.text) or (option == str(s.value[0]) and c.kind == "year")
+        return any(fold(option) == fold(s.text)
+                   or (option == str(date_parts(s)[0]) and c.kind == "year")
                    for ss in pools.dates.values() for s in ss)
     if c.kind in ("money", "quantity", "count"):
-        return any(s.number_text and re.match(r"[\d.,]+|\S+", s.number_text).group(0) == option
+        return any(s.number_text and _number_head(s.number_text) == option
                    for s in pools.amounts)
     return True  # names come from the article's own names
+
+
+def _number_head(number_text: str) -> str:
+    """The number as written, without its scale word ("8.0" of "8.0 billion")."""
+    head = re.match(r"[\d.,]+|\S+", number_text)
+    assert head is not None, "a span's number text starts with the number it matched"
+    return head.group(0)
 
 
 def order_questions(infos: list[SentenceInfo], max_items: int = 4) -> list[Candidate]:

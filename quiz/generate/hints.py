@@ -106,9 +106,9 @@ def _clue(c: Candidate) -> str | None:
             return f"The number is written as a word starting with “{c.number_format[0]}”."
         return f"The whole part of the number has {digits} digit{'s' if digits != 1 else ''}."
     answer = str(c.answer)
-    year = re.search(r"\d{4}", answer)
-    if c.kind in ("date", "monthyear") and year:
-        return f"The year is {year.group(0)}."
+    year_found = re.search(r"\d{4}", answer)
+    if c.kind in ("date", "monthyear") and year_found:
+        return f"The year is {year_found.group(0)}."
     letters = re.sub(r"[\W\d_]", "", answer)
     n_words = len(answer.split())
     first = re.sub(r"^(?:the|a|an) ", "", answer).lstrip("'\"“(")[:1]

@@ -347,10 +347,10 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 prompt = f"Who {be} the {role} of {s}?"
             elif last == "by" and len(words) >= 2:
                 prompt = f"Who {' '.join(words[:-1])} {s}?"
-                role = re.match(r"(?:King|Queen|Emperor|Empress|President|Pope|Sir|Saint) ",
-                                names[0])
-                if role:
-                    names = [names[0], names[0][role.end():]]
+                honorific = re.match(
+                    r"(?:King|Queen|Emperor|Empress|President|Pope|Sir|Saint) ", names[0])
+                if honorific:
+                    names = [names[0], names[0][honorific.end():]]
             elif fi.plural:
                 prompt = f"Name one of the {_plural(key_l)} of {s}."
             elif len(names) > 1 or last in _PLURAL_KEYS:
@@ -401,10 +401,10 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
             items = [x for p in parts for x in re.split(r"\s+and\s+", p) if x]
             if len(items) > 1 or fi.plural:
                 # A list is never a typed answer: ask for one item, and take any of them.
-                prompt = _one_of_prompt(words, s, fi.plural)
-                if prompt is None:
+                one_of = _one_of_prompt(words, s, fi.plural)
+                if one_of is None:
                     continue
-                add("infobox-attribute", "text", prompt, items[0], "attribute", items[0],
+                add("infobox-attribute", "text", one_of, items[0], "attribute", items[0],
                     accept=items[1:], exclude=items[1:], score=2.0, tags=["facts"])
                 continue
             prompt = f"What {tense} the {key_l} of {s}?"

@@ -74,9 +74,9 @@ def trim_around(text: str, start: int, end: int) -> tuple[str, int, int]:
             text = text[:m.start()] + "."
             break
     if len(text.split()) > MAX_CLOZE_WORDS:
-        m = _LEAD_RE.match(text)
-        if m and m.end() <= start and len(text[m.end():].split()) >= 8:
-            shift = m.end()
+        lead = _LEAD_RE.match(text)
+        if lead and lead.end() <= start and len(text[lead.end():].split()) >= 8:
+            shift = lead.end()
             text = capitalise_first(text[shift:])
             start, end = start - shift, end - shift
     return text, start, end

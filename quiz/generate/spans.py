@@ -100,13 +100,13 @@ def find_spans(text: str) -> list[Span]:
             taken.append((span.start, span.end))
 
     for m in _DMY_RE.finditer(text):
-        value = (int(m["y"]), MONTH_INDEX[m["m"]], int(m["d"]))
-        if 1 <= value[2] <= 31:
-            add(Span(m[0], m.start(), m.end(), "date", value))
+        ymd = (int(m["y"]), MONTH_INDEX[m["m"]], int(m["d"]))
+        if 1 <= ymd[2] <= 31:
+            add(Span(m[0], m.start(), m.end(), "date", ymd))
     for m in _MDY_RE.finditer(text):
-        value = (int(m["y"]), MONTH_INDEX[m["m"]], int(m["d"]))
-        if 1 <= value[2] <= 31:
-            add(Span(m[0], m.start(), m.end(), "date", value))
+        ymd = (int(m["y"]), MONTH_INDEX[m["m"]], int(m["d"]))
+        if 1 <= ymd[2] <= 31:
+            add(Span(m[0], m.start(), m.end(), "date", ymd))
     for m in _MY_RE.finditer(text):
         add(Span(m[0], m.start(), m.end(), "monthyear", (int(m["y"]), MONTH_INDEX[m["m"]])))
     for rx in (_DM_RE, _MD_RE):
@@ -161,6 +161,12 @@ CURRENCY_CODES = wordset(
 
 def _looks_like_currency(code: str) -> bool:
     return code in CURRENCY_CODES
+
+
+def date_parts(span: Span) -> tuple[int, ...]:
+    """The numbers of a date, year or time span: (year, month, day), (month, day), ..."""
+    assert isinstance(span.value, tuple), "find_spans gives every date kind a tuple value"
+    return span.value
 
 
 def date_sort_key(span: Span) -> tuple[int, int, int] | None:

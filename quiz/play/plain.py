@@ -390,7 +390,7 @@ class PlainGame(Console):
                 parts.append(self._mark(text[ev.start:ev.end]))
                 at = ev.end
             parts.append(clean(text[at:hi]))
-            where = evs[0].section_title or article.section_at(lo).title
+            where = evs[0].section_title or article.section_title_at(lo)
             out.append(f"[{clean(where)}] " + "".join(parts))
         return out
 

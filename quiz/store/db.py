@@ -13,6 +13,7 @@ import os
 import random
 import shutil
 import sqlite3
+import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -314,17 +315,14 @@ class SessionLock:
 
 def _try_lock(fd: int) -> bool:
     try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
+        if sys.platform == "win32":  # no fcntl there
+            import msvcrt
 
-        try:
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return False
+    return True

@@ -174,10 +174,10 @@ def _sections(rows: list[AttemptRow], bank: Bank | None) -> list[SectionStats]:
         start = min((e.start for e in q.evidence if e.start >= 0), default=10**12)
         first[title] = min(first.get(title, 10**12), start)
         s.total += 1
-        a = latest.get(q.id)
-        if a is not None and a.answer_hash == q.answer_hash:
+        last = latest.get(q.id)
+        if last is not None and last.answer_hash == q.answer_hash:
             s.seen += 1
-            s.mastered += a.correct
+            s.mastered += last.correct
     # In article order, as the sections are read.
     return sorted(by_title.values(), key=lambda s: first[s.title])
 

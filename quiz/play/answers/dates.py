@@ -60,10 +60,10 @@ def parse_date(text: str) -> Date | None:
             values.append(int(tok))
         elif tok in _SKIP:
             continue
-        elif (month := _month(tok)) is not None:
+        elif (named := _month(tok)) is not None:
             kinds.append("M")
-            values.append(month[0])
-            close = close or month[1]
+            values.append(named[0])
+            close = close or named[1]
         else:
             return None
     shape = "".join(kinds)
