@@ -283,10 +283,10 @@ def format_stats(st: Stats, width: int = 20) -> list[str]:
     if st.recent:
         out.append("")
         out.append("Recent sessions:")
-        for s in st.recent:
-            when = s.started.astimezone().strftime("%Y-%m-%d %H:%M")
-            out.append(f"  {when}  {clean(s.bank_id)}  {s.mode}  {s.answered}/{s.total} "
-                       f"answered  {s.points} points  {_status(s.status)}")
+        for row in st.recent:
+            when = row.started.astimezone().strftime("%Y-%m-%d %H:%M")
+            out.append(f"  {when}  {clean(row.bank_id)}  {row.mode}  {row.answered}/{row.total} "
+                       f"answered  {row.points} points  {_status(row.status)}")
     return out
 
 
