@@ -186,6 +186,8 @@ def _db_state(db: Path) -> tuple[bool, Counter, dict[int, tuple[int, int, str]]]
     try:
         ok = conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         counts: Counter = Counter()
+        if not _has_tables(conn):
+            return ok, counts, {}  # killed while it was being created: it holds nothing yet
         for qid, correct, n in conn.execute(
                 "SELECT question_id, correct, COUNT(*) FROM attempts GROUP BY 1, 2"):
             counts[(qid, bool(correct))] = n
@@ -200,11 +202,19 @@ def _db_state(db: Path) -> tuple[bool, Counter, dict[int, tuple[int, int, str]]]
     return ok, counts, sessions
 
 
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    """Whether the game's tables are there yet (a database can be caught half-created)."""
+    found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {"sessions", "attempts"} <= found
+
+
 def _latest_unfinished(db: Path) -> int | None:
     if not db.exists():
         return None
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
+        if not _has_tables(conn):
+            return None
         row = conn.execute("SELECT id FROM sessions WHERE status IN ('active', 'paused') "
                            "AND snapshot IS NOT NULL ORDER BY updated DESC, id DESC "
                            "LIMIT 1").fetchone()
