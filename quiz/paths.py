@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 import stat
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 APP = "quiz"
+
+# A temporary file is stale (a killed writer's) once it is this old, whoever made it.
+STALE_AFTER_S = 3600.0
+# One that names a process no longer running is stale sooner; not at once, as the
+# folder may be shared with another machine whose process ids mean nothing here.
+STALE_DEAD_PID_AFTER_S = 60.0
 
 
 def _home() -> Path | None:
@@ -94,7 +102,8 @@ def _create_temp(target: Path, mode: int) -> tuple[int, Path]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        # The writer's pid in the name lets a later start tell a dead writer's file.
+        tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
         try:
             return os.open(tmp, flags, mode), tmp
         except FileExistsError:
@@ -114,3 +123,61 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def temp_pattern(name: str | None = None) -> re.Pattern[str]:
+    """The names :func:`write_atomic` gives its temporary files for ``name`` (any name if
+    None); group 1 is the writer's pid. Files of earlier versions, without it, match too.
+    """
+    stem = re.escape(name) if name is not None else r"[^/\\]+?"
+    return re.compile(rf"\.{stem}\.(?:(\d+)-)?[0-9a-f]{{8}}\.tmp")
+
+
+def remove_stale_temps(folder: Path, patterns: Iterable[re.Pattern[str]], *,
+                       now: float | None = None) -> list[Path]:
+    """Delete temporary files in ``folder`` that a killed writer left; the ones deleted.
+
+    Only names matching one of ``patterns`` (a group 1, if any, is the
+    writer's pid) are touched, and only old ones: older than an hour, or
+    older than a minute when the process named is gone. Another process's
+    file in the middle of being written is never one of them.
+    """
+    moment = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = next((m for p in patterns if (m := p.fullmatch(entry.name))), None)
+        if match is None:
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            continue
+        age = moment - st.st_mtime
+        pid = match.group(1) if match.re.groups else None
+        dead = pid is not None and not _running(int(pid))
+        if age > STALE_AFTER_S or (dead and age > STALE_DEAD_PID_AFTER_S):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` exists here (True when that cannot be told)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # no cheap check: the age rule alone applies
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True

@@ -14,7 +14,7 @@ import pickle
 from pathlib import Path
 
 from quiz.bank.model import Bank
-from quiz.paths import cache_dir, write_atomic
+from quiz.paths import cache_dir, remove_stale_temps, temp_pattern, write_atomic
 
 # The modules whose code decides what a parsed bank holds (tests check that
 # every module the loader imports is here).
@@ -69,6 +69,9 @@ def put(key: str, bank: Bank) -> None:
         data = pickle.dumps(bank, protocol=pickle.HIGHEST_PROTOCOL)
     finally:
         bank._article = article
+    target = _path(key)
+    # What a writer killed mid-write left behind (only old files, never one in flight).
+    remove_stale_temps(target.parent, (temp_pattern(),))
     # The cache is an optimisation: a read-only cache folder must not stop play.
     with contextlib.suppress(OSError):
-        write_atomic(_path(key), data)
+        write_atomic(target, data)

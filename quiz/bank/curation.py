@@ -29,7 +29,10 @@ from quiz.bank.load import BANK_FILE, bank_file, check_bank, load_bank
 from quiz.bank.model import STATUSES, Bank, Question
 from quiz.bank.numbers import parse_number
 from quiz.bank.splice import splice
-from quiz.paths import write_atomic
+from quiz.paths import remove_stale_temps, temp_pattern, write_atomic
+
+# What earlier versions named a bank being saved; a killed save left it behind.
+_OLD_SAVE_TEMP = re.compile(r"\.bank-[A-Za-z0-9_]{8}\.yaml")
 
 # --------------------------------------------------------------------------- the form
 
@@ -266,6 +269,8 @@ class Curation:
     def open(cls, path: str | Path) -> Curation:
         """Load a bank (a folder or its bank.yaml) strictly; raises ``BankError``."""
         p = bank_file(path)
+        # A killed save leaves its temporary copy: old ones are removed here.
+        remove_stale_temps(p.parent, (temp_pattern(p.name), _OLD_SAVE_TEMP))
         try:
             text: str | None = _read(p)  # read first: a later change then shows as a conflict
         except (OSError, UnicodeDecodeError):
