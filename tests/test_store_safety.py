@@ -67,6 +67,8 @@ def _seed_version(conn: sqlite3.Connection, version: int) -> None:
 def test_every_earlier_version_migrates_forward(tmp_path: Path, start: int) -> None:
     old = tmp_path / "old.db"
     conn = sqlite3.connect(old, isolation_level=None)
+    # A version 0 database has its header but no tables (an empty file is damaged).
+    conn.execute("PRAGMA user_version = 0")
     store_schema.migrate(conn, target=start)
     assert store_schema.version(conn) == start
     _seed_version(conn, start)

@@ -9,8 +9,11 @@ happened so the front end can tell the user.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import random
+import re
+import secrets
 import shutil
 import sqlite3
 import sys
@@ -42,6 +45,20 @@ _SQLITE_CORRUPT = 11
 _SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
+# Less free space than this on the data folder's disk counts as a full disk: a few
+# answers would fit, a session's would not.
+MIN_FREE_BYTES = 1 << 20
+
+# Temporary files this module leaves only when killed (group 1: the writer's pid):
+# a new database being built, a backup being restored, the write test.
+_DATA_TEMPS = (
+    re.compile(rf"\.{re.escape(DB_NAME)}\.new-(\d+)-[0-9a-f]{{8}}(?:-wal|-shm|-journal)?"),
+    re.compile(rf"\.{re.escape(DB_NAME)}\.restore-(\d+)"),
+    re.compile(r"\.write-test-(\d+)-[0-9a-f]{8}"),
+)
+# A daily backup being written (with its rollback journal).
+_BACKUP_TEMPS = (re.compile(r"\.progress-[0-9-]+\.db\.(\d+)\.tmp(?:-journal)?"),)
+
 
 def default_path() -> Path:
     return paths.data_dir() / DB_NAME
@@ -54,25 +71,50 @@ class Opened:
     conn: sqlite3.Connection
     path: Path | None
     notices: list[str] = field(default_factory=list)
+    # Why answers cannot be saved this time (a read-only folder, a full disk...);
+    # None when they can. ``conn`` may still read the progress kept so far.
+    unsaved: str | None = None
 
 
 def open_database(db: Path) -> Opened:
     """Open (creating, migrating, checking) ``db``; an in-memory database if it cannot be used.
 
-    A damaged file is moved aside and replaced by the newest good backup (or
-    a fresh file); a file that cannot be used at all gives an in-memory
-    database. Both leave a message in ``notices``.
+    A damaged file (an empty one too) is moved aside and replaced by the newest
+    good backup (or a fresh file); a file that cannot be used at all gives an
+    in-memory database. Both leave a message in ``notices``. A folder that
+    cannot be written sets ``unsaved``.
     """
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         return _memory_instead(f"Progress cannot be saved: {db.parent} is not writable "
                                f"({exc.strerror or exc}).")
+    remove_stale_temps(db.parent)
+    unsaved = folder_problem(db.parent)
+    if unsaved is not None and not db.exists():
+        return _memory_instead(unsaved)  # nothing kept to read, and nowhere to start
+    opened = _open_file(db)
+    if unsaved is not None and opened.unsaved is None:
+        opened.unsaved = unsaved
+        opened.notices.append(unsaved)
+    return opened
+
+
+def _open_file(db: Path) -> Opened:
     try:
+        if _empty_file(db):
+            # What a create killed before its first write, or a full disk, leaves
+            # (never a database: a new one only appears once it is complete).
+            raise _Damaged("the file is empty")
+        if not db.exists():
+            _create(db)
         return Opened(_connect_retrying(db), db)
     except SchemaTooNew as exc:
         return _memory_instead(f"{db} was written by a newer version of quiz ({exc}); it is "
                                "left untouched and progress is not saved this time.")
+    except OSError as exc:
+        return _memory_instead(f"The progress database {db} cannot be created "
+                               f"({exc.strerror or exc}); progress is not saved this time.")
     except sqlite3.Error as exc:
         if not _damaged(db, exc):
             # Busy, read-only, disk full...: the file may be fine, so leave it be.
@@ -81,8 +123,81 @@ def open_database(db: Path) -> Opened:
         notices: list[str] = []
         conn = _recover(db, exc, notices)
         if conn is None:
-            return Opened(memory(), None, notices)
+            return Opened(memory(), None, notices, unsaved=notices[-1])
         return Opened(conn, db, notices)
+
+
+def _empty_file(db: Path) -> bool:
+    try:
+        return db.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why nothing can be saved in ``folder`` (read-only, full, not ours), or None.
+
+    A small file is written and removed: the one test that is true for every
+    way a folder refuses (mount options, permissions, quotas, a full disk).
+    """
+    try:
+        st = os.statvfs(folder)
+        if st.f_bavail * st.f_frsize < MIN_FREE_BYTES:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        probe = folder / f".write-test-{os.getpid()}-{secrets.token_hex(4)}"
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            os.write(fd, b"\0" * 4096)
+        finally:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                probe.unlink()
+    except AttributeError:
+        return None  # no statvfs (Windows): the database's own errors will tell
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            why = "the disk is full"
+        elif exc.errno == errno.EROFS:
+            why = "it is on a read-only disk"
+        elif exc.errno in (errno.EACCES, errno.EPERM):
+            why = "you may not write there"
+        else:
+            why = exc.strerror or str(exc)
+        return f"Progress cannot be saved in {folder}: {why}."
+    return None
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Remove what killed writers left in the data folder and its backups."""
+    removed = paths.remove_stale_temps(folder, (*_DATA_TEMPS, paths.temp_pattern()))
+    return removed + paths.remove_stale_temps(folder / BACKUP_DIR, _BACKUP_TEMPS)
+
+
+def _create(db: Path) -> None:
+    """Build a new database beside ``db`` and only then give it its name.
+
+    A kill or a full disk half-way leaves a temporary file (removed on a later
+    start), never a ``db`` without its tables. Another process creating it at
+    the same moment wins; its database is then used.
+    """
+    tmp = db.with_name(f".{db.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        conn = _connect(tmp)
+        try:
+            migrate(conn)
+        finally:
+            conn.close()  # the last connection folds the log into the file
+        try:
+            os.link(tmp, db)  # fails if another process got there first
+        except FileExistsError:
+            pass
+        except OSError:
+            if not db.exists():  # a file system without hard links
+                os.replace(tmp, db)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(f"{tmp}{suffix}")
 
 
 def memory() -> sqlite3.Connection:
@@ -94,7 +209,15 @@ def memory() -> sqlite3.Connection:
 
 
 def _memory_instead(notice: str) -> Opened:
-    return Opened(memory(), None, [notice])
+    return Opened(memory(), None, [notice], unsaved=notice)
+
+
+def memory_copy(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An in-memory copy of ``conn``'s database: the progress so far, kept nowhere."""
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.backup(copy)
+    copy.execute("PRAGMA foreign_keys = ON")
+    return copy
 
 
 def integrity_problems(conn: sqlite3.Connection, quick: bool = False) -> list[str]:
@@ -104,15 +227,32 @@ def integrity_problems(conn: sqlite3.Connection, quick: bool = False) -> list[st
     return [] if rows == ["ok"] else rows
 
 
+class BackupRefused(Exception):
+    """Today's backup would push a good one out with a worse copy."""
+
+
 def backup_once(conn: sqlite3.Connection, folder: Path, day: str,
                 keep: int = KEEP_BACKUPS) -> Path | None:
     """The backup of ``day`` (SQLite's backup API) unless it exists; keeps the newest ``keep``.
 
-    Raises OSError or sqlite3.Error when it cannot be written.
+    Raises OSError or sqlite3.Error when it cannot be written, and
+    BackupRefused when the database fails its integrity check or holds less
+    than half the rows of the newest backup: the backups then stay as they
+    are, and the good ones are not aged out by copies of a damaged file.
     """
     target = folder / f"progress-{day}.db"
     if target.exists():
         return None
+    problems = integrity_problems(conn, quick=True)
+    if problems:
+        raise BackupRefused("the database fails its integrity check ("
+                            + "; ".join(problems[:3]) + ")")
+    newest = max(folder.glob("progress-*.db"), default=None)
+    if newest is not None:
+        kept, now = _rows(newest), _rows(conn)
+        if kept is not None and now * 2 < kept:
+            raise BackupRefused(f"the database holds {now} rows of history, the backup of "
+                                f"{newest.stem.removeprefix('progress-')} {kept}")
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".{target.name}.{os.getpid()}.tmp"
     dest = sqlite3.connect(tmp)
@@ -124,6 +264,22 @@ def backup_once(conn: sqlite3.Connection, folder: Path, day: str,
     for old in sorted(folder.glob("progress-*.db"))[:-keep]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _rows(source: sqlite3.Connection | Path) -> int | None:
+    """Rows of history (sessions and attempts) in a database; None if it cannot be read."""
+    # immutable: a backup is never written once named, and reading it must not leave
+    # -wal and -shm files beside it.
+    conn = (sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+            if isinstance(source, Path) else source)
+    try:
+        return sum(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                   for table in ("sessions", "attempts"))
+    except sqlite3.Error:
+        return None
+    finally:
+        if isinstance(source, Path):
+            conn.close()
 
 
 # --------------------------------------------------------------------------- connecting

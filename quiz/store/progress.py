@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from quiz.store import db, export, queue, review
+from quiz.textsafe import clean
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank, Question
@@ -153,10 +154,14 @@ class Store:
     """The progress database. Use :meth:`open`; it never raises for a bad file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None, *,
-                 notices: list[str] | None = None, now: Clock = _utc_now) -> None:
+                 notices: list[str] | None = None, now: Clock = _utc_now,
+                 unsaved: str | None = None) -> None:
         self.conn = conn
         self.path = path  # None for an in-memory store (nothing is kept)
         self.notices: list[str] = notices or []
+        # Why answers cannot be saved (a read-only folder, a full disk, a damaged
+        # file that could not be replaced...); None when they can.
+        self.unsaved = unsaved
         self.now = now
         self._lock = threading.RLock()  # the TUI may write from a worker thread
 
@@ -176,10 +181,24 @@ class Store:
         gives an in-memory store. Both leave a message in ``notices``.
         """
         opened = db.open_database(Path(path) if path is not None else db.default_path())
-        store = cls(opened.conn, opened.path, notices=opened.notices, now=now)
-        if backup:
+        store = cls(opened.conn, opened.path, notices=opened.notices, now=now,
+                    unsaved=opened.unsaved)
+        if backup and store.unsaved is None:
             store.backup_daily()
         return store
+
+    def unsaved_copy(self) -> Store:
+        """This store's progress in memory, to play on without saving (this one is closed).
+
+        The profiles and the schedule are all there; nothing played is kept.
+        """
+        with self._lock:
+            try:
+                conn = db.memory_copy(self.conn)
+            except sqlite3.Error:
+                conn = db.memory()
+            self.conn.close()
+        return Store(conn, None, notices=self.notices, now=self.now, unsaved=self.unsaved)
 
     @classmethod
     def memory(cls, now: Clock = _utc_now) -> Store:
@@ -244,6 +263,10 @@ class Store:
         try:
             with self._lock:
                 return db.backup_once(self.conn, folder, day, keep)
+        except db.BackupRefused as exc:
+            self.notices.append(f"Today's progress backup was not made: {exc}. The earlier "
+                                f"backups in {folder} are kept as they are.")
+            return None
         except (OSError, sqlite3.Error) as exc:
             self.notices.append(f"Could not write today's progress backup in {folder}: {exc}")
             return None
@@ -570,7 +593,7 @@ def open_with_notices(err: TextIO | None = None) -> Store:
     (a damaged database moved aside, a backup restored)."""
     store = Store.open()
     for notice in store.notices:
-        print(f"quiz: {notice}", file=err or sys.stderr)
+        print(f"quiz: {clean(notice)}", file=err or sys.stderr)
     return store
 
 
