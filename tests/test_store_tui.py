@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from quiz.bank.load import load_bank
 from quiz.bank.model import Bank
@@ -156,3 +156,63 @@ async def test_stats_screen_survives_hostile_titles_and_no_progress() -> None:
     app = Host(StatsScreen(empty))
     async with app.run_test(size=SIZE):
         assert "No answers yet" in _text(app)
+
+
+# -- a data folder that cannot be written (issue 15, fault 8) -----------------------------
+
+
+def _unsaved_store() -> Store:
+    """What Store.open gives on a full disk: the progress so far, and why it cannot save."""
+    reason = "Progress cannot be saved in /x: the disk is full."
+    store = Store.open()
+    store.unsaved = reason
+    store.notices.append(reason)
+    return store
+
+
+async def _until(pilot: Any, cond: Any) -> None:
+    try:
+        async with asyncio.timeout(30):
+            while not cond():
+                await asyncio.sleep(0.02)
+                await pilot.pause()
+    except TimeoutError:
+        raise AssertionError(f"{pilot.app.screen_stack} {pilot.app.return_code}") from None
+
+
+@pytest.mark.parametrize("play_on", [True, False])
+@scenario
+async def test_the_tui_asks_to_play_without_saving_or_quit(seed_bank: Bank,
+                                                           play_on: bool) -> None:
+    from quiz.tui.dialogs.confirm import ConfirmDialog
+    from quiz.tui.solo.app import create_app
+    from quiz.tui.solo.mode import ModeScreen
+
+    app = create_app(bank=seed_bank, open_store=_unsaved_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        text = _text(app)
+        assert "Progress cannot be saved" in text and "the disk is full" in text
+        buttons = [str(b.label) for b in app.screen.query(Button)]
+        assert buttons == ["Play without saving (y)", "Quit (n)"]
+        await pilot.press("y" if play_on else "n")
+        if play_on:
+            await _until(pilot, lambda: isinstance(app.screen, (ModeScreen, ProfileScreen)))
+            assert app.store is not None and not app.store.persistent  # nothing goes to disk
+        else:
+            await _until(pilot, lambda: app.return_code is not None)
+    app.close_store()
+
+
+@scenario
+async def test_the_picker_asks_once_when_it_opens_an_unsaving_store() -> None:
+    from quiz.tui.dialogs.confirm import ConfirmDialog
+    from quiz.tui.solo.app import create_app
+
+    app = create_app(open_store=_unsaved_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "the disk is full" in _text(app)
+        await pilot.press("n")
+        await _until(pilot, lambda: app.return_code is not None)
+    app.close_store()

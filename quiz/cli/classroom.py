@@ -121,7 +121,17 @@ def run_host(args: argparse.Namespace) -> int:
         hints=not args.no_hints, anonymous=args.anonymous, approve_names=args.approve_names,
         limit=args.limit, seed=args.seed, resume=args.resume, plain=args.plain,
     )
-    with Store.open() as store:
+    store = Store.open()
+    if store.unsaved is not None:
+        from quiz.play.plain import play_without_saving
+        from quiz.textsafe import clean
+
+        print(f"quiz host: {clean(store.unsaved)}", file=sys.stderr)
+        if not play_without_saving(sys.stdin, sys.stdout, sys.stderr, what="host"):
+            store.close()
+            return 0
+        store = store.unsaved_copy()
+    with store:
         try:
             setup = prepare(request, store)
         except HostError as exc:

@@ -504,9 +504,34 @@ def play_plain(request: PlayRequest, bank: Bank) -> int:
     """``quiz play BANK --plain``: :func:`run_plain` with the progress store."""
     from quiz.store.progress import StoreError, open_with_notices
 
-    with open_with_notices() as store:
-        try:
-            return run_plain(request, bank, store=store)
-        except StoreError as exc:
-            print(f"quiz play: error: {exc}", file=sys.stderr)
-            return 1
+    store = open_with_notices()
+    try:
+        if store.unsaved is not None:
+            if not play_without_saving(sys.stdin, sys.stdout, sys.stderr):
+                return 0
+            store = store.unsaved_copy()
+        return run_plain(request, bank, store=store)
+    except StoreError as exc:
+        print(f"quiz play: error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+
+
+def play_without_saving(stdin: TextIO, stdout: TextIO, stderr: TextIO,
+                        what: str = "play") -> bool:
+    """Progress cannot be saved (the reason is already told): go on without saving, or not?
+
+    Asked on a terminal; with input from a pipe nobody can answer, so it says
+    so and goes on.
+    """
+    if not _is_tty(stdin):
+        print(f"quiz: input is not a terminal, so quiz will {what} without saving progress.",
+              file=stderr)
+        return True
+    console = Console(stdin, stdout)
+    try:
+        line = console.read(f"{what.capitalize()} without saving progress, or quit? [P/q] ")
+    except _Quit:
+        return False
+    return line.lower() not in ("q", "quit", "n", "no")

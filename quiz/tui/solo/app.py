@@ -67,6 +67,8 @@ class QuizApp(App[int]):
         # from opening it twice.
         self._open_store = open_store
         self._store_lock = threading.Lock()
+        # Why progress cannot be saved, until the player was asked whether to play on.
+        self._unsaved: str | None = None
         # --resume / --new: go on with an unfinished game, or set it aside, without asking.
         self.resume_choice = resume
         self.extra_paths = [Path(p) for p in extra_paths]
@@ -95,17 +97,48 @@ class QuizApp(App[int]):
         return super().get_default_screen()
 
     def _ensure_store(self) -> tuple[Store | None, list[str]]:
-        """The store, opened now if it was not yet, and the notices opening it left."""
+        """The store, opened now if it was not yet, and the notices opening it left.
+
+        A store that cannot save (a read-only folder, a full disk) is swapped
+        for an in-memory copy at once, so nothing tries to write there; the
+        player is then asked whether to play on without saving.
+        """
         with self._store_lock:
             if self._store is None and self._open_store is not None:
                 opener, self._open_store = self._open_store, None
-                self._store = opener()
-                return self._store, list(self._store.notices)
+                store = opener()
+                if store.unsaved is not None:
+                    self._unsaved = store.unsaved
+                    store = store.unsaved_copy()
+                self._store = store
+                return store, list(store.notices)
             return self._store, []
 
+    def _take_unsaved(self) -> str | None:
+        """The reason progress cannot be saved, once: whoever takes it asks the player."""
+        with self._store_lock:
+            reason, self._unsaved = self._unsaved, None
+            return reason
+
     def _announce(self, notices: list[str]) -> None:
+        unsaved = self._store.unsaved if self._store is not None else None
         for notice in notices:
-            self.notify(clean(notice), severity="warning", timeout=10, markup=False)
+            if notice != unsaved:  # that one is asked about in a dialog
+                self.notify(clean(notice), severity="warning", timeout=10, markup=False)
+        reason = self._take_unsaved()
+        if reason is not None:
+            self.push_screen(self._unsaved_dialog(reason), self._unsaved_answered)
+
+    @staticmethod
+    def _unsaved_dialog(reason: str) -> Screen[bool]:
+        from quiz.tui.dialogs.confirm import ConfirmDialog
+
+        return ConfirmDialog("Progress cannot be saved", f"{reason} Play without saving, "
+                             "or quit?", yes="Play without saving", no="Quit")
+
+    def _unsaved_answered(self, play_on: bool | None) -> None:
+        if not play_on:
+            self.exit(0)
 
     @property
     def store(self) -> Store | None:
@@ -173,7 +206,12 @@ class QuizApp(App[int]):
         from quiz.play.engine import Settings
         from quiz.play.setup import GameSetup, NothingDue
 
-        store = self.store
+        store, notices = self._ensure_store()
+        reason = self._take_unsaved()  # first: asked here, and awaited, not by _announce
+        self._announce(notices)
+        if reason is not None and not await self.push_screen_wait(self._unsaved_dialog(reason)):
+            self.exit(0)
+            return None
         # The mode given on the command line is played as it is; else the player picks.
         mode_given = not self.ask_mode and self.base_settings is not None
         recorder = None
