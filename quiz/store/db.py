@@ -250,7 +250,7 @@ def backup_once(conn: sqlite3.Connection, folder: Path, day: str,
     newest = max(folder.glob("progress-*.db"), default=None)
     if newest is not None:
         kept, now = _rows(newest), _rows(conn)
-        if kept is not None and now * 2 < kept:
+        if kept is not None and (now is None or now * 2 < kept):
             raise BackupRefused(f"the database holds {now} rows of history, the backup of "
                                 f"{newest.stem.removeprefix('progress-')} {kept}")
     folder.mkdir(parents=True, exist_ok=True)
