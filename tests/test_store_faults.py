@@ -354,3 +354,22 @@ def test_the_kill_harness_reads_a_database_caught_half_created(tmp_path: Path) -
     assert report.ok and report.lost == 0
     kh._verify(db, Counter({("q1", True): 1}), report)
     assert report.lost == 1
+
+
+def test_a_failed_backup_leaves_no_temporary_file(tmp_path: Path) -> None:
+    class FullDisk:
+        """A database whose copy fails half-way, as on a full disk."""
+
+        def __init__(self) -> None:
+            self.real = store_db.memory()
+
+        def execute(self, *args: Any) -> Any:
+            return self.real.execute(*args)
+
+        def backup(self, dest: sqlite3.Connection) -> None:
+            dest.execute("CREATE TABLE half (x)")
+            raise sqlite3.OperationalError("database or disk is full")
+
+    with pytest.raises(sqlite3.OperationalError):
+        store_db.backup_once(FullDisk(), tmp_path, "2026-01-01")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []

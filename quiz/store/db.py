@@ -255,12 +255,18 @@ def backup_once(conn: sqlite3.Connection, folder: Path, day: str,
                                 f"{newest.stem.removeprefix('progress-')} {kept}")
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f".{target.name}.{os.getpid()}.tmp"
-    dest = sqlite3.connect(tmp)
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    os.replace(tmp, target)  # a half-written backup is never mistaken for one
+        dest = sqlite3.connect(tmp)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+        os.replace(tmp, target)  # a half-written backup is never mistaken for one
+    except BaseException:
+        for suffix in ("", "-journal"):  # a full disk must not keep a half copy
+            with contextlib.suppress(OSError):
+                os.unlink(f"{tmp}{suffix}")
+        raise
     for old in sorted(folder.glob("progress-*.db"))[:-keep]:
         old.unlink(missing_ok=True)
     return target
