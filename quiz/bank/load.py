@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quiz.bank import article as article_mod
 from quiz.bank import cache
@@ -35,6 +35,7 @@ from quiz.bank.model import (
 )
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
+from quiz.bank.readfile import NotReadable, read_capped
 from quiz.bank.yamlcheck import Diagnostic, Problem
 
 __all__ = ["BankError", "Diagnostic", "check_bank", "find_bank_files", "load_bank"]
@@ -59,6 +60,7 @@ TYPE_KEYS = {
     "number": {"answer", "accept", "tolerance", "unit"},
     "order": {"items"},
 }
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 _ORIGIN_RE = re.compile(r"curated|generated:[a-z0-9_-]+|imported(:[a-z0-9_-]+)?")
 
@@ -93,12 +95,15 @@ class _Ctx:
 
 def _read_text(path: Path, ctx: _Ctx) -> str | None:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            ctx.at(1, 1, f"the file is {size / 2**20:.1f} MiB, over the {MAX_BYTES // 2**20} MiB "
-                   "limit for a bank; split it into several banks")
-            return None
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_BYTES)
+    except NotReadable as exc:
+        if exc.reason == "size":
+            ctx.at(1, 1, f"the file is {exc.size / 2**20:.1f} MiB, over the "
+                   f"{MAX_BYTES // 2**20} MiB limit for a bank; split it into several banks")
+        else:
+            ctx.at(1, 1, f"this is {exc.reason}, not a regular file; a bank must be a plain "
+                   "text file")
+        return None
     except FileNotFoundError:
         ctx.at(1, 1, "no such file; give a bank.yaml or a folder that holds one")
         return None
@@ -479,7 +484,8 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
 
 
 def _resolve_evidence(ctx: _Ctx, idx: QuoteIndex, ev: Evidence, node: MappingNode) -> bool:
-    items = {k.value: v for k, v in node.value}
+    # A key that is not a word (`[a, b]: x`) was reported while parsing; skip it here.
+    items = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
     qnode = items.get("quote", node)
     needle = normalise_ws(ev.quote)
     hits = idx.find_all(needle)
@@ -650,7 +656,8 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
 def _source_file_node(items: dict) -> Node:
     """The value of ``source.file`` (where an article problem is reported)."""
     node = items["source"][1]
-    return next((v for k, v in node.value if k.value == "file"), node)
+    return next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "file"),
+                node)
 
 
 def _parse_source(ctx: _Ctx, items: dict, root: MappingNode) -> Source | None:
@@ -668,6 +675,10 @@ def _parse_source(ctx: _Ctx, items: dict, root: MappingNode) -> Source | None:
     file = _field(ctx, sitems, "file", yc.as_str, required=True, owner=node, what="source.file")
     title = _field(ctx, sitems, "title", yc.as_str, required=True, owner=node,
                    what="source.title")
+    if file is not None and (bad := _CONTROL_RE.search(file)):
+        ctx.add(sitems["file"][1], f"`source.file` holds the control character "
+                f"U+{ord(bad[0]):04X}; write the article's plain file name, e.g. `article.txt`")
+        file = None
     if file is not None and (Path(file).is_absolute() or ".." in Path(file).parts):
         ctx.add(sitems["file"][1], "`source.file` must be a file name next to the bank, "
                 "not a path outside it")

@@ -22,6 +22,11 @@ STR, INT, FLOAT, BOOL, NULL = (TAG + t for t in ("str", "int", "float", "bool", 
 KNOWN_SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TAG + "timestamp", TAG + "binary"}
 
 _PLAIN_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+# Python refuses to read an int of more than 4,300 digits, and no answer needs 40.
+MAX_NUMBER_CHARS = 40
+_RESOLVER = yaml.resolver.Resolver()
+_NAMES = {INT: "a whole number", FLOAT: "a number", BOOL: "true or false", NULL: "nothing",
+          TAG + "timestamp": "a date", TAG + "binary": "base64 data"}
 _PLAIN_FLOAT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 
 
@@ -86,9 +91,33 @@ def plain(node: ScalarNode) -> bool:
     return not node.style
 
 
+def _yaml_value(text: str) -> object:
+    """What YAML makes of a plain scalar; None if Python cannot hold it (a huge int)."""
+    try:
+        return yaml.load(text, Loader=Loader)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return None
+
+
+def _explicit_tag(node: ScalarNode) -> bool:
+    """The scalar carries a tag of its own (``!!int``), not the one its text implies."""
+    return node.tag != _RESOLVER.resolve(ScalarNode, node.value, (True, False))
+
+
+def _check_explicit_tag(node: ScalarNode, what: str) -> None:
+    """Refuse a scalar tagged as something its text is not (``!!int According to``)."""
+    if node.tag != STR and _explicit_tag(node):
+        shown = "!!" + node.tag[len(TAG):]
+        raise Problem(node, f"`{what}` is tagged `{shown}`, which asks YAML to read "
+                      f"`{short(node.value)}` as {_NAMES.get(node.tag, 'something else')}; "
+                      "remove the tag (a bank needs no tags)")
+
+
 def _surprise(node: ScalarNode) -> str | None:
     """If YAML 1.1 would read this plain scalar as something other than its text, say what."""
     text, tag = node.value, node.tag
+    if len(text) > MAX_NUMBER_CHARS and tag in (INT, FLOAT):
+        return f"YAML reads this {len(text)}-character value as a number"
     if tag == BOOL:
         word = "true" if text.lower() in ("yes", "y", "true", "on") else "false"
         return f"YAML reads `{text}` as the boolean {word}"
@@ -97,14 +126,13 @@ def _surprise(node: ScalarNode) -> str | None:
             return f"YAML 1.1 reads `{text}` as a base-60 number"
         if re.fullmatch(r"[-+]?0[0-7_]+", text):
             return f"YAML 1.1 reads `{text}` as an octal number (leading zero)"
-        return f"YAML reads `{text}` as the number {int(yaml.load(text, Loader=Loader))}"
+        return f"YAML reads `{text}` as the number {_yaml_value(text)}"
     if tag == FLOAT and (
         not _PLAIN_FLOAT_RE.fullmatch(text) or repr(float(text)) != text.lstrip("+")
     ):
         if ":" in text:
             return f"YAML 1.1 reads `{text}` as a base-60 number"
-        value = yaml.load(text, Loader=Loader)
-        return f"YAML reads `{text}` as the number {value!r}"
+        return f"YAML reads `{text}` as the number {_yaml_value(text)!r}"
     if tag == TAG + "timestamp":
         return f"YAML reads `{text}` as a date"
     return None
@@ -170,6 +198,7 @@ def as_str(node: Node, what: str, *, allow_empty: bool = False) -> str:
     check_tag(node)
     if not isinstance(node, ScalarNode):
         raise Problem(node, f"`{what}` must be text, not {kind(node)}")
+    _check_explicit_tag(node, what)
     if plain(node) and node.tag != STR:
         if node.tag == NULL:
             if allow_empty:
@@ -184,6 +213,8 @@ def as_str(node: Node, what: str, *, allow_empty: bool = False) -> str:
 
 def as_bool(node: Node, what: str) -> bool:
     check_tag(node)
+    if isinstance(node, ScalarNode):
+        _check_explicit_tag(node, what)
     if isinstance(node, ScalarNode) and plain(node) and node.value in ("true", "false"):
         return node.value == "true"
     if isinstance(node, ScalarNode) and node.tag == BOOL and plain(node):
@@ -199,9 +230,13 @@ def as_number(node: Node, what: str, expect: str = "a number") -> int | float:
     check_tag(node)
     if not isinstance(node, ScalarNode):
         raise Problem(node, f"`{what}` must be {expect}, not {kind(node)}")
+    _check_explicit_tag(node, what)
     if not plain(node):
         raise Problem(node, f"`{what}` must be {expect}, but \"{short(node.value)}\" is quoted "
                       "text; remove the quotes")
+    if node.tag in (INT, FLOAT) and len(node.value) > MAX_NUMBER_CHARS:
+        raise Problem(node, f"`{what}` is a number of {len(node.value):,} characters; quiz reads "
+                      f"numbers of at most {MAX_NUMBER_CHARS}: write a shorter one")
     if node.tag == INT and _PLAIN_INT_RE.fullmatch(node.value):
         return int(node.value)
     if node.tag == FLOAT and re.fullmatch(r"-?[0-9]+\.[0-9]+", node.value):
