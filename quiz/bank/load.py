@@ -155,7 +155,11 @@ def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx, text: str) -> None:
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     start = getattr(exc, "context_mark", None)
-    if "maximum nesting depth" in problem:  # libyaml's own limit (1000 levels)
+    if ("escape" in problem or "hexdecimal" in problem) and start is not None:
+        # Both parsers report it within the scalar; where the quote opens is stable.
+        line, col = start.line + 1, start.column + 1
+        msg = yc.escape_message(_escape_near(text, mark) if mark else "\\")
+    elif "maximum nesting depth" in problem:  # libyaml's own limit (1000 levels)
         line, col = _too_deep_at(text)  # report where our limit is passed, as for 40 levels
         msg = yc.nesting_message(MAX_DEPTH)
     elif "quoted scalar" in context and start is not None:
@@ -170,6 +174,16 @@ def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx, text: str) -> None:
                "that contain `,` `[` `]` `{` `}` or `: `")
     elif "expected a single document" in problem or "but found another document" in str(exc):
         msg = "more than one YAML document (`---`); a bank file holds exactly one"
+    elif start is not None and ("expected '-' indicator" in problem or (
+            "<block end>" in problem and "block collection" in context)):
+        msg = (f"line {line} is indented wrong: it sits inside the list that starts on line "
+               f"{start.line + 1}, whose items start with `- ` at column {start.column + 1}; "
+               "start it with `- ` there, or indent it to line up with the lines above it")
+    elif start is not None and ("expected key" in problem or (
+            "<block end>" in problem and "block mapping" in context)):
+        msg = (f"line {line} is indented wrong: it sits inside the `key: value` lines that "
+               f"start on line {start.line + 1} at column {start.column + 1}, but is not one; "
+               "line it up with the keys above it, or indent it further under one of them")
     elif "found character '\\t'" in problem:
         msg = "a tab where YAML allows only spaces; indent with spaces"
     else:
@@ -177,6 +191,21 @@ def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx, text: str) -> None:
         if "mapping values are not allowed" in problem:
             msg += "; a value containing ': ' must be quoted"
     ctx.at(line, col, msg)
+
+
+_ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|U[0-9a-fA-F]{8}"
+                        r"|[xuU][0-9a-fA-F]*|.?)")
+
+
+def _escape_near(text: str, mark: _Place) -> str:
+    """The backslash escape the parser stopped in (its mark is inside or just after it)."""
+    lines = text.split("\n")
+    row = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    at = row.rfind("\\", 0, mark.column + 1)
+    if at < 0:
+        return "\\"
+    m = _ESCAPE_RE.match(row, at)
+    return m[0] if m else "\\"
 
 
 class _Place(Protocol):
@@ -239,6 +268,9 @@ def _compose(text: str, ctx: _Ctx) -> Node | None:
         return yaml.compose(text, Loader=yc.Loader)
     except yaml.YAMLError as exc:
         _yaml_error(exc, ctx, text)
+        return None
+    except ValueError:  # the pure-Python scanner's chr() of an escape past U+10FFFF
+        ctx.at(1, 1, yc.escape_message("\\U00110000"))
         return None
     except RecursionError:  # the pure-Python composer recurses; find the spot without it
         line, col = _too_deep_at(text)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from quiz.textsafe import clean
+
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TAG = "tag:yaml.org,2002:"
@@ -42,8 +44,10 @@ class Diagnostic:
     severity: str = "error"
 
     def format(self) -> str:
+        """One line, safe for a terminal: a bank's text may hold escape sequences or newlines."""
         where = f"question '{self.question_id}': " if self.question_id else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {where}{self.message}"
+        line = f"{self.path}:{self.line}:{self.col}: {self.severity}: {where}{self.message}"
+        return clean(line).replace("\n", " ").replace("\t", " ")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -155,6 +159,37 @@ def check_tag(node: Node) -> None:
         raise _tag_problem(node)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]{1,2}")
+_HEX = {"x": 2, "u": 4, "U": 8}
+
+
+def escape_message(esc: str) -> str:
+    """Why the ``\\`` escape ``esc`` (as written in double quotes) is no character, and the fix."""
+    codes = [int(a or b, 16)
+             for a, b in re.findall(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))", esc)]
+    if len(codes) == 2 and 0xD800 <= codes[0] < 0xDC00 <= codes[1] < 0xE000:
+        cp = 0x10000 + ((codes[0] - 0xD800) << 10) + (codes[1] - 0xDC00)
+        return (f"`{esc}` is a UTF-16 surrogate pair, which YAML does not read; write the "
+                f"character itself, or `\\U{cp:08X}`")
+    if codes and 0xD800 <= codes[0] < 0xE000:
+        return (f"`{esc[:6]}` is not a character (it is half of a UTF-16 surrogate pair); "
+                "write the character itself, or its code point as `\\U` and 8 hex digits")
+    if codes and codes[0] > 0x10FFFF:
+        return f"`{esc}` is not a character (Unicode ends at U+10FFFF); write the character itself"
+    if esc[1:2] in _HEX:
+        n = _HEX[esc[1]]
+        return (f"`{short(esc)}` needs {n} hex digits after `\\{esc[1]}`; write e.g. "
+                f"`\\{esc[1]}{'e9'.zfill(n)}`")
+    return (f"`{short(esc)}` is not an escape YAML knows; inside double quotes write a "
+            "backslash as `\\\\`, or put the text in single quotes")
+
+
+def surrogate_escape(value: str) -> str | None:
+    """The escape that wrote a lone surrogate into ``value`` (the pure-Python parser keeps it)."""
+    m = _SURROGATE_RE.search(value)
+    return None if m is None else "".join(f"\\u{ord(c):04x}" for c in m[0])
+
+
 def nesting_message(max_depth: int) -> str:
     return (f"nesting deeper than {max_depth} levels; a bank never needs more than 6 "
             "(bank > questions > question > evidence > entry > text): flatten it")
@@ -180,6 +215,8 @@ def tree_problems(root: Node, max_depth: int) -> tuple[list[Problem], bool]:
         if cls is ScalarNode:
             if n.tag not in KNOWN_SCALAR_TAGS:
                 out.append(_tag_problem(n))
+            if (esc := surrogate_escape(n.value)) is not None:
+                out.append(Problem(n, escape_message(esc)))
             continue
         if not _tag_ok(n):
             out.append(_tag_problem(n))
