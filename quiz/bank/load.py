@@ -780,7 +780,7 @@ def find_bank_files(path: str | Path) -> list[Path]:
     as ``*.yaml`` files sharing one article; those are its banks then.
     """
     p = Path(path)
-    if p.is_file():
+    if p.exists() and not p.is_dir():  # a FIFO or a device too: the loader says what it is
         return [p]
     if (p / BANK_FILE).is_file():
         return [p / BANK_FILE]
