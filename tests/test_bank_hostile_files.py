@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank.article import MAX_ARTICLE_BYTES
+from quiz.bank import article as article_mod
 from tests.conftest import ROOT
 from tests.test_bad_banks import SUITE, bank_text
 
@@ -104,16 +104,17 @@ def test_an_article_linked_to_a_device_is_refused(folder: Path, device: str):
 
 
 def test_an_article_over_the_size_limit_is_refused(folder: Path):
+    limit = article_mod.limit
     text = (SUITE / "article.txt").read_bytes()
     with open(folder / "article.txt", "ab") as f:
-        f.write(b"Filler sentence.\n" * (MAX_ARTICLE_BYTES // 17 + 1 - len(text) // 17))
+        f.write(b"Filler sentence.\n" * (limit // 17 + 1 - len(text) // 17))
     size = (folder / "article.txt").stat().st_size
-    assert size > MAX_ARTICLE_BYTES
+    assert size > limit
     (folder / "bank.yaml").write_text(bank_text(), encoding="utf-8")
     diags = check_in_child(folder / "bank.yaml")
     assert [(Path(d[0]).name, *d[1:]) for d in diags] == [
         ("article.txt", 1, 1, f"the article is {size / 2**20:.1f} MiB, over the "
-                              f"{MAX_ARTICLE_BYTES // 2**20} MiB limit for an article; cut it "
+                              f"{limit // 2**20} MiB limit for an article; cut it "
                               "to the sections the bank quotes")]
 
 
