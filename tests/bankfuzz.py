@@ -290,6 +290,29 @@ def run(cases: int, seed: int, bank: Path,
 # --------------------------------------------------------------------------- shapes
 
 
+@dataclass(frozen=True)
+class Tagged:
+    """A scalar dumped with a tag its text may not fit (``!!int According to``)."""
+
+    tag: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ListKey:
+    """A list used as a mapping key (``[a, b]: x``); hashable, unlike a list."""
+
+    items: tuple[str, ...]
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(Tagged, lambda d, v: d.represent_scalar(v.tag, v.text))
+_Dumper.add_representer(ListKey, lambda d, v: d.represent_list(list(v.items)))
+
+
 def shape_strategies():
     """Hypothesis strategies: valid YAML documents of the wrong shape or type.
 
@@ -297,8 +320,15 @@ def shape_strategies():
     """
     from hypothesis import strategies as st
 
+    tags = st.sampled_from(["int", "float", "bool", "null", "timestamp", "binary", "str"])
+    words = st.one_of(st.sampled_from(["According to", "abc", "12", "1.5", "", "yes", "x: y",
+                                       "2020-06-16", "0x1F", "1_000"]), st.text(max_size=20))
+    hostile = st.one_of(
+        st.builds(Tagged, tags.map(lambda t: "tag:yaml.org,2002:" + t), words),
+        st.integers(4301, 6000).map(lambda n: Tagged("tag:yaml.org,2002:int", "9" * n)),
+    )
     scalars = st.one_of(
-        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+        st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), hostile,
         st.text(max_size=30), st.sampled_from(["16 June 2020", "text", "choice", "order",
                                                "article.txt", "On 16 June 2020 at 2:50 pm"]),
     )
@@ -310,16 +340,16 @@ def shape_strategies():
     question_keys = st.sampled_from(
         ["id", "type", "prompt", "choices", "answer", "items", "accept", "tolerance", "unit",
          "evidence", "hints", "explanation", "difficulty", "tags", "origin", "status"])
-    evidence = st.lists(st.dictionaries(st.sampled_from(["quote", "prefix", "suffix",
-                                                         "section"]), values, max_size=4),
-                        max_size=3)
-    question = st.dictionaries(question_keys, values, max_size=8).flatmap(
+    evidence_keys = st.one_of(st.sampled_from(["quote", "prefix", "suffix", "section"]),
+                              st.builds(ListKey, st.tuples(st.text(max_size=3))))
+    evidence = st.lists(st.dictionaries(evidence_keys, values, max_size=4), max_size=3)
+    question = st.dictionaries(question_keys, st.one_of(hostile, values), max_size=8).flatmap(
         lambda q: evidence.map(lambda ev: {**q, "evidence": ev}))
     top_key = st.sampled_from(["format", "id", "title", "description", "source", "questions"])
     return st.fixed_dictionaries({
-        "format": st.one_of(st.just(1), values),
+        "format": st.one_of(st.just(1), hostile, values),
         "id": st.one_of(st.just("b"), values),
-        "title": st.one_of(st.just("T"), values),
+        "title": st.one_of(st.just("T"), hostile, values),
         "source": st.one_of(st.just({"file": "article.txt", "title": "T"}), values),
         "questions": st.one_of(st.lists(question, max_size=3), values),
     }).flatmap(lambda bank: st.dictionaries(top_key, values, max_size=2).map(
@@ -327,4 +357,4 @@ def shape_strategies():
 
 
 def dump(doc: object) -> bytes:
-    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False).encode("utf-8")
+    return yaml.dump(doc, Dumper=_Dumper, allow_unicode=True, sort_keys=False).encode("utf-8")
