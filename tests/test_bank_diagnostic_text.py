@@ -41,3 +41,15 @@ def test_a_newline_in_source_file_gives_a_one_line_diagnostic(tmp_path: Path):
     _, diags = check_bank(path, use_cache=False)
     assert [d.format().count("\n") for d in diags] == [0]
     assert "control character U+000A" in diags[0].message
+
+
+def test_play_and_host_print_a_hostile_bank_error_cleaned(tmp_path: Path):
+    shutil.copy(SUITE / "article.txt", tmp_path / "article.txt")
+    text = bank_text(**{"id: generated": 'id: "x\\e]52;c;cHduZWQ=\\a"'})
+    (tmp_path / "bank.yaml").write_text(text, encoding="utf-8")
+    for command in (["play", str(tmp_path), "--plain"], ["host", str(tmp_path), "--plain"]):
+        result = quiz_cli(*command)
+        assert result.returncode != 0, command
+        assert "Traceback" not in result.stderr
+        assert "\x1b" not in result.stderr + result.stdout, command
+        assert "error: bank id `x` must be lowercase" in result.stderr, command
