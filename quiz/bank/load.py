@@ -186,6 +186,23 @@ def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx, text: str) -> None:
                "line it up with the keys above it, or indent it further under one of them")
     elif "found character '\\t'" in problem:
         msg = "a tab where YAML allows only spaces; indent with spaces"
+    elif "mapping values are not allowed" in problem and (above := _deeper_than_above(text, line)):
+        msg = (f"line {line} is indented further than line {above}, so YAML reads it as more "
+               f"of the value on line {above}; line its key up with the keys above it")
+    elif "could not find expected ':'" in problem and start is not None:
+        line, col = start.line + 1, start.column + 1
+        msg = (f"line {line} is not a `key: value` line; add the `: `, or if it continues the "
+               "text of the line above, indent it further than that line's key")
+    elif "scanning an anchor" in context or "scanning an alias" in context:
+        sign = "&" if "anchor" in context else "*"
+        msg = (f"`{sign}` at the start of a value begins an {context.split()[-1]}, which a bank "
+               f"does not use; quote the value if the `{sign}` is part of the text")
+    elif "tag" in problem or "tag" in context:
+        msg = ("`!` at the start of a value begins a tag, which a bank does not use; quote the "
+               "value if the `!` is part of the text")
+    elif "cannot start any token" in problem:
+        msg = ("a value cannot start with `@`, `` ` `` or `%` (YAML reserves them); quote the "
+               "value")
     else:
         msg = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
         if "mapping values are not allowed" in problem:
@@ -206,6 +223,20 @@ def _escape_near(text: str, mark: _Place) -> str:
         return "\\"
     m = _ESCAPE_RE.match(row, at)
     return m[0] if m else "\\"
+
+
+def _deeper_than_above(text: str, line: int) -> int | None:
+    """The line above ``line`` (1-based) if ``line`` is indented further than it, else None."""
+    rows = text.split("\n")
+    if not 2 <= line <= len(rows):
+        return None
+    here = rows[line - 1]
+    for n in range(line - 1, 0, -1):
+        row = rows[n - 1]
+        if row.strip() and not row.lstrip().startswith("#"):
+            lead = len(row) - len(row.lstrip(" -"))
+            return n if len(here) - len(here.lstrip(" ")) > lead else None
+    return None
 
 
 class _Place(Protocol):
