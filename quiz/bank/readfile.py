@@ -20,7 +20,7 @@ _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 
 
 class NotReadable(Exception):
-    """The file is not a regular file, or is over the cap; ``reason`` says which."""
+    """The file is over the cap (``reason`` is "size") or not a regular file (it says what)."""
 
     def __init__(self, reason: str, size: int = 0) -> None:
         super().__init__(reason)
@@ -34,7 +34,7 @@ def kind_of(mode: int) -> str:
 def read_capped(path: Path, limit: int) -> bytes:
     """The bytes of the regular file ``path``, if there are at most ``limit`` of them.
 
-    Raises ``NotReadable`` (reason "kind" or "size") or ``OSError``.
+    Raises ``NotReadable`` or ``OSError``.
     """
     try:
         mode = os.stat(path).st_mode

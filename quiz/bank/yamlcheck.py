@@ -24,12 +24,13 @@ STR, INT, FLOAT, BOOL, NULL = (TAG + t for t in ("str", "int", "float", "bool", 
 KNOWN_SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TAG + "timestamp", TAG + "binary"}
 
 _PLAIN_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_PLAIN_FLOAT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 # Python refuses to read an int of more than 4,300 digits, and no answer needs 40.
 MAX_NUMBER_CHARS = 40
+# What a scalar's text alone makes it: a different tag on it was written explicitly.
 _RESOLVER = yaml.resolver.Resolver()
 _NAMES = {INT: "a whole number", FLOAT: "a number", BOOL: "true or false", NULL: "nothing",
           TAG + "timestamp": "a date", TAG + "binary": "base64 data"}
-_PLAIN_FLOAT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +243,8 @@ def as_str(node: Node, what: str, *, allow_empty: bool = False) -> str:
                 return ""
             raise Problem(node, f"`{what}` is empty; write a value")
         if (reason := _surprise(node)) is not None:
-            return _refuse(node, reason, f'quote it ("{node.value}") if you mean the text')
+            return _refuse(node, reason, f'quote it ("{short(node.value)}") if you mean the '
+                           "text")
     if not node.value.strip() and not allow_empty:
         raise Problem(node, f"`{what}` is empty; write a value")
     return node.value
