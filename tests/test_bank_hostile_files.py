@@ -104,7 +104,7 @@ def test_an_article_linked_to_a_device_is_refused(folder: Path, device: str):
 
 
 def test_an_article_over_the_size_limit_is_refused(folder: Path):
-    limit = article_mod.limit
+    limit = article_mod.MAX_ARTICLE_BYTES
     text = (SUITE / "article.txt").read_bytes()
     with open(folder / "article.txt", "ab") as f:
         f.write(b"Filler sentence.\n" * (limit // 17 + 1 - len(text) // 17))
