@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from quiz.bank.readfile import NotReadable, read_capped
+
 LEAD_SECTION = "Introduction"
+# The longest Wikipedia articles are about 1.5 MB of text.
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 
 _TITLE_RE = re.compile(r"^=\s*(?P<title>[^=].*?)\s*=\s*$")
 _HEADING_RE = re.compile(r"^(?P<eq>={2,6})\s*(?P<title>[^=].*?)\s*(?P=eq)\s*$")
@@ -285,12 +289,21 @@ class QuoteIndex:
 
 
 def load_article(path: str | Path) -> Article:
-    """Read and parse an article file (UTF-8)."""
+    """Read and parse an article file (UTF-8, a regular file of at most MAX_ARTICLE_BYTES)."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        raw = read_capped(p, MAX_ARTICLE_BYTES)
+    except NotReadable as exc:
+        if exc.reason == "size":
+            raise ArticleError(str(p), 1, 1, f"the article is {exc.size / 2**20:.1f} MiB, over "
+                               f"the {MAX_ARTICLE_BYTES // 2**20} MiB limit for an article; "
+                               "cut it to the sections the bank quotes") from None
+        raise ArticleError(str(p), 1, 1, f"the article is {exc.reason}, not a regular file; "
+                           "an article must be a plain text file") from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = p.read_bytes()[: exc.start].count(b"\n") + 1
+        line = raw[: exc.start].count(b"\n") + 1
         raise ArticleError(str(p), line, 1,
                            "the article is not valid UTF-8; save it as UTF-8") from None
     return parse_article(text, str(p))

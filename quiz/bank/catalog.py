@@ -11,6 +11,7 @@ from typing import Protocol, TypeVar
 from quiz import paths
 from quiz.bank.load import BANK_FILE, BankError, check_bank, find_bank_files, load_bank
 from quiz.bank.model import Bank
+from quiz.textsafe import clean
 
 T = TypeVar("T")
 
@@ -140,12 +141,12 @@ def open_for_command(command: str, arg: str, extra_paths: Iterable[str | Path],
     try:
         return opener(resolve_bank(arg, extra_paths))
     except CatalogError as exc:
-        print(f"quiz {command}: error: {exc}", file=sys.stderr)
+        print(clean(f"quiz {command}: error: {exc}"), file=sys.stderr)
     except BankError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
     except OSError as exc:
-        print(f"quiz {command}: error: {arg}: {exc.strerror or exc}", file=sys.stderr)
+        print(clean(f"quiz {command}: error: {arg}: {exc.strerror or exc}"), file=sys.stderr)
     return None
 
 

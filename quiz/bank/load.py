@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quiz.bank import article as article_mod
 from quiz.bank import cache
@@ -35,6 +35,7 @@ from quiz.bank.model import (
 )
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
+from quiz.bank.readfile import NotReadable, read_capped
 from quiz.bank.yamlcheck import Diagnostic, Problem
 
 __all__ = ["BankError", "Diagnostic", "check_bank", "find_bank_files", "load_bank"]
@@ -59,6 +60,7 @@ TYPE_KEYS = {
     "number": {"answer", "accept", "tolerance", "unit"},
     "order": {"items"},
 }
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 _ORIGIN_RE = re.compile(r"curated|generated:[a-z0-9_-]+|imported(:[a-z0-9_-]+)?")
 
@@ -93,12 +95,15 @@ class _Ctx:
 
 def _read_text(path: Path, ctx: _Ctx) -> str | None:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            ctx.at(1, 1, f"the file is {size / 2**20:.1f} MiB, over the {MAX_BYTES // 2**20} MiB "
-                   "limit for a bank; split it into several banks")
-            return None
-        raw = path.read_bytes()
+        raw = read_capped(path, MAX_BYTES)
+    except NotReadable as exc:
+        if exc.reason == "size":
+            ctx.at(1, 1, f"the file is {exc.size / 2**20:.1f} MiB, over the "
+                   f"{MAX_BYTES // 2**20} MiB limit for a bank; split it into several banks")
+        else:
+            ctx.at(1, 1, f"this is {exc.reason}, not a regular file; a bank must be a plain "
+                   "text file")
+        return None
     except FileNotFoundError:
         ctx.at(1, 1, "no such file; give a bank.yaml or a folder that holds one")
         return None
@@ -150,7 +155,11 @@ def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx, text: str) -> None:
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     start = getattr(exc, "context_mark", None)
-    if "maximum nesting depth" in problem:  # libyaml's own limit (1000 levels)
+    if ("escape" in problem or "hexdecimal" in problem) and start is not None:
+        # Both parsers report it within the scalar; where the quote opens is stable.
+        line, col = start.line + 1, start.column + 1
+        msg = yc.escape_message(_escape_near(text, mark) if mark else "\\")
+    elif "maximum nesting depth" in problem:  # libyaml's own limit (1000 levels)
         line, col = _too_deep_at(text)  # report where our limit is passed, as for 40 levels
         msg = yc.nesting_message(MAX_DEPTH)
     elif "quoted scalar" in context and start is not None:
@@ -165,13 +174,69 @@ def _yaml_error(exc: yaml.YAMLError, ctx: _Ctx, text: str) -> None:
                "that contain `,` `[` `]` `{` `}` or `: `")
     elif "expected a single document" in problem or "but found another document" in str(exc):
         msg = "more than one YAML document (`---`); a bank file holds exactly one"
+    elif start is not None and ("expected '-' indicator" in problem or (
+            "<block end>" in problem and "block collection" in context)):
+        msg = (f"line {line} is indented wrong: it sits inside the list that starts on line "
+               f"{start.line + 1}, whose items start with `- ` at column {start.column + 1}; "
+               "start it with `- ` there, or indent it to line up with the lines above it")
+    elif start is not None and ("expected key" in problem or (
+            "<block end>" in problem and "block mapping" in context)):
+        msg = (f"line {line} is indented wrong: it sits inside the `key: value` lines that "
+               f"start on line {start.line + 1} at column {start.column + 1}, but is not one; "
+               "line it up with the keys above it, or indent it further under one of them")
     elif "found character '\\t'" in problem:
         msg = "a tab where YAML allows only spaces; indent with spaces"
+    elif "mapping values are not allowed" in problem and (above := _deeper_than_above(text, line)):
+        msg = (f"line {line} is indented further than line {above}, so YAML reads it as more "
+               f"of the value on line {above}; line its key up with the keys above it")
+    elif "could not find expected ':'" in problem and start is not None:
+        line, col = start.line + 1, start.column + 1
+        msg = (f"line {line} is not a `key: value` line; add the `: `, or if it continues the "
+               "text of the line above, indent it further than that line's key")
+    elif "scanning an anchor" in context or "scanning an alias" in context:
+        sign = "&" if "anchor" in context else "*"
+        msg = (f"`{sign}` at the start of a value begins an {context.split()[-1]}, which a bank "
+               f"does not use; quote the value if the `{sign}` is part of the text")
+    elif "tag" in problem or "tag" in context:
+        msg = ("`!` at the start of a value begins a tag, which a bank does not use; quote the "
+               "value if the `!` is part of the text")
+    elif "cannot start any token" in problem:
+        msg = ("a value cannot start with `@`, `` ` `` or `%` (YAML reserves them); quote the "
+               "value")
     else:
         msg = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
         if "mapping values are not allowed" in problem:
             msg += "; a value containing ': ' must be quoted"
     ctx.at(line, col, msg)
+
+
+_ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}(?:\\u[0-9a-fA-F]{4})?|U[0-9a-fA-F]{8}"
+                        r"|[xuU][0-9a-fA-F]*|.?)")
+
+
+def _escape_near(text: str, mark: _Place) -> str:
+    """The backslash escape the parser stopped in (its mark is inside or just after it)."""
+    lines = text.split("\n")
+    row = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    at = row.rfind("\\", 0, mark.column + 1)
+    if at < 0:
+        return "\\"
+    m = _ESCAPE_RE.match(row, at)
+    return m[0] if m else "\\"
+
+
+def _deeper_than_above(text: str, line: int) -> int | None:
+    """The line above ``line`` (1-based) if ``line`` is indented further than it, else None."""
+    rows = text.split("\n")
+    if not 2 <= line <= len(rows):
+        return None
+    here = rows[line - 1]
+    for n in range(line - 1, 0, -1):
+        row = rows[n - 1]
+        if row.strip() and not row.lstrip().startswith("#"):
+            lead = len(row) - len(row.lstrip(" -"))
+            return n if len(here) - len(here.lstrip(" ")) > lead else None
+    return None
 
 
 class _Place(Protocol):
@@ -234,6 +299,9 @@ def _compose(text: str, ctx: _Ctx) -> Node | None:
         return yaml.compose(text, Loader=yc.Loader)
     except yaml.YAMLError as exc:
         _yaml_error(exc, ctx, text)
+        return None
+    except ValueError:  # the pure-Python scanner's chr() of an escape past U+10FFFF
+        ctx.at(1, 1, yc.escape_message("\\U00110000"))
         return None
     except RecursionError:  # the pure-Python composer recurses; find the spot without it
         line, col = _too_deep_at(text)
@@ -479,7 +547,8 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
 
 
 def _resolve_evidence(ctx: _Ctx, idx: QuoteIndex, ev: Evidence, node: MappingNode) -> bool:
-    items = {k.value: v for k, v in node.value}
+    # A key that is not a word (`[a, b]: x`) was reported while parsing; skip it here.
+    items = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
     qnode = items.get("quote", node)
     needle = normalise_ws(ev.quote)
     hits = idx.find_all(needle)
@@ -650,7 +719,8 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
 def _source_file_node(items: dict) -> Node:
     """The value of ``source.file`` (where an article problem is reported)."""
     node = items["source"][1]
-    return next((v for k, v in node.value if k.value == "file"), node)
+    return next((v for k, v in node.value if isinstance(k, ScalarNode) and k.value == "file"),
+                node)
 
 
 def _parse_source(ctx: _Ctx, items: dict, root: MappingNode) -> Source | None:
@@ -668,6 +738,10 @@ def _parse_source(ctx: _Ctx, items: dict, root: MappingNode) -> Source | None:
     file = _field(ctx, sitems, "file", yc.as_str, required=True, owner=node, what="source.file")
     title = _field(ctx, sitems, "title", yc.as_str, required=True, owner=node,
                    what="source.title")
+    if file is not None and (bad := _CONTROL_RE.search(file)):
+        ctx.add(sitems["file"][1], f"`source.file` holds the control character "
+                f"U+{ord(bad[0]):04X}; write the article's plain file name, e.g. `article.txt`")
+        file = None
     if file is not None and (Path(file).is_absolute() or ".." in Path(file).parts):
         ctx.add(sitems["file"][1], "`source.file` must be a file name next to the bank, "
                 "not a path outside it")
@@ -737,7 +811,7 @@ def find_bank_files(path: str | Path) -> list[Path]:
     as ``*.yaml`` files sharing one article; those are its banks then.
     """
     p = Path(path)
-    if p.is_file():
+    if p.exists() and not p.is_dir():  # a FIFO or a device too: the loader says what it is
         return [p]
     if (p / BANK_FILE).is_file():
         return [p / BANK_FILE]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from quiz.bank.load import check_bank, find_bank_files
 from quiz.bank.yamlcheck import Diagnostic
+from quiz.textsafe import clean
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def run(request: ValidateRequest) -> int:
         for d in r.diags:
             print(d.format(), file=sys.stderr)
         if not r.diags:
-            print(f"{r.path}: ok: {r.bank_id}, {_count(r.questions, 'question')}")
+            print(clean(f"{r.path}: ok: {r.bank_id}, {_count(r.questions, 'question')}"))
     summary = (f"{_count(len(reports), 'bank')}, {_count(n_questions, 'question')}, "
                f"{_count(n_errors, 'error')} ({elapsed:.2f} s)")
     print(summary, file=sys.stderr if n_errors else sys.stdout)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from quiz.textsafe import clean
+
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TAG = "tag:yaml.org,2002:"
@@ -23,6 +25,12 @@ KNOWN_SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TAG + "timestamp", TAG + "bina
 
 _PLAIN_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _PLAIN_FLOAT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
+# Python refuses to read an int of more than 4,300 digits, and no answer needs 40.
+MAX_NUMBER_CHARS = 40
+# What a scalar's text alone makes it: a different tag on it was written explicitly.
+_RESOLVER = yaml.resolver.Resolver()
+_NAMES = {INT: "a whole number", FLOAT: "a number", BOOL: "true or false", NULL: "nothing",
+          TAG + "timestamp": "a date", TAG + "binary": "base64 data"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +45,10 @@ class Diagnostic:
     severity: str = "error"
 
     def format(self) -> str:
+        """One line, safe for a terminal: a bank's text may hold escape sequences or newlines."""
         where = f"question '{self.question_id}': " if self.question_id else ""
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {where}{self.message}"
+        line = f"{self.path}:{self.line}:{self.col}: {self.severity}: {where}{self.message}"
+        return clean(line).replace("\n", " ").replace("\t", " ")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -86,9 +96,33 @@ def plain(node: ScalarNode) -> bool:
     return not node.style
 
 
+def _yaml_value(text: str) -> object:
+    """What YAML makes of a plain scalar; None if Python cannot hold it (a huge int)."""
+    try:
+        return yaml.load(text, Loader=Loader)
+    except (ValueError, OverflowError, yaml.YAMLError):
+        return None
+
+
+def _explicit_tag(node: ScalarNode) -> bool:
+    """The scalar carries a tag of its own (``!!int``), not the one its text implies."""
+    return node.tag != _RESOLVER.resolve(ScalarNode, node.value, (True, False))
+
+
+def _check_explicit_tag(node: ScalarNode, what: str) -> None:
+    """Refuse a scalar tagged as something its text is not (``!!int According to``)."""
+    if node.tag != STR and _explicit_tag(node):
+        shown = "!!" + node.tag[len(TAG):]
+        raise Problem(node, f"`{what}` is tagged `{shown}`, which asks YAML to read "
+                      f"`{short(node.value)}` as {_NAMES.get(node.tag, 'something else')}; "
+                      "remove the tag (a bank needs no tags)")
+
+
 def _surprise(node: ScalarNode) -> str | None:
     """If YAML 1.1 would read this plain scalar as something other than its text, say what."""
     text, tag = node.value, node.tag
+    if len(text) > MAX_NUMBER_CHARS and tag in (INT, FLOAT):
+        return f"YAML reads this {len(text)}-character value as a number"
     if tag == BOOL:
         word = "true" if text.lower() in ("yes", "y", "true", "on") else "false"
         return f"YAML reads `{text}` as the boolean {word}"
@@ -97,14 +131,13 @@ def _surprise(node: ScalarNode) -> str | None:
             return f"YAML 1.1 reads `{text}` as a base-60 number"
         if re.fullmatch(r"[-+]?0[0-7_]+", text):
             return f"YAML 1.1 reads `{text}` as an octal number (leading zero)"
-        return f"YAML reads `{text}` as the number {int(yaml.load(text, Loader=Loader))}"
+        return f"YAML reads `{text}` as the number {_yaml_value(text)}"
     if tag == FLOAT and (
         not _PLAIN_FLOAT_RE.fullmatch(text) or repr(float(text)) != text.lstrip("+")
     ):
         if ":" in text:
             return f"YAML 1.1 reads `{text}` as a base-60 number"
-        value = yaml.load(text, Loader=Loader)
-        return f"YAML reads `{text}` as the number {value!r}"
+        return f"YAML reads `{text}` as the number {_yaml_value(text)!r}"
     if tag == TAG + "timestamp":
         return f"YAML reads `{text}` as a date"
     return None
@@ -125,6 +158,37 @@ def _tag_problem(node: Node) -> Problem:
 def check_tag(node: Node) -> None:
     if not _tag_ok(node):
         raise _tag_problem(node)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]{1,2}")
+_HEX = {"x": 2, "u": 4, "U": 8}
+
+
+def escape_message(esc: str) -> str:
+    """Why the ``\\`` escape ``esc`` (as written in double quotes) is no character, and the fix."""
+    codes = [int(a or b, 16)
+             for a, b in re.findall(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))", esc)]
+    if len(codes) == 2 and 0xD800 <= codes[0] < 0xDC00 <= codes[1] < 0xE000:
+        cp = 0x10000 + ((codes[0] - 0xD800) << 10) + (codes[1] - 0xDC00)
+        return (f"`{esc}` is a UTF-16 surrogate pair, which YAML does not read; write the "
+                f"character itself, or `\\U{cp:08X}`")
+    if codes and 0xD800 <= codes[0] < 0xE000:
+        return (f"`{esc[:6]}` is not a character (it is half of a UTF-16 surrogate pair); "
+                "write the character itself, or its code point as `\\U` and 8 hex digits")
+    if codes and codes[0] > 0x10FFFF:
+        return f"`{esc}` is not a character (Unicode ends at U+10FFFF); write the character itself"
+    if esc[1:2] in _HEX:
+        n = _HEX[esc[1]]
+        return (f"`{short(esc)}` needs {n} hex digits after `\\{esc[1]}`; write e.g. "
+                f"`\\{esc[1]}{'e9'.zfill(n)}`")
+    return (f"`{short(esc)}` is not an escape YAML knows; inside double quotes write a "
+            "backslash as `\\\\`, or put the text in single quotes")
+
+
+def surrogate_escape(value: str) -> str | None:
+    """The escape that wrote a lone surrogate into ``value`` (the pure-Python parser keeps it)."""
+    m = _SURROGATE_RE.search(value)
+    return None if m is None else "".join(f"\\u{ord(c):04x}" for c in m[0])
 
 
 def nesting_message(max_depth: int) -> str:
@@ -152,6 +216,8 @@ def tree_problems(root: Node, max_depth: int) -> tuple[list[Problem], bool]:
         if cls is ScalarNode:
             if n.tag not in KNOWN_SCALAR_TAGS:
                 out.append(_tag_problem(n))
+            if (esc := surrogate_escape(n.value)) is not None:
+                out.append(Problem(n, escape_message(esc)))
             continue
         if not _tag_ok(n):
             out.append(_tag_problem(n))
@@ -170,13 +236,15 @@ def as_str(node: Node, what: str, *, allow_empty: bool = False) -> str:
     check_tag(node)
     if not isinstance(node, ScalarNode):
         raise Problem(node, f"`{what}` must be text, not {kind(node)}")
+    _check_explicit_tag(node, what)
     if plain(node) and node.tag != STR:
         if node.tag == NULL:
             if allow_empty:
                 return ""
             raise Problem(node, f"`{what}` is empty; write a value")
         if (reason := _surprise(node)) is not None:
-            return _refuse(node, reason, f'quote it ("{node.value}") if you mean the text')
+            return _refuse(node, reason, f'quote it ("{short(node.value)}") if you mean the '
+                           "text")
     if not node.value.strip() and not allow_empty:
         raise Problem(node, f"`{what}` is empty; write a value")
     return node.value
@@ -184,6 +252,8 @@ def as_str(node: Node, what: str, *, allow_empty: bool = False) -> str:
 
 def as_bool(node: Node, what: str) -> bool:
     check_tag(node)
+    if isinstance(node, ScalarNode):
+        _check_explicit_tag(node, what)
     if isinstance(node, ScalarNode) and plain(node) and node.value in ("true", "false"):
         return node.value == "true"
     if isinstance(node, ScalarNode) and node.tag == BOOL and plain(node):
@@ -199,9 +269,13 @@ def as_number(node: Node, what: str, expect: str = "a number") -> int | float:
     check_tag(node)
     if not isinstance(node, ScalarNode):
         raise Problem(node, f"`{what}` must be {expect}, not {kind(node)}")
+    _check_explicit_tag(node, what)
     if not plain(node):
         raise Problem(node, f"`{what}` must be {expect}, but \"{short(node.value)}\" is quoted "
                       "text; remove the quotes")
+    if node.tag in (INT, FLOAT) and len(node.value) > MAX_NUMBER_CHARS:
+        raise Problem(node, f"`{what}` is a number of {len(node.value):,} characters; quiz reads "
+                      f"numbers of at most {MAX_NUMBER_CHARS}: write a shorter one")
     if node.tag == INT and _PLAIN_INT_RE.fullmatch(node.value):
         return int(node.value)
     if node.tag == FLOAT and re.fullmatch(r"-?[0-9]+\.[0-9]+", node.value):

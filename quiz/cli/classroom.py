@@ -114,6 +114,7 @@ def run_host(args: argparse.Namespace) -> int:
 
     from quiz.classroom.hosting import HostError, HostRequest, prepare, run_plain
     from quiz.store.progress import Store
+    from quiz.textsafe import clean
 
     request = HostRequest(
         bank=args.bank, extra_paths=tuple(args.banks), bind=args.bind, port=args.port,
@@ -136,7 +137,7 @@ def run_host(args: argparse.Namespace) -> int:
             setup = prepare(request, store)
         except HostError as exc:
             if str(exc):
-                print(f"quiz host: error: {exc}", file=sys.stderr)
+                print(clean(f"quiz host: error: {exc}"), file=sys.stderr)
             return 1
         if request.plain or not sys.stdout.isatty():
             return asyncio.run(run_plain(setup))
