@@ -117,3 +117,12 @@ def test_the_generator_never_imports_textual() -> None:
             f"generate(load_article({str(ARTICLE)!r})); print('textual' in sys.modules)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "False", r.stdout + r.stderr
+
+
+def test_a_named_pipe_is_refused_by_name_not_waited_on(run, tmp_path) -> None:
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+    out = run("generate", str(fifo), "-o", str(tmp_path / "out"))
+    assert out.returncode == 1
+    assert "named pipe (FIFO), not a regular file" in out.stderr
+    assert not (tmp_path / "out").exists()

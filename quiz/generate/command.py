@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -37,9 +38,11 @@ def generate_bank(request: GenerateRequest, out: TextIO | None = None,
     from quiz.bank.article import ArticleError, load_article
 
     source = request.article
-    if not source.is_file():
-        what = "is a folder, not an article file" if source.is_dir() else "no such file"
-        return fail(f"{source}: {what}")
+    if source.is_dir():
+        return fail(f"{source}: is a folder, not an article file")
+    if not os.path.lexists(source):
+        return fail(f"{source}: no such file")
+    # Anything else goes to the reader, which names what is not a regular file (a FIFO...).
     try:
         article = load_article(source)
     except ArticleError as exc:
