@@ -126,6 +126,18 @@ def test_a_front_end_that_cannot_ask_plays_as_the_fallback(store: Store, bank: B
     assert player.asked() == [AskMode]
 
 
+def test_playing_without_saving_asks_no_name_it_would_not_keep(bank: Bank) -> None:
+    unsaved = Store.memory()
+    unsaved.unsaved = "the data folder is read-only"  # as Store.open leaves it then
+    try:
+        player = Player("practice")
+        game = setup(bank, unsaved).run(player)
+        assert player.asked() == [AskMode]
+        assert isinstance(game, Game) and game.session.profile == "default"
+    finally:
+        unsaved.close()
+
+
 def test_the_profile_asked_for_wins_and_is_remembered(store: Store, bank: Bank) -> None:
     store.set_default_profile("ada")
     game = setup(bank, store, profile="grace").run(Player("practice"))

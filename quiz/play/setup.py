@@ -227,7 +227,9 @@ class GameSetup:
         remembered = store.default_profile()
         if remembered:
             return remembered
-        if self.ask_profile:
+        # Playing without saving (the data folder cannot be written): no name is kept,
+        # so don't ask for one.
+        if self.ask_profile and not store.unsaved:
             known = tuple(p.name for p in store.profiles())
             problem = None
             while True:
