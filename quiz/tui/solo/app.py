@@ -60,6 +60,16 @@ class QuizApp(App[int]):
         open_store: Callable[[], Store] | None = None,
         resume: bool | None = None,
     ) -> None:
+        """The app, for ``quiz``, ``quiz play`` and the tests alike (as :func:`create_app`).
+
+        With ``bank`` the app starts at that bank (the mode screen, or straight into
+        the game when ``ask_mode`` is False); without, at the bank picker. With a
+        ``store``, games are played as a profile (asked once), an unfinished game is
+        offered for resuming (or, by ``resume``, gone on with or set aside without
+        asking), and every answer is saved; ``open_store`` gives the store when a
+        bank is first picked, so opening it does not delay the first screen.
+        Without a store, answers go to ``recorder_factory(bank)`` if given.
+        """
         super().__init__()
         self._store = store
         # Opened when first needed (the picker's due counts, a bank picked, the stats),
@@ -423,33 +433,8 @@ class QuizApp(App[int]):
         self.push_screen(ConfirmDialog("Quit this game?", detail), confirmed)
 
 
-def create_app(
-    *,
-    extra_paths: Iterable[str | Path] = (),
-    bank: Bank | None = None,
-    settings: Settings | None = None,
-    ask_mode: bool = True,
-    include_drafts: bool = False,
-    profile: str | None = None,
-    recorder_factory: RecorderFactory | None = None,
-    store: Store | None = None,
-    open_store: Callable[[], Store] | None = None,
-    resume: bool | None = None,
-) -> QuizApp:
-    """The app, for ``quiz``, ``quiz play`` and the tests alike.
-
-    With ``bank`` the app starts at that bank (the mode screen, or straight into
-    the game when ``ask_mode`` is False); without, at the bank picker. With a
-    ``store``, games are played as a profile (asked once), an unfinished game is
-    offered for resuming (or, by ``resume``, gone on with or set aside without
-    asking), and every answer is saved; ``open_store`` gives the store when a
-    bank is first picked, so opening it does not delay the first screen.
-    Without a store, answers go to ``recorder_factory(bank)`` if given.
-    """
-    return QuizApp(extra_paths=extra_paths, bank=bank, settings=settings, ask_mode=ask_mode,
-                   include_drafts=include_drafts, profile=profile,
-                   recorder_factory=recorder_factory, store=store, open_store=open_store,
-                   resume=resume)
+# The one factory the command line and the tests build the app with.
+create_app = QuizApp
 
 
 def open_store() -> Store:
