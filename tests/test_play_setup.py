@@ -27,25 +27,13 @@ from quiz.play.setup import (
 )
 from quiz.store import review
 from quiz.store.progress import Store, profile_to_show
-from tests.conftest import SEED_BANK
-from tests.test_store import Clock, _attempt_for, _play, _recorder, new_session, small_bank
+from tests.conftest import SEED_BANK, Clock
+from tests.test_store import _attempt_for, _play, _recorder, new_session, small_bank
 
 
 @pytest.fixture(scope="module")
 def bank() -> Bank:
     return small_bank(load_bank(SEED_BANK / "bank.yaml"))
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(clock: Clock) -> Store:
-    s = Store.open(now=clock)
-    yield s
-    s.close()
 
 
 class Player:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,37 +18,12 @@ from quiz.play.resume import resume_session
 from quiz.play.session import PlaySession, SessionInfo
 from quiz.store import review
 from quiz.store.progress import Store, StoreError, StoreRecorder
-from tests.conftest import SEED_BANK
-
-
-class Clock:
-    """A settable clock for the store (aware UTC datetimes)."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self.t = start or datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.t
-
-    def tick(self, **kw: float) -> None:
-        self.t += timedelta(**kw)
+from tests.conftest import SEED_BANK, Clock
 
 
 @pytest.fixture(scope="module")
 def seed_bank() -> Bank:
     return load_bank(SEED_BANK / "bank.yaml")
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def store(clock: Clock) -> Store:
-    s = Store.open(now=clock)
-    yield s
-    s.close()
 
 
 def right(q: Question) -> object:

@@ -22,16 +22,11 @@ from quiz.cli.main import main
 from quiz.play.session import SessionInfo
 from quiz.store import db as store_db
 from quiz.store.progress import Store
-from tests.conftest import ROOT, SEED_BANK
-from tests.test_store import Clock, _attempt
+from tests.conftest import ROOT, SEED_BANK, Clock
+from tests.test_store import _attempt
 from tests.test_store_safety import _damaged_files, _fill
 
 HOUR = 3600.0
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 def _refuse_writes(monkeypatch: pytest.MonkeyPatch, code: int) -> None:

@@ -17,8 +17,8 @@ from quiz.play.session import SessionInfo
 from quiz.store import schema as store_schema
 from quiz.store.db import KEEP_BACKUPS
 from quiz.store.progress import Store
-from tests.conftest import ROOT
-from tests.test_store import Clock, _attempt
+from tests.conftest import ROOT, Clock
+from tests.test_store import _attempt
 
 
 def _fill(s: Store, n: int = 3, profile: str = "ada") -> None:
@@ -159,11 +159,6 @@ def test_a_damaged_page_is_found_by_the_check_and_the_backup_restored(clock: Clo
         assert "restored from the backup of" in s.notices[0]
         assert [a.profile for a in s.attempts()] == ["ada", "ada"]
         assert s.integrity_check() == []
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 def test_an_unusable_data_folder_gives_an_in_memory_store(quiz_home: Path) -> None:

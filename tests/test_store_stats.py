@@ -11,8 +11,8 @@ from quiz.bank.load import load_bank
 from quiz.bank.model import Bank
 from quiz.store import stats
 from quiz.store.progress import Store
-from tests.conftest import SEED_BANK
-from tests.test_store import Clock, _play, new_session, right, small_bank, wrong
+from tests.conftest import SEED_BANK, Clock
+from tests.test_store import _play, new_session, right, small_bank, wrong
 
 
 @pytest.fixture(scope="module")

@@ -22,8 +22,8 @@ from quiz.tui.solo.picker import PickerScreen
 from quiz.tui.solo.question import QuestionScreen
 from quiz.tui.solo.results import ResultsScreen
 from quiz.tui.solo.stats import StatsScreen
-from tests.conftest import SEED_BANK
-from tests.test_store import Clock, _play, new_session
+from tests.conftest import SEED_BANK, Clock
+from tests.test_store import _play, new_session
 from tests.test_tui_play import SIZE, answer_right, command, scenario, screen_text
 
 
