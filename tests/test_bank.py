@@ -181,6 +181,27 @@ def test_an_accepted_form_makes_an_answer_readable(bank_dir: Path):
         "the answer `June 16 2020` cannot be read in the evidence"]
 
 
+def test_only_a_draft_may_wait_for_its_evidence(bank_dir: Path):
+    path = bank_dir / "bank.yaml"
+    text = path.read_text(encoding="utf-8")
+    quote = ('    evidence:\n      - quote: "On 16 June 2020 at 2:50 pm, the four-story '
+             'building was demolished by North Korea."\n'
+             '        section: Destruction of building\n')
+    assert text.count(quote) == 1
+    bare = text.replace(quote, "")
+    path.write_text(bare, encoding="utf-8")
+    _, diags = check_bank(path, use_cache=False)
+    assert [(d.question_id, d.message.split(";")[0]) for d in diags] == [
+        ("demolition-date", "missing `evidence`")]
+    # The same question as a draft loads, and is never offered to a player.
+    path.write_text(bare.replace("    status: approved\n", "    status: draft\n", 1),
+                    encoding="utf-8")
+    bank = load_bank(path, use_cache=False)
+    assert bank.question("demolition-date").evidence == []
+    assert "demolition-date" not in [q.id for q in bank.playable(include_drafts=True)]
+    assert len(bank.playable(include_drafts=True)) == len(bank.questions) - 1
+
+
 # --------------------------------------------------------------------------- round trip
 
 

@@ -86,7 +86,8 @@ def test_schema_keys_and_enums_match_the_loader():
     assert tuple(question["properties"]["status"]["enum"]) == STATUSES
     # Each type forbids exactly the type-specific keys the loader does not allow it.
     specific = {"choices", "answer", "items", "accept", "tolerance", "unit"}
-    rules = {r["if"]["properties"]["type"]["const"]: r["then"] for r in question["allOf"]}
+    rules = {r["if"]["properties"]["type"]["const"]: r["then"] for r in question["allOf"]
+             if "type" in r["if"].get("properties", {})}
     assert set(rules) == set(QUESTION_TYPES)
     for qtype, then in rules.items():
         forbidden = {k for k, v in then["properties"].items() if v is False}
@@ -176,3 +177,18 @@ def test_loader_and_schema_refuse_the_same_edits(name: str, tmp_path: Path):
     path.write_text(yaml.safe_dump(bad, sort_keys=False, allow_unicode=True), encoding="utf-8")
     bank, diags = check_bank(path, use_cache=False)
     assert bank is None and diags
+
+
+def test_loader_and_schema_both_let_a_draft_wait_for_its_evidence(tmp_path: Path):
+    import shutil
+
+    data = yaml_data(GOOD / "all-types.yaml")
+    storeys = _question(data, "storeys")
+    storeys.pop("evidence")
+    storeys["status"] = "draft"
+    assert VALIDATOR.is_valid(data)
+    shutil.copy(GOOD / "article.txt", tmp_path / "article.txt")
+    path = tmp_path / "bank.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    bank, diags = check_bank(path, use_cache=False)
+    assert bank is not None and not diags

@@ -423,8 +423,12 @@ def _parse_question(ctx: _Ctx, node: MappingNode) -> _Parsed:
                    or f"; use one of {', '.join(QUESTION_TYPES)}"))
         qtype = None
     prompt = _field(ctx, items, "prompt", yc.as_str, required=True, owner=node)
+    # A draft may wait for its passage (imported questions are grounded later with
+    # `quiz ground`); anything a player can be asked must quote one.
+    status_node = items.get("status", (None, None))[1]
+    is_draft = isinstance(status_node, ScalarNode) and status_node.value == "draft"
     evidence = _field(ctx, items, "evidence", lambda n, w: _parse_evidence(ctx, n),
-                      required=True, owner=node, default=[])
+                      required=not is_draft, owner=node, default=[])
     enode = items["evidence"][1] if "evidence" in items else None
     if isinstance(enode, SequenceNode) and not enode.value:
         ctx.add(items["evidence"][1], "`evidence` is empty; quote the passage that proves the "

@@ -116,7 +116,8 @@ class Bank:
 
     def playable(self, include_drafts: bool = False) -> list[Question]:
         ok = ("approved", "draft") if include_drafts else ("approved",)
-        return [q for q in self.questions if q.status in ok]
+        # A draft without evidence has no passage to hint with or to prove it.
+        return [q for q in self.questions if q.status in ok and q.evidence]
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)
