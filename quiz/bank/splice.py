@@ -117,6 +117,10 @@ def _edit_keys(lines: list[str], node: MappingNode, before: dict, after: dict,
             continue
         if key in present:
             knode, vnode = present[key]
+            nested = _edit_items(lines, vnode, before.get(key), after.get(key), style)
+            if nested is not None:
+                edits.extend(nested)
+                continue
             if key in after:
                 value = after[key]
                 if isinstance(vnode, SequenceNode) and vnode.flow_style and isinstance(value, list):
@@ -137,6 +141,28 @@ def _edit_keys(lines: list[str], node: MappingNode, before: dict, after: dict,
         if edit is None:
             return None
         edits.append(edit)
+    return edits
+
+
+def _edit_items(lines: list[str], node: Node, before: object, after: object,
+                style: _Style) -> list[Edit] | None:
+    """Edits inside a list of mappings (``evidence``) that keeps its length: only the
+    entries that changed are touched, so a re-anchored quote leaves its neighbours alone."""
+    if not (isinstance(node, SequenceNode) and not node.flow_style
+            and isinstance(before, list) and isinstance(after, list)
+            and len(before) == len(after) == len(node.value)):
+        return None
+    edits: list[Edit] = []
+    for item, old, new in zip(node.value, before, after, strict=True):
+        if old == new:
+            continue
+        if not (isinstance(item, MappingNode) and not item.flow_style
+                and isinstance(old, dict) and isinstance(new, dict)):
+            return None
+        found = _edit_keys(lines, item, old, new, style)
+        if found is None:
+            return None
+        edits.extend(found)
     return edits
 
 
@@ -203,3 +229,46 @@ def _last_line(node: Node) -> int | None:
     if isinstance(node, ScalarNode) and node.style in ("|", ">") and end.column == 0:
         return end.line - 1
     return end.line
+
+
+_NOTE_JUNK_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
+
+
+def annotate(text: str, notes: dict[str, str]) -> str | None:
+    """``text`` with each note written as a comment after its question's ``status:`` value.
+
+    A note tells the curator why a command changed the question (``status: draft
+    # quiz rebase: ...``); an earlier comment on that line is replaced. Questions
+    without a ``status:`` line, and ids not in the file, are skipped. None if
+    the file cannot be read as YAML.
+    """
+    if not notes:
+        return text
+    try:
+        root = yaml.compose(text, Loader=yc.Loader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, MappingNode):
+        return None
+    qseq = next((v for k, v in root.value if getattr(k, "value", None) == "questions"), None)
+    if not isinstance(qseq, SequenceNode):
+        return None
+    lines = _split_lines(text)
+    for node in qseq.value:
+        if not isinstance(node, MappingNode) or node.flow_style:
+            continue
+        keys = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
+        qid, status = keys.get("id"), keys.get("status")
+        if not isinstance(qid, ScalarNode) or qid.value not in notes:
+            continue
+        if not isinstance(status, ScalarNode) or status.style is not None and status.style != "":
+            continue
+        start, end = status.start_mark, status.end_mark
+        if start.line != end.line or end.line >= len(lines):
+            continue
+        row = lines[end.line]
+        body = row.rstrip("\r\n")
+        newline = row[len(body):]
+        note = " ".join(_NOTE_JUNK_RE.sub(" ", notes[qid.value]).split())
+        lines[end.line] = f"{body[:end.column]}  # {note}{newline}"
+    return "".join(lines)
