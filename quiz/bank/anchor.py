@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -35,14 +36,16 @@ FUZZY_THRESHOLD = 82.0  # partial_ratio; a reworded clause scores ~85-95, a neig
 FUZZY_MARGIN = 4.0
 # Words that carry the meaning of a passage besides its names and numbers.
 NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "neither", "without"})
-STOPWORDS = frozenset("""
+_STOPWORD_TEXT = """
 a an the and or but of in on at to for from by with as is was were be been being are it its
 this that these those which who whom whose what when where why how did do does done had has
-have than then there their they he she his her him them our we you your i me my not no so
-such into over under about after before between during while also other another any all each
-both either neither one ones own same very can could would should will may might must shall
-according article give gives given name named called say says said state states stated
-""".split())
+have than then there their they he she his her him them our we you your i me my not no so such
+into over under about after before between during while also other another any all each both
+either neither one ones own same very can could would should will may might must shall
+according article give gives given name named called say says said state states stated take
+takes took taken taking place held hold holds happen happened occur occurred occurs
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _CAP_RE = re.compile(r"[A-Z]")
@@ -101,15 +104,25 @@ def stem(word: str) -> str:
     return w
 
 
-def content_words(text: str) -> set[str]:
-    """Stems of the words of ``text`` that carry content (no stopwords)."""
-    out = set()
+def content_sequence(text: str) -> list[str]:
+    """Stems of the words of ``text`` that carry content (no stopwords), in order."""
+    out = []
     for w in _WORD_RE.findall(text):
         for part in re.split(r"[-'’]", w):
             p = strip_accents(part).casefold()
             if p and p not in STOPWORDS:
-                out.add(stem(p))
+                out.append(stem(p))
     return out
+
+
+def content_words(text: str) -> set[str]:
+    return set(content_sequence(text))
+
+
+def bigrams(text: str) -> set[tuple[str, str]]:
+    """Neighbouring content stems: ``first meeting`` is not ``a meeting ... first``."""
+    seq = content_sequence(text)
+    return set(pairwise(seq))
 
 
 # --------------------------------------------------------------------------- facts
@@ -128,11 +141,13 @@ class Facts:
         """(what ``self`` has that ``other`` lost, what ``other`` gained), as written."""
         lost: list[str] = []
         gained: list[str] = []
-        for mine, theirs, kind in ((self.numbers, other.numbers, "n"),
-                                   (self.names, other.names, "w"),
-                                   (self.negations, other.negations, "w")):
+        pairs: list[tuple[Counter, Counter, str]] = [
+            (self.numbers, other.numbers, "n"), (self.names, other.names, "w"),
+            (self.negations, other.negations, "w")]
+        for mine, theirs, kind in pairs:
             # A scaled number (8.0 billion is also 8e9) is shown by its written form only.
-            lost += [self.shown[f"{kind}:{k}"] for k in mine - theirs if f"{kind}:{k}" in self.shown]
+            lost += [self.shown[f"{kind}:{k}"] for k in mine - theirs
+                     if f"{kind}:{k}" in self.shown]
             gained += [other.shown[f"{kind}:{k}"] for k in theirs - mine
                        if f"{kind}:{k}" in other.shown]
         return lost, gained
@@ -245,6 +260,13 @@ class Anchors:
 
     def words(self, p: Passage) -> set[str]:
         return self._words.setdefault(p.start, content_words(p.text))
+
+    def pairs(self, p: Passage) -> set[tuple[str, str]]:
+        return self._pairs.setdefault(p.start, bigrams(p.text))
+
+    @cached_property
+    def _pairs(self) -> dict[int, set[tuple[str, str]]]:
+        return {}
 
     @cached_property
     def _words(self) -> dict[int, set[str]]:

@@ -155,7 +155,8 @@ def _note(outcome: str, fates: list[QuoteFate], dropped: bool) -> str:
         if f.how == "changed":
             was = ", ".join(f.lost) or "nothing"
             now = ", ".join(f.gained) or "nothing"
-            parts.append(f"the passage changed ({was} -> {now}): \"{_short(f.new.quote if f.new else '')}\"")
+            quote = _short(f.new.quote if f.new else "")
+            parts.append(f"the passage changed ({was} -> {now}): \"{quote}\"")
         elif f.how == "gone":
             why = f" ({'; '.join(f.lost)})" if f.lost else ""
             parts.append(f"the passage \"{_short(f.old.quote, 50)}\" is gone{why}")

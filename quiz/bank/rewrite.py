@@ -14,9 +14,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quiz.bank.article import MAX_ARTICLE_BYTES, Article, ArticleError, parse_article
 from quiz.bank.dump import bank_to_dict, dump_bank_text
 from quiz.bank.load import check_bank
 from quiz.bank.model import Bank
+from quiz.bank.readfile import NotReadable, read_capped
 from quiz.bank.splice import annotate, splice
 from quiz.bank.yamlcheck import Diagnostic
 from quiz.paths import write_atomic
@@ -69,3 +71,38 @@ def write(bank: Bank, draft: Draft, article_text: str | None) -> None:
     if article_text is not None:
         write_atomic(bank.article_path, article_text)
     write_atomic(bank.path, draft.text)
+
+
+class CommandError(Exception):
+    """A user-facing problem that stops a command (printed as it is, exit code 1)."""
+
+
+def read_article(path: Path) -> tuple[str, Article]:
+    """A new article's exact text (line ends kept) and its parse, or a CommandError."""
+    try:
+        raw = read_capped(path, MAX_ARTICLE_BYTES)
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file; give the article as a .txt file") from None
+    except NotReadable as exc:
+        raise CommandError(f"{path}: the article is {exc.reason}, not a plain text file "
+                           "of at most 4 MiB") from None
+    except OSError as exc:
+        raise CommandError(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CommandError(f"{path}:{line}:1: error: the article is not valid UTF-8; save it "
+                           "as UTF-8") from None
+    try:
+        return text, parse_article(text, str(path))
+    except ArticleError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def read_bank_text(path: Path) -> str:
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read()
+    except (OSError, UnicodeDecodeError):
+        return ""  # the loader says what is wrong with it

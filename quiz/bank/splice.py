@@ -261,7 +261,7 @@ def annotate(text: str, notes: dict[str, str]) -> str | None:
         qid, status = keys.get("id"), keys.get("status")
         if not isinstance(qid, ScalarNode) or qid.value not in notes:
             continue
-        if not isinstance(status, ScalarNode) or status.style is not None and status.style != "":
+        if not isinstance(status, ScalarNode) or status.style not in (None, ""):
             continue
         start, end = status.start_mark, status.end_mark
         if start.line != end.line or end.line >= len(lines):
