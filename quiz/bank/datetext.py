@@ -33,6 +33,8 @@ _PATTERNS = [
     re.compile(r"\b(?P<y>\d{4})-(?P<mn>\d{1,2})-(?P<d>\d{1,2})\b"),
     # 16/6/2020 (day first), or 6/16/2020 when only the US reading is a date
     re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4})\b"),
+    # a year alone: 2005 (not 4498, not 2005.5, not $2005)
+    re.compile(r"(?<![\d.,$€£¥₩])\b(?P<y>1[5-9]\d\d|20\d\d)\b(?![.,]\d)"),
 ]
 _BOUND_RE = re.compile(r"\b(?:by|before|until|till|no later than|not later than)\s*$",
                        re.IGNORECASE)
@@ -43,14 +45,14 @@ class DateIn:
     """A date found in a text, with the part that is not stated left None."""
 
     year: int | None
-    month: int
+    month: int | None  # None: a year alone
     day: int | None
     start: int
     end: int
     upper_bound: bool = False  # "by 25 October 2018": only a latest date
 
     @property
-    def value(self) -> tuple[int | None, int, int | None]:
+    def value(self) -> tuple[int | None, int | None, int | None]:
         return (self.year, self.month, self.day)
 
 
@@ -59,7 +61,9 @@ def _month_number(word: str) -> int:
     return next(i for i, m in enumerate(MONTHS, 1) if m.startswith(w[:3]))
 
 
-def _valid(year: int | None, month: int, day: int | None) -> bool:
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    if month is None:
+        return True
     if not 1 <= month <= 12:
         return False
     if day is None:
@@ -79,7 +83,10 @@ def dates_in(text: str) -> list[DateIn]:
                 continue
             g = m.groupdict()
             year = int(g["y"]) if g.get("y") else None
-            if "a" in g:  # numeric d/m/y, read day first unless only m/d/y makes a date
+            month: int | None
+            if len(g) == 1:
+                day, month = None, None
+            elif "a" in g:  # numeric d/m/y, read day first unless only m/d/y makes a date
                 a, b = int(g["a"]), int(g["b"])
                 day, month = (a, b) if b <= 12 else (b, a)
             elif "mn" in g:
@@ -98,10 +105,14 @@ def dates_in(text: str) -> list[DateIn]:
 _FILLER_RE = re.compile(r"^\s*(?:on\s+|the\s+)*|[\s,.]*$", re.IGNORECASE)
 
 
-def single_date(text: str) -> tuple[int | None, int, int | None] | None:
-    """The date ``text`` is, when it is nothing but one date (``on 16 June 2020``), else None."""
+def single_date(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """The date ``text`` is, when it is nothing but one date (``on 16 June 2020``), else None.
+
+    A year alone is a number, not a date, here.
+    """
     bare = _FILLER_RE.sub("", unicodedata.normalize("NFKC", text))
     found = dates_in(bare)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(bare):
+    if (len(found) == 1 and found[0].month is not None and found[0].start == 0
+            and found[0].end == len(bare)):
         return found[0].value
     return None
