@@ -75,7 +75,7 @@ class LintWarning:
 
 
 _STOP = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "by", "to", "for", "his", "her",
-         "its", "their", "with", "from", "as", "is", "was"}
+         "its", "their", "with", "from", "as", "is", "was", "he", "she", "it", "they", "s"}
 
 
 def answer_forms(q: Question) -> list[str]:
