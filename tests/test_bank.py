@@ -183,7 +183,8 @@ def test_the_answer_itself_must_be_in_the_passage(bank_dir: Path):
     assert diags_with("    answer: Union Buildings\n    accept: [16 June 2020]\n") == [
         f"the answer `Union Buildings` cannot be read in the evidence {passage}"]
     # Nor may an accepted form claim something else.
-    assert diags_with("    answer: 16 June 2020\n    accept: [17 June 2020, on 16 June 2020]\n") == [
+    forms = "    answer: 16 June 2020\n    accept: [17 June 2020, on 16 June 2020]\n"
+    assert diags_with(forms) == [
         f"accepted form `17 June 2020` cannot be read in the evidence {passage} and is not the "
         "answer `16 June 2020` written another way"]
 

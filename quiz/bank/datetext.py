@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
-_MONTH = r"(?P<{}>" + "|".join(m[:3] + (m[3:] and f"(?:{m[3:]})?") for m in MONTHS) + r")\.?"
+_MONTH = (r"(?P<{}>" + "|".join(m[:3] + (m[3:] and f"(?:{m[3:]})?") for m in MONTHS)
+          + r"|sept)\.?")
 _DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{}>\d{{4}})"
 

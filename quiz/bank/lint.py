@@ -110,10 +110,12 @@ def _number_shown(q: Question, text: str) -> bool:
     text = _without_dates(text)
     for m in _NUMBER_RE.finditer(text):
         if m[3]:
-            value: float | None = float(WORDS[m[3].lower()])
-        else:
-            value = parse_number(m[1] + (f" {m[2]}" if m[2] else ""))
-        if value is None or not _same(value, target):
+            values = [float(WORDS[m[3].lower()])]
+        else:  # "8.0 billion" is 8 (in billions) and 8e9
+            values = [float(m[1].replace(",", ""))]
+            if m[2]:
+                values.append(values[0] * SCALES[m[2].lower()])
+        if not any(_same(v, target) for v in values):
             continue
         if abs(target) >= 100 and not m[3]:
             return True
