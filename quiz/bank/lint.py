@@ -9,6 +9,7 @@ in ``bank.yaml`` (``file:line:col``). Every kind of finding has a stable code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -96,7 +97,7 @@ _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, 
 
 
 def _without_dates(text: str) -> str:
-    for d in reversed([d for d in dates_in(text) if d.month is not None]):
+    for d in reversed([d for d in _dates_of(text) if d.month is not None]):
         text = text[:d.start] + " " * (d.end - d.start) + text[d.end:]
     return text
 
@@ -136,15 +137,31 @@ def _date_matches(answer: tuple[int | None, int | None, int | None], found: Date
     return found.year is None or year is None or found.year == year
 
 
+@functools.lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    return f" {fold(text)} "
+
+
+@functools.lru_cache(maxsize=65536)
+def _dates_of(text: str) -> list[DateIn]:
+    return dates_in(text)
+
+
+def _shows(text: str, form: str) -> bool:
+    """``contains_folded``, with both sides folded once per lint run (each is met many times)."""
+    needle = _folded(form)
+    return needle != "  " and needle in _folded(text)
+
+
 def gives_away(q: Question, text: str) -> str | None:
     """The form of ``q``'s answer that ``text`` shows, or None."""
     if q.type == "number" and isinstance(q.answer, int | float):
         return _number_text(q.answer) if _number_shown(q, text) else None
     for form in answer_forms(q):
-        if contains_folded(text, form):
+        if _shows(text, form):
             return form
         when = single_date(form)
-        if when is not None and any(_date_matches(when, d) for d in dates_in(text)):
+        if when is not None and any(_date_matches(when, d) for d in _dates_of(text)):
             return form
     return None
 
@@ -271,8 +288,8 @@ def _names(hint: str, article_text: str) -> list[str]:
 def hint_not_in_article(q: Question, article: Article) -> list[LintWarning]:
     """L104: a hint names a number, a date or a name that the article does not hold."""
     text = article.text
-    known_numbers = numbers_in(text)
-    known_dates = dates_in(text)
+    known_numbers = _article_numbers(text)
+    known_dates = _article_dates(text)
     out = []
     for i, hint in enumerate(q.hints):
         missing: list[str] = []
@@ -293,6 +310,17 @@ def hint_not_in_article(q: Question, article: Article) -> list[LintWarning]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _article_dates(text: str) -> list[DateIn]:
+    """Every date in an article (read once per article, not once per question)."""
+    return dates_in(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _article_numbers(text: str) -> list[float]:
+    return numbers_in(text)
+
+
 def _evidence_date(article: Article, quote: str, start: int) -> DateIn | None:
     """The date an evidence quote gives its event: in the quote, else in its sentence."""
     found = dates_in(quote)
@@ -303,7 +331,8 @@ def _evidence_date(article: Article, quote: str, start: int) -> DateIn | None:
         return None
     d = found[0]
     if d.year is None:  # "On 13 June": the year of the nearest full date before it
-        before = [k for k in dates_in(article.text[:max(start, 0)]) if k.year is not None]
+        before = [k for k in _article_dates(article.text)
+                  if k.year is not None and k.end <= start]
         if before:
             d = replace(d, year=before[-1].year)
     return d
