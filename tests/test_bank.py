@@ -165,20 +165,28 @@ def test_without_its_selector_a_quote_is_ambiguous(bank_dir: Path, qid: str, key
         (qid, "quote occurs 2 times in article.txt")]
 
 
-def test_an_accepted_form_makes_an_answer_readable(bank_dir: Path):
+def test_the_answer_itself_must_be_in_the_passage(bank_dir: Path):
     path = bank_dir / "bank.yaml"
     text = path.read_text(encoding="utf-8")
-    # The quote holds "16 June 2020"; the answer is written another way, and only
-    # the accept list has the article's wording.
     old = "    answer: 16 June 2020\n    accept: [June 16 2020, 16/06/2020]\n"
     assert old in text
-    path.write_text(text.replace(old, "    answer: June 16 2020\n    accept: [16 June 2020]\n"),
-                    encoding="utf-8")
-    assert load_bank(path, use_cache=False).question("demolition-date").answer == "June 16 2020"
-    path.write_text(text.replace(old, "    answer: June 16 2020\n"), encoding="utf-8")
-    _, diags = check_bank(path, use_cache=False)
-    assert [d.message.split(";")[0] for d in diags] == [
-        "the answer `June 16 2020` cannot be read in the evidence"]
+
+    def diags_with(answer: str) -> list[str]:
+        path.write_text(text.replace(old, answer), encoding="utf-8")
+        _, diags = check_bank(path, use_cache=False)
+        return [d.message.split(";")[0] for d in diags]
+
+    # The same date written another way is the passage's date.
+    assert diags_with("    answer: June 16 2020\n    accept: ['2020-06-16']\n") == []
+    # An accepted form in the passage no longer vouches for an answer that is not.
+    passage = "“On 16 June 2020 at 2:50 pm, the four-story building was demolished by North Korea.”"
+    assert diags_with("    answer: Union Buildings\n    accept: [16 June 2020]\n") == [
+        f"the answer `Union Buildings` cannot be read in the evidence {passage}"]
+    # Nor may an accepted form claim something else.
+    forms = "    answer: 16 June 2020\n    accept: [17 June 2020, on 16 June 2020]\n"
+    assert diags_with(forms) == [
+        f"accepted form `17 June 2020` cannot be read in the evidence {passage} and is not the "
+        "answer `16 June 2020` written another way"]
 
 
 def test_only_a_draft_may_wait_for_its_evidence(bank_dir: Path):
@@ -246,16 +254,15 @@ def test_dump_quotes_what_yaml_would_coerce(tmp_path: Path):
     risky = ["no", "yes", "on", "012", "1.10", "12:30", "2020-06-16", "true", "null", "~",
              "[x]", "a: b", "#", "- x", "", " padded ", "\x1b[31m"]
     q = bank.question("demolition-date")
-    q.accept = [r for r in risky if r.strip()]
+    # (in the hints: an accepted form must be grounded in the passage, a hint need not be)
+    q.hints = [r for r in risky if r.strip()] + ["line one\nline two", "tab\there"]
     q.tags = ["no", "012"]
-    q.hints = ["line one\nline two", "tab\there"]
     shared = ["dates"]  # one list object used twice must not become an alias
     bank.question("floor-area").tags = shared
     bank.question("storeys").tags = shared
     shutil.copy(GOOD / "article.txt", tmp_path / "article.txt")
     dump_bank(bank, tmp_path / "bank.yaml")
     again = load_bank(tmp_path / "bank.yaml", use_cache=False)
-    assert again.question("demolition-date").accept == q.accept
     assert again.question("demolition-date").tags == ["no", "012"]
     assert again.question("demolition-date").hints == q.hints
     assert again.question("storeys").tags == ["dates"]

@@ -50,10 +50,10 @@ def test_stats_text_shows_accuracy_bars_and_sessions(capsys: pytest.CaptureFixtu
     assert "Progress of ada" in out
     assert "Answered 3 · right 2 (67%) · 1 day in a row" in out
     assert "Inter-Korean Liaison Office (inter-korean-liaison-office)" in out
-    assert "67% right over 3 answers · 3 of 52 questions seen" in out
+    assert "67% right over 3 answers · 3 of 51 questions seen" in out
     assert "Mastery by section:" in out and "█" in out
     assert "1 due for review today" in out  # the skipped one
-    assert "practice  3/52 answered" in out and "unfinished" in out
+    assert "practice  3/51 answered" in out and "unfinished" in out
 
 
 def test_stats_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,8 +62,8 @@ def test_stats_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["profile"] == "ada" and data["answered"] == 3 and data["correct"] == 2
     (bank,) = data["banks"]
-    assert bank["id"] == "inter-korean-liaison-office" and bank["questions_total"] == 52
-    assert sum(s["total"] for s in bank["sections"]) == 52
+    assert bank["id"] == "inter-korean-liaison-office" and bank["questions_total"] == 51
+    assert sum(s["total"] for s in bank["sections"]) == 51
     assert sum(s["mastered"] for s in bank["sections"]) == 2
     assert data["streak_days"] == 1 and data["due_today"] == 1
     assert data["recent_sessions"][0]["answered"] == 3

@@ -25,6 +25,7 @@ import yaml
 
 from quiz.bank import yamlcheck as yc
 from quiz.bank.dump import bank_to_dict, dump_bank_text, question_to_dict
+from quiz.bank.lint import LintWarning, lint_bank, warnings_for
 from quiz.bank.load import BANK_FILE, bank_file, check_bank, load_bank
 from quiz.bank.model import STATUSES, Bank, Question
 from quiz.bank.numbers import parse_number
@@ -264,6 +265,8 @@ class Curation:
         self._undo: list[tuple[int, Question]] = []
         self._checker: QuestionChecker | None = None
         self.last_save = ""  # "spliced" or "rewritten": how the last save wrote the file
+        self._lint: list[LintWarning] = []
+        self._lint_key: tuple[int, ...] | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> Curation:
@@ -346,6 +349,13 @@ class Curation:
         return old.id
 
     # -- checking -----------------------------------------------------------
+
+    def warnings(self, qid: str) -> list[LintWarning]:
+        """What ``quiz lint`` says about question ``qid`` as the bank stands now (edits too)."""
+        key = tuple(id(q) for q in self.bank.questions)  # an edit replaces the question object
+        if self._lint_key != key:
+            self._lint, self._lint_key = lint_bank(self.bank), key
+        return warnings_for(self._lint, qid)
 
     def check(self, question: Question) -> Check:
         if self._checker is None:

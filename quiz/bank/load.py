@@ -23,6 +23,7 @@ from quiz.bank import article as article_mod
 from quiz.bank import cache
 from quiz.bank import yamlcheck as yc
 from quiz.bank.article import Article, ArticleError, QuoteIndex, normalise_ws
+from quiz.bank.grounding import Ungrounded, grounding_problems
 from quiz.bank.model import (
     FORMAT_VERSION,
     QUESTION_TYPES,
@@ -33,8 +34,7 @@ from quiz.bank.model import (
     Question,
     Source,
 )
-from quiz.bank.normalize import contains_folded, fold
-from quiz.bank.numbers import numbers_in
+from quiz.bank.normalize import fold
 from quiz.bank.readfile import NotReadable, read_capped
 from quiz.bank.yamlcheck import Diagnostic, Problem
 
@@ -519,15 +519,6 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
         if q.tolerance is not None and q.tolerance < 0:
             ctx.add(items["tolerance"][1], "`tolerance` cannot be negative; write how far "
                     "off an answer may be and still count, e.g. `tolerance: 0.5`")
-        # An accepted form of a number must be that number, or it would let the
-        # evidence check pass on some other number the quote happens to hold.
-        if number is not None and q.accept and isinstance(q.tolerance, int | float):
-            slack = max(float(q.tolerance), abs(float(number)) * 1e-9)
-            for i, form in enumerate(q.accept):
-                if not any(abs(n - number) <= slack for n in numbers_in(form)):
-                    ctx.add(items["accept"][1].value[i], f"accepted form `{yc.short(form)}` "
-                            f"is not the number {number}; accept only other ways of "
-                            "writing the answer")
         answer = number
     elif t == "order":
         ordered: list[str] | None = _field(ctx, items, "items", yc.as_str_list, required=True,
@@ -606,19 +597,14 @@ def _resolve_evidence(ctx: _Ctx, idx: QuoteIndex, ev: Evidence, node: MappingNod
     return True
 
 
-def _answer_readable(q: Question) -> bool:
-    """For text/number/choice: the answer or an accepted form is in the quotes."""
-    quotes = " … ".join(e.quote for e in q.evidence)
-    if q.type == "number":
-        # only called with a usable answer, which for this type came from as_number
-        assert isinstance(q.answer, int | float), "a number question's answer is a number"
-        target = float(q.answer)
-        slack = max(float(q.tolerance or 0), abs(target) * 1e-9)
-        if any(abs(n - target) <= slack for n in numbers_in(quotes)):
-            return True
-    elif contains_folded(quotes, str(q.answer)):
-        return True
-    return any(contains_folded(quotes, form) for form in q.accept)
+def _grounding_node(p: _Parsed, problem: Ungrounded) -> Node:
+    """Where a grounding problem is reported: the answer, or the accepted form itself."""
+    if problem.field == "accept" and "accept" in p.items:
+        forms = p.items["accept"][1]
+        if isinstance(forms, SequenceNode) and problem.index < len(forms.value):
+            return forms.value[problem.index]
+        return forms
+    return p.items["answer"][1] if "answer" in p.items else p.node
 
 
 def _check_against_article(ctx: _Ctx, parsed: list[_Parsed], article: Article) -> None:
@@ -629,15 +615,9 @@ def _check_against_article(ctx: _Ctx, parsed: list[_Parsed], article: Article) -
         for ev, enode in zip(p.question.evidence, p.evidence_nodes, strict=True):
             ok = _resolve_evidence(ctx, idx, ev, enode) and ok
         q = p.question
-        checkable = p.answer_ok and q.type in ("text", "number", "choice") and q.evidence
-        if ok and checkable and not _answer_readable(q):
-            fix = "quote the sentence that states it"
-            # Only text answers gain from `accept`: choice has none, and a number's
-            # accepted forms must be the same number.
-            if q.type == "text":
-                fix += ", or add the article's wording to `accept`"
-            ctx.add(p.items["answer"][1], f"the answer `{yc.short(str(q.answer))}` cannot be "
-                    f"read in the evidence; a bank may claim only what its passage holds: {fix}")
+        if ok and p.answer_ok:
+            for problem in grounding_problems(q):
+                ctx.add(_grounding_node(p, problem), problem.message)
     ctx.qid = None
 
 

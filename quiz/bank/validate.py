@@ -85,3 +85,54 @@ def run(request: ValidateRequest) -> int:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'s' * (n != 1)}"
+
+
+@dataclass(frozen=True)
+class LintRequest:
+    """``quiz lint PATH...``: which banks, and whether a warning fails the run."""
+
+    paths: tuple[str, ...]
+    strict: bool = False  # warnings are errors: exit 1 when there is any (for CI)
+    json: bool = False
+
+
+def lint(request: LintRequest) -> int:
+    """Lint the banks; 1 if one does not load, or (``strict``) has a warning; else 0."""
+    from quiz.bank.lint import lint_bank
+
+    files: list[Path] = []
+    errors: list[Diagnostic] = []
+    for raw in request.paths:
+        found = find_bank_files(raw)
+        if not found:
+            errors.append(Diagnostic(raw, 1, 1, "no such file or folder" if not Path(raw).exists()
+                                     else "no bank.yaml in this folder or below it"))
+        files.extend(f for f in found if f not in files)
+    banks: list[dict[str, object]] = []
+    n_warnings = 0
+    for f in files:
+        bank, diags = check_bank(f)
+        errors.extend(diags)
+        warnings = lint_bank(bank) if bank is not None else []
+        n_warnings += len(warnings)
+        banks.append({"path": str(f), "id": bank.id if bank else None,
+                      "warnings": [w.as_dict() for w in warnings]})
+        if not request.json:
+            for w in warnings:
+                print(w.format())
+    failed = bool(errors) or (request.strict and n_warnings > 0)
+    if request.json:
+        print(json.dumps({"ok": not failed, "banks": banks,
+                          "errors": [d.as_dict() for d in errors],
+                          "summary": {"banks": len(files), "warnings": n_warnings,
+                                      "errors": len(errors)}},
+                         ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    for d in errors:
+        print(d.format(), file=sys.stderr)
+    summary = (f"{_count(len(files), 'bank')}, {_count(n_warnings, 'warning')}"
+               + (f", {_count(len(errors), 'error')}" if errors else ""))
+    if request.strict and n_warnings:
+        summary += " (--strict: warnings fail the run)"
+    print(summary, file=sys.stderr if failed else sys.stdout)
+    return 1 if failed else 0

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from quiz.bank.article import Article, ArticleError
+from quiz.bank.lint import LintWarning
 from quiz.bank.model import Evidence, Question
 from quiz.tui.text import assemble, highlighted, join, literal
 
@@ -84,6 +85,7 @@ class QuestionDetail(Widget):
         "curate-detail--draft",
         "curate-detail--approved",
         "curate-detail--rejected",
+        "curate-detail--warning",
     }
 
     def __init__(self, **kwargs) -> None:
@@ -91,10 +93,12 @@ class QuestionDetail(Widget):
         self.question: Question | None = None
         self.article: Article | None = None
         self.article_error: str | None = None
+        self.warnings: list[LintWarning] = []
 
     def show(self, question: Question | None, article: Article | None = None,
-             article_error: str | None = None) -> None:
+             article_error: str | None = None, warnings: list[LintWarning] | None = None) -> None:
         self.question, self.article, self.article_error = question, article, article_error
+        self.warnings = list(warnings or [])
         self.refresh(layout=True)
 
     def _style(self, name: str):
@@ -105,7 +109,8 @@ class QuestionDetail(Widget):
         if q is None:
             return literal("No question to show. Press f to change the filter.",
                            self._style("quiet"))
-        parts: list[Content] = [self._header(q), literal(q.prompt, self._style("prompt"))]
+        parts: list[Content] = [self._header(q), *self._warnings(q),
+                                literal(q.prompt, self._style("prompt"))]
         parts += self._answer(q)
         if q.hints:
             parts.append(self._heading("Hints"))
@@ -129,6 +134,16 @@ class QuestionDetail(Widget):
             literal(q.id, quiet),
             "\n",
         )
+
+    def _warnings(self, q: Question) -> list[Content]:
+        """What ``quiz lint`` says about this question, above it (where it is not missed)."""
+        warn = self._style("warning")
+        out = []
+        for w in self.warnings:
+            where = "" if w.question_id == q.id else f"question '{w.question_id}': "
+            out.append(assemble(("⚠ ", warn), literal(f"{where}{w.message}", warn),
+                                (f" [{w.code}]", self._style("quiet"))))
+        return [*out, literal("")] if out else []
 
     def _answer(self, q: Question) -> list[Content]:
         correct, quiet = self._style("correct"), self._style("quiet")

@@ -99,7 +99,9 @@ class CurateScreen(Screen[None]):
         return self.curation.question(qid) if qid is not None else None
 
     def show_current(self) -> None:
-        self.query_one(QuestionDetail).show(self.current(), self.article, self.article_error)
+        q = self.current()
+        warnings = self.curation.warnings(q.id) if q is not None and self.article else []
+        self.query_one(QuestionDetail).show(q, self.article, self.article_error, warnings)
         self.query_one("#curate-detail-scroll", VerticalScroll).scroll_home(animate=False)
 
     def update_bar(self) -> None:
