@@ -17,15 +17,17 @@ from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import forms, infobox, rules
 from quiz.generate.accepts import extra_accepts
+from quiz.generate.audit import article_units, has_hole
 from quiz.generate.candidate import Candidate
-from quiz.generate.context import ContextReader, topic_of
+from quiz.generate.confidence import THRESHOLD, confidence
+from quiz.generate.context import ContextReader, Standalone, topic_of
 from quiz.generate.distractors import Pools, build_pools
-from quiz.generate.entities import PERSON, PLACE, TOPIC, build_index
+from quiz.generate.entities import FUNCTION_CAPS, PERSON, PLACE, TOPIC, build_index
 from quiz.generate.evidence import Quoter
-from quiz.generate.filters import long_cloze, near_duplicate, reject_reason
+from quiz.generate.filters import long_cloze, near_duplicate, reject_reason, reveals
 from quiz.generate.hints import hints
 from quiz.generate.spans import find_spans
-from quiz.generate.text import short_hash, slugify, strip_foreign_parens
+from quiz.generate.text import short_hash, slugify, strip_foreign_parens, tidy
 
 PER_SENTENCE = 2  # questions drawn from any one sentence (or infobox line)
 PER_ANSWER = 1  # questions sharing one answer (a second would be a near-duplicate)
@@ -52,6 +54,7 @@ class Report:
     choice_questions: int = 0
     choice_same_kind: int = 0  # choice questions with 3 distractors of the answer's kind
     seconds: float = 0.0
+    held_back: int = 0  # drafts below the confidence threshold, not written
 
     @property
     def questions(self) -> int:
@@ -70,7 +73,10 @@ class Result:
 
 
 def generate(article: Article, *, bank_id: str | None = None, path: Path | None = None,
-             url: str | None = None, license: str | None = None) -> Result:
+             url: str | None = None, license: str | None = None,
+             keep_all: bool = False, threshold: float = THRESHOLD) -> Result:
+    """Draft a bank from ``article``. Drafts whose confidence is below ``threshold`` are
+    left out (and counted in the report) unless ``keep_all``."""
     started = time.perf_counter()
     topic = topic_of(article)
     fields = infobox.classify(article)
@@ -86,14 +92,14 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     # The infobox's own dates stay out of the pools: "established ... on ____" with the
     # founding date among the options would have two right answers.
     pools = build_pools(all_spans, index, gaz)
-    _relate_places(pools, infos, fields, reader, topic)
+    _relate_places(pools, infos, fields, reader, topic, article)
 
     base: list[Candidate] = infobox.candidates(article, fields, topic)
     for c in base:
         support = infobox.prose_support(article, c.answer_text)
         if support:
             c.quotes.append(support)
-            c.explanation = normalise_ws(article.text[support[0]:support[1]])
+            c.explanation = tidy(article.text[support[0]:support[1]])
     for si in infos:
         for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.first_holder,
                      rules.cause, rules.cloze):
@@ -121,6 +127,10 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     questions = []
     seen_ids: set[str] = set()
     for c in chosen:
+        sure = confidence(c)
+        if sure < threshold and not keep_all:
+            report.held_back += 1
+            continue
         evidence = [quoter.evidence(s, e) for s, e in c.quotes]
         qid = f"{c.rule}-{short_hash(c.rule, c.prompt, c.answer, evidence[0].quote)}"
         while qid in seen_ids:
@@ -133,7 +143,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             origin=f"generated:{c.rule}", status="draft",
             accept=[a for a in dict.fromkeys([*c.accept, *extra_accepts(c, article.text, people)])
                     if fold(a) != fold(str(c.answer))],
-            choices=c.choices, tolerance=c.tolerance, unit=c.unit,
+            choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
         ))
         report.per_rule[c.rule] += 1
         report.per_type[c.type] += 1
@@ -171,6 +181,10 @@ def _sentence_infos(article: Article, reader: ContextReader, index, report: Repo
                     continue
                 st = reader.standalone(s.text, prev, n == 0, article.text[:s.start])
                 prev = reader.about_topic(s.text)
+                risky = _risky_rewrite(s.text, st.text, reader.topic.title,
+                                       reader.topic.is_person)
+                if st.text is not None and (risky or has_hole(tidy(s.text)) or has_hole(st.text)):
+                    st = Standalone(None, risky or "hole-in-sentence")
                 if st.text is None:
                     report.rejections[st.reason] += 1
                 cleaned = strip_foreign_parens(s.text)
@@ -183,9 +197,31 @@ def _sentence_infos(article: Article, reader: ContextReader, index, report: Repo
     return out
 
 
+def _risky_rewrite(original: str, rewritten: str | None, title: str, person: bool
+                   ) -> str | None:
+    """A pronoun replaced by the subject's name anywhere but at the start may well have
+    meant someone else ("To assist Lady Dou in securing her son ..."); a name run into
+    a title ("Emperor He" read as "he") certainly did."""
+    if not rewritten or title in original or title not in rewritten:
+        return None
+    at = rewritten.find(title)
+    before = re.search(r"([A-Z][\w-]*)\s+$", rewritten[:at])
+    if (before and before.group(1) not in FUNCTION_CAPS) or re.match(
+            r"\s+[A-Z]", rewritten[at + len(title):]):
+        return "name-run-into-title"
+    if not person:
+        return None
+    lead = re.match(r"(?:(?:In|On|By|During|After|Before|From) [^,]{1,40}, )?", rewritten)
+    if at > (lead.end() if lead else 0):
+        return "rewritten-mid-sentence"
+    return None
+
+
 def _relate_places(pools: Pools, infos: list[rules.SentenceInfo],
-                   fields: list[infobox.FieldInfo], reader: ContextReader, topic) -> None:
+                   fields: list[infobox.FieldInfo], reader: ContextReader, topic,
+                   article: Article) -> None:
     pools.topic_names = tuple(n for n in {topic.title, topic.short} if n)
+    pools.units = article_units(article)
     for si in infos:
         for m in si.raw_mentions:
             if re.search(r"\bthe\s+$", si.cleaned[:m.start], re.IGNORECASE):
@@ -267,7 +303,8 @@ class _Selection:
             self.why[id(fs)] = "duplicate"
             return False
         options = [f for f in fs if (self.long_ok or not long_cloze(f))
-                   and not any(near_duplicate(f, c) for c in self.chosen)
+                   and not any(near_duplicate(f, c) or reveals(f, c) or reveals(c, f)
+                               for c in self.chosen)
                    and not (f.type == "truefalse" and self.tf_groups[f.group])
                    and not (f.type == "truefalse" and not self._tf_turn(bool(f.answer)))]
         if not options:
