@@ -162,7 +162,7 @@ _TITLE_BEFORE_RE = re.compile(r"\b(?:Emperor|Empress|King|Queen|Prince|Princess|
 
 _NAME_BEFORE_RE = re.compile(
     r"(?<!^)(?<![.!?] )(?!(?:On|In|By|At|From|Since|Until|During|After|Before)\b)"
-    r"\b[A-Z][\w-]*\s+_____")
+    r"\b[A-Z][\w-]*(?:['’]s?)?\s+_____")
 
 
 # Nouns whose referent was named in a sentence that is not shown.

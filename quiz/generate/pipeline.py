@@ -27,7 +27,7 @@ from quiz.generate.evidence import Quoter
 from quiz.generate.filters import long_cloze, near_duplicate, reject_reason, reveals
 from quiz.generate.hints import hints
 from quiz.generate.spans import find_spans
-from quiz.generate.text import short_hash, slugify, strip_foreign_parens, tidy
+from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
 
 PER_SENTENCE = 2  # questions drawn from any one sentence (or infobox line)
 PER_ANSWER = 1  # questions sharing one answer (a second would be a near-duplicate)
@@ -304,7 +304,7 @@ class _Selection:
             return False
         options = [f for f in fs if (self.long_ok or not long_cloze(f))
                    and not any(near_duplicate(f, c) or reveals(f, c) or reveals(c, f)
-                               for c in self.chosen)
+                               or _same_sentence_overlap(f, c) for c in self.chosen)
                    and not (f.type == "truefalse" and self.tf_groups[f.group])
                    and not (f.type == "truefalse" and not self._tf_turn(bool(f.answer)))]
         if not options:
@@ -336,6 +336,18 @@ class _Selection:
     def _tf_turn(self, answer: bool) -> bool:
         trues, falses = self.truths[True], self.truths[False]
         return trues < falses + self.tf_slack if answer else falses <= trues
+
+
+def _same_sentence_overlap(a: Candidate, b: Candidate) -> bool:
+    """Two questions from one sentence where one prompt holds words of the other's answer
+    ("Why was it vacant?" beside "vacant due to the _____ pandemic")."""
+    if a.group != b.group or a.group < 0:
+        return False
+    for x, y in ((a, b), (b, a)):
+        words = content_words(x.answer_text or str(x.answer))
+        if words & content_words(y.prompt.replace("_____", " ")):
+            return True
+    return False
 
 
 def _hard_to_type(answer: str) -> bool:
