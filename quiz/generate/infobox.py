@@ -102,26 +102,30 @@ class FieldInfo:
 # The keys asked about, by the kind of article they make sense for. A key not listed
 # (a template parameter, a transliteration, a file name, a numbered key) is never asked:
 # "What is the p of X?" reads as nonsense and "Office2" is one of several right answers.
-KNOWN_KEYS: dict[str, frozenset[str]] = {
-    "person": wordset(
-        """born|birth date|birthplace|birth place|place of birth|died|death date|death place|
-        place of death|spouse|occupation|known for|resting place""".replace(" ", "_")
-        .replace("|", " ")),
-    "place": wordset("country|headquarters|location|elevation|area|founded|established|"
-                     "mouth|source".replace("|", " ")),
-    "event": wordset(
-        """date|date signed|signed|location signed|location|place|venue|host city|
-        signatories|parties|opened|closed|established""".replace(" ", "_").replace("|", " ")),
-    "org": wordset(
-        """formed|founded|established|dissolved|headquarters|location|founder|founders|
-        director|chairperson|architect|address""".replace("|", " ")),
-    "structure": wordset(
-        """architect|designer|engineer|construction start|construction date|opened|built|
-        completed|location|length|height|main span|material|crosses|carries|designed by|
-        built by""".replace(" ", "_").replace("|", " ")),
-    "species": wordset("genus|conservation status|diet|distribution|habitat|family|order"
-                       .replace("|", " ")),
-}
+KNOWN_KEYS: dict[str, frozenset[str]] = {}
+
+
+def _keys(text: str) -> frozenset[str]:
+    """``"date signed | host city"`` -> {"date_signed", "host_city"}."""
+    return frozenset("_".join(k.split()) for k in text.split("|") if k.strip())
+
+
+KNOWN_KEYS.update({
+    "person": _keys("""born | birth date | birthplace | birth place | place of birth | died |
+        death date | death place | place of death | spouse | occupation | known for |
+        resting place"""),
+    "place": _keys("country | headquarters | location | elevation | area | founded |"
+                   "established | mouth | source"),
+    "event": _keys("""date | date signed | signed | location signed | location | place | venue |
+        host city | signatories | parties | opened | closed | established"""),
+    "org": _keys("""formed | founded | established | dissolved | headquarters | location |
+        founder | founders | director | chairperson | architect | address"""),
+    "structure": _keys("""architect | designer | engineer | construction start |
+        construction date | opened | built | completed | location | length | height |
+        main span | material | crosses | carries | designed by | built by"""),
+    "species": _keys("genus | conservation status | diet | distribution | habitat | family |"
+                     "order"),
+})
 
 
 def article_kind(article: Article, topic: Topic) -> str:

@@ -17,7 +17,13 @@ from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import forms, infobox, rules
 from quiz.generate.accepts import extra_accepts
-from quiz.generate.audit import article_units, has_hole
+from quiz.generate.audit import (
+    article_units,
+    audit_question,
+    gives_away,
+    has_hole,
+    stated_distractors,
+)
 from quiz.generate.candidate import Candidate
 from quiz.generate.confidence import THRESHOLD, confidence
 from quiz.generate.context import ContextReader, Standalone, topic_of
@@ -124,8 +130,11 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     infobox_groups = {fi.f.line_start for fi in fields}
     people = [n for n, k in index.kinds.items() if k == PERSON] + \
         [n for n, k in gaz.items() if k == PERSON]
+    if topic.is_person:
+        people.append(topic.title)  # "Brunel" alone may be the subject, not his father
     questions = []
     seen_ids: set[str] = set()
+    ids: list[tuple[int, str]] = []
     for c in chosen:
         sure = confidence(c)
         if sure < threshold and not keep_all:
@@ -136,6 +145,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
         while qid in seen_ids:
             qid += "x"
         seen_ids.add(qid)
+        ids.append((c.group, qid))
         questions.append(Question(
             id=qid, type=c.type, prompt=c.prompt, answer=c.answer, evidence=evidence,
             hints=hints(c, article, neighbours, infobox_groups),
@@ -145,13 +155,16 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
                     if fold(a) != fold(str(c.answer))],
             choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
         ))
-        report.per_rule[c.rule] += 1
-        report.per_type[c.type] += 1
-        if c.type == "choice":
+    questions = _self_checked(questions, article, report)
+    for q in questions:
+        report.per_rule[q.origin.split(":", 1)[1]] += 1
+        report.per_type[q.type] += 1
+        if q.type == "choice":
             report.choice_questions += 1
-            report.choice_same_kind += len(c.choices) >= 4
+            report.choice_same_kind += len(q.choices) >= 4
     typed_groups = {fi.f.line_start for fi in fields if fi.typed}
-    covered = {c.group for c in chosen if c.group in typed_groups}
+    written = {q.id for q in questions}
+    covered = {g for g, q_id in ids if g in typed_groups and q_id in written}
     report.fields_covered = len(covered)
 
     bid = bank_id or slugify(article.title)
@@ -164,6 +177,27 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     )
     report.seconds = time.perf_counter() - started
     return Result(bank, report)
+
+
+def _self_checked(questions: list[Question], article: Article, report: Report
+                  ) -> list[Question]:
+    """The audit the tests hold the bank to, run on the finished drafts: a draft that
+    fails it (an accepted form added late that another prompt shows, say) is dropped."""
+    units = article_units(article)
+    kept: list[Question] = []
+    for q in questions:
+        if audit_question(q) or stated_distractors(q, units):
+            report.rejections["self-check"] += 1
+            continue
+        kept.append(q)
+    # one prompt giving away another's answer: drop the later (less sure) of the two
+    out: list[Question] = []
+    for q in kept:
+        if any(gives_away(q, o.prompt) or gives_away(o, q.prompt) for o in out):
+            report.rejections["self-check"] += 1
+            continue
+        out.append(q)
+    return out
 
 
 def _sentence_infos(article: Article, reader: ContextReader, index, report: Report
