@@ -48,8 +48,7 @@ TOP_KEYS = ("format", "id", "title", "description", "source", "questions")
 SOURCE_KEYS = ("file", "title", "url", "license", "author")
 QUESTION_KEYS = (
     "id", "type", "prompt", "choices", "answer", "items", "accept", "tolerance", "unit",
-    "evidence", "hints", "explanation", "difficulty", "tags", "origin", "status",
-    "confidence",
+    "evidence", "hints", "explanation", "difficulty", "confidence", "tags", "origin", "status",
 )
 EVIDENCE_KEYS = ("quote", "prefix", "suffix", "section")
 # Keys only some types may have; anything else on that type is a mistake.
