@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from quiz.bank.article import Article
 from quiz.bank.model import Bank, Question
@@ -110,12 +111,17 @@ def stated(article_units: list[str], claim: str, value: str) -> bool:
     for unit in article_units:
         if not _holds_value(unit, value):
             continue
-        have = content_words(unit)
+        have = _unit_words(unit)
         hits = sum(1 for w in words if w in have or any(h[:5] == w[:5] for h in have
                                                         if len(w) >= 5 and len(h) >= 5))
         if hits >= need:
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _unit_words(unit: str) -> frozenset[str]:
+    return frozenset(content_words(unit))
 
 
 def _holds_value(unit: str, value: str) -> bool:
