@@ -1,15 +1,23 @@
-"""Evaluate ``quiz generate`` on a set of articles and print figures per article.
+"""Evaluate ``quiz generate`` on articles: figures per article and per set, and judging sheets.
 
-Run:  python benchmarks/generate_eval.py [ARTICLE.txt | FOLDER ...] [--show] [--repeat R]
+Run:  python benchmarks/generate_eval.py [ARTICLE.txt | FOLDER | NAME ...] [--sheet DIR]
+      [--show] [--all] [--repeat R]
 
-Without arguments it runs on the articles of the bundled banks. For each
-article: words, questions per rule and per type, questions per 100 words of
-prose against the target (1.5 per 100 words plus one per typed infobox
-field), typed infobox fields covered, filter rejections by reason, the share
-of choice questions with three distractors of the answer's kind, the audit of
-the written bank (answers not in evidence, answers leaked in the prompt,
-distractors equal to the answer: all must be 0), whether the strict loader
-accepts it, and the generation time (median of R runs, parsing included).
+Without arguments it runs on every article of ``tests/corpus/``. A NAME is a
+corpus article's file name without ``.txt``. Each article is marked with its
+side of the split in ``benchmarks/corpus_split.txt`` (tune: looked at while
+tuning; test: held out for blind judging). For each article it prints: words,
+drafts, drafts per 100 words, the automatic checks (answer not in its passage;
+answer given away by its prompt, a hint, a choice or another question's prompt;
+a distractor the article states as true; text with a hole in it; the strict
+loader's verdict; a rerun byte-identical), the drafts held back below the
+confidence threshold, and the time (median of R runs, parsing included) against
+the budget of 1 s per 1,000 words. Totals follow per set.
+
+``--sheet DIR`` writes one judging sheet per article (the article, then every
+question with its type, choices, answer, accepted forms, hints, explanation and
+evidence) for blind review. Question text of test-set articles is printed only
+into sheets, never to the terminal (``--show`` skips them).
 """
 
 from __future__ import annotations
@@ -26,93 +34,158 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz.bank.article import load_article  # noqa: E402
+from quiz.bank.dump import dump_bank_text  # noqa: E402
 from quiz.bank.load import check_bank  # noqa: E402
+from quiz.bank.model import Bank  # noqa: E402
 from quiz.generate.audit import audit  # noqa: E402
 from quiz.generate.pipeline import generate  # noqa: E402
 from quiz.generate.writer import write_bank  # noqa: E402
-from quiz.paths import bundled_banks_dir  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus"
+SPLIT = ROOT / "benchmarks" / "corpus_split.txt"
+BUDGET_MS_PER_1000_WORDS = 1000.0
+GIVEN_AWAY = ("answer-in-prompt", "answer-in-hint", "choice-gives-away",
+              "answer-in-other-prompt")
+
+
+def read_split(path: Path = SPLIT) -> dict[str, str]:
+    """Article name -> "test" or "tune"."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            side, name = line.split()
+            out[name] = side
+    return out
 
 
 def articles(paths: list[str]) -> list[Path]:
     if not paths:
-        return sorted(bundled_banks_dir().glob("*/article.txt"))
+        return sorted(CORPUS.glob("*.txt"))
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
+        if not p.exists() and (CORPUS / f"{raw}.txt").exists():
+            p = CORPUS / f"{raw}.txt"
         out.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
     return out
 
 
+def sheet(bank: Bank, article_text: str) -> str:
+    """A judging sheet: the article, then the questions numbered, all on one page."""
+    lines = [f"# Judging sheet: {bank.title}", "", "## Article", "", article_text.rstrip(), "",
+             "## Questions", ""]
+    for n, q in enumerate(bank.questions, 1):
+        lines.append(f"### {n}. ({q.type})")
+        lines.append(f"Prompt: {q.prompt}")
+        if q.type == "order":
+            lines.append("Items in the right order: " + " | ".join(map(str, q.items)))
+        else:
+            if q.choices:
+                lines.append("Choices: " + " | ".join(q.choices))
+            answer = q.answer
+            if isinstance(answer, bool):
+                answer = "true" if answer else "false"
+            elif isinstance(answer, list):
+                answer = " | ".join(answer)
+            lines.append(f"Answer: {answer}" + (f" {q.unit}" if q.unit else ""))
+        if q.accept:
+            lines.append("Also accepted: " + " | ".join(q.accept))
+        for i, h in enumerate(q.hints, 1):
+            lines.append(f"Hint {i}: {h}")
+        lines.append(f"Explanation: {q.explanation}")
+        for e in q.evidence:
+            lines.append(f"Evidence: “{e.quote}”")
+        lines.append("")
+    return "\n".join(lines)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("paths", nargs="*", help="article files or folders of them")
-    ap.add_argument("--show", action="store_true", help="print every generated question")
+    ap.add_argument("paths", nargs="*", help="article files, folders of them, or corpus names")
+    ap.add_argument("--sheet", metavar="DIR", help="write one judging sheet per article here")
+    ap.add_argument("--show", action="store_true",
+                    help="print the questions of tune-set (and other) articles")
+    ap.add_argument("--all", action="store_true", help="keep drafts below the threshold")
     ap.add_argument("--repeat", type=int, default=3, help="timing runs per article")
     args = ap.parse_args()
     files = articles(args.paths)
     if not files:
         print("no articles found", file=sys.stderr)
         return 1
+    split = read_split()
     load_article(files[0])  # warm the sentence splitter once; it is loaded lazily
-    totals: Counter[str] = Counter()
+    sheets = Path(args.sheet) if args.sheet else None
+    if sheets:
+        sheets.mkdir(parents=True, exist_ok=True)
+    totals: dict[str, Counter[str]] = {}
+    per_article_drafts: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
+            side = split.get(path.stem, "other") if path.parent.resolve() == CORPUS else "other"
             times = []
             for _ in range(max(1, args.repeat)):
                 t0 = time.perf_counter()
                 article = load_article(path)
-                result = generate(article)
+                result = generate(article, keep_all=args.all)
                 times.append(time.perf_counter() - t0)
+            again = generate(load_article(path), keep_all=args.all)
+            identical = dump_bank_text(again.bank) == dump_bank_text(result.bank)
             rep = result.report
             out = Path(tmp) / path.stem
             dropped = write_bank(result, path, out)
             loaded, diags = check_bank(out / "bank.yaml", use_cache=False)
-            problems = audit(result.bank)
+            problems = audit(result.bank, article)
             n = len(result.bank.questions)
-            per100 = 100 * n / max(1, rep.prose_words)
+            per100 = 100 * n / max(1, rep.words)
             seconds = statistics.median(times)
-            same_kind = (f"{rep.choice_same_kind}/{rep.choice_questions}"
-                         if rep.choice_questions else "-")
-            print(f"== {path.name}: {rep.title}")
-            print(f"   words {rep.words} (prose {rep.prose_words}), questions {n} "
-                  f"({per100:.1f} per 100 prose words; target {rep.target:.1f} -> "
-                  f"{'met' if n >= rep.target else 'NOT met'})")
-            print(f"   typed infobox fields covered {rep.fields_covered}/{rep.typed_fields}")
-            print(f"   per type: {_fmt(rep.per_type)}")
-            print(f"   per rule: {_fmt(rep.per_rule)}")
-            print(f"   rejections: {_fmt(rep.rejections)}")
-            print(f"   choice with 3 same-kind distractors: {same_kind}")
-            print(f"   audit: {_fmt(problems) or 'clean'}; loader: "
-                  f"{'ok' if loaded else f'{len(diags)} errors'}"
-                  + (f"; dropped {len(dropped)}" if dropped else ""))
-            per_k = seconds * 1000 * 1000 / max(1, rep.words)
-            print(f"   time {seconds * 1000:.0f} ms ({per_k:.0f} ms per 1,000 words)")
-            if args.show:
+            ms_per_k = seconds * 1000 * 1000 / max(1, rep.words)
+            given = sum(problems[k] for k in GIVEN_AWAY)
+            print(f"== [{side}] {path.stem}: {rep.words} words, {n} drafts ({per100:.1f} per 100 "
+                  f"words; {rep.held_back} held back below the threshold)")
+            print(f"   checks: not in passage {problems['answer-not-in-evidence']}, given away "
+                  f"{given}, distractor stated true {problems['distractor-stated-in-article']}, "
+                  f"broken text {problems['broken-text']}, other "
+                  f"{sum(problems.values()) - given - problems['answer-not-in-evidence'] - problems['distractor-stated-in-article'] - problems['broken-text']}"  # noqa: E501
+                  f"; loader {'ok' if loaded else f'{len(diags)} errors'}"
+                  f"{f' (dropped {len(dropped)})' if dropped else ''}; rerun "
+                  f"{'identical' if identical else 'DIFFERENT'}")
+            print(f"   time {seconds * 1000:.0f} ms = {ms_per_k:.0f} ms per 1,000 words "
+                  f"({ms_per_k / BUDGET_MS_PER_1000_WORDS:.2f} of the budget)")
+            if args.show and side != "test":
                 for q in result.bank.questions:
-                    print(f"   [{q.origin.split(':', 1)[1]}/{q.type}] {q.prompt}")
+                    print(f"   {q.confidence:.2f} [{q.origin.split(':', 1)[1]}/{q.type}] "
+                          f"{q.prompt}")
                     extra = f"  choices: {q.choices}" if q.choices else ""
                     print(f"        -> {q.answer!r}{extra}")
-            totals["articles"] += 1
-            totals["questions"] += n
-            totals["target"] += round(rep.target)
-            totals["met"] += n >= rep.target
-            totals["choice"] += rep.choice_questions
-            totals["choice_same_kind"] += rep.choice_same_kind
-            totals["violations"] += sum(problems.values())
-            totals["loader_errors"] += len(diags)
-            totals["ms"] += round(seconds * 1000)
-            totals["words"] += rep.words
-    share = (100 * totals["choice_same_kind"] / totals["choice"]) if totals["choice"] else 0.0
-    print(f"== total: {totals['articles']} articles, {totals['questions']} questions "
-          f"(target {totals['target']}; met on {totals['met']}/{totals['articles']}), "
-          f"choice with 3 same-kind distractors {share:.0f}%, audit violations "
-          f"{totals['violations']}, loader errors {totals['loader_errors']}, "
-          f"{totals['ms'] * 1000 / max(1, totals['words']):.0f} ms per 1,000 words")
+            if sheets:
+                (sheets / f"{path.stem}.md").write_text(
+                    sheet(result.bank, article.text), encoding="utf-8")
+            t = totals.setdefault(side, Counter())
+            t["articles"] += 1
+            t["drafts"] += n
+            t["held_back"] += rep.held_back
+            t["words"] += rep.words
+            t["not_in_passage"] += problems["answer-not-in-evidence"]
+            t["given_away"] += given
+            t["stated"] += problems["distractor-stated-in-article"]
+            t["problems"] += sum(problems.values())
+            t["loader_errors"] += len(diags)
+            t["not_identical"] += not identical
+            t["ms"] += round(seconds * 1000)
+            per_article_drafts.setdefault(side, []).append(n)
+    for side, t in sorted(totals.items()):
+        counts = per_article_drafts[side]
+        print(f"== total [{side}]: {t['articles']} articles, {t['drafts']} drafts "
+              f"({t['drafts'] / t['articles']:.1f} per article, min {min(counts)}; "
+              f"{100 * t['drafts'] / max(1, t['words']):.1f} per 100 words; {t['held_back']} held "
+              f"back); not in passage {t['not_in_passage']}, given away {t['given_away']}, "
+              f"distractor stated true {t['stated']}, all problems {t['problems']}, loader "
+              f"errors {t['loader_errors']}, reruns different {t['not_identical']}; "
+              f"{t['ms'] * 1000 / max(1, t['words']):.0f} ms per 1,000 words "
+              f"({t['ms'] / max(1, t['words']):.2f} of the budget)")
+    if sheets:
+        print(f"wrote {len(files)} judging sheets to {sheets}")
     return 0
-
-
-def _fmt(counter: Counter[str]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 if __name__ == "__main__":

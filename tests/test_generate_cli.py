@@ -126,3 +126,35 @@ def test_a_named_pipe_is_refused_by_name_not_waited_on(run, tmp_path) -> None:
     assert out.returncode == 1
     assert "named pipe (FIFO), not a regular file" in out.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_drafts_below_the_threshold_only_with_all(run, tmp_path) -> None:
+    import yaml
+
+    article = HERE / "corpus" / "baiji.txt"
+    r = run("generate", str(article), "-o", "sure", "--threshold", "0.8")
+    assert r.returncode == 0, r.stderr
+    sure = yaml.safe_load((tmp_path / "sure" / "bank.yaml").read_text(encoding="utf-8"))
+    assert all(q["confidence"] >= 0.8 for q in sure["questions"])
+    assert "left out (--all writes them)" in r.stdout
+    r = run("generate", str(article), "-o", "all", "--threshold", "0.8", "--all")
+    assert r.returncode == 0, r.stderr
+    every = yaml.safe_load((tmp_path / "all" / "bank.yaml").read_text(encoding="utf-8"))
+    assert len(every["questions"]) > len(sure["questions"])
+    assert any(q["confidence"] < 0.8 for q in every["questions"])
+    assert run("validate", str(tmp_path / "all")).returncode == 0
+    bad = run("generate", str(article), "-o", "x", "--threshold", "2")
+    assert bad.returncode == 2 and "between 0 and 1" in bad.stderr
+
+
+def test_curate_lists_the_surest_drafts_first() -> None:
+    from quiz.bank.model import Evidence, Question
+    from quiz.tui.curate.main import best_first
+
+    def q(qid: str, confidence: float | None) -> Question:
+        return Question(id=qid, type="text", prompt="p", answer="a",
+                        evidence=[Evidence("a")], confidence=confidence)
+
+    listed = best_first([q("low", 0.61), q("mine", None), q("high", 0.9), q("mid", 0.7),
+                         q("mid2", 0.7)])
+    assert [x.id for x in listed] == ["mine", "high", "mid", "mid2", "low"]

@@ -119,7 +119,8 @@ def test_infobox_questions_read_well(bridge) -> None:
     qs = {c.prompt: c for c in infobox.candidates(bridge, fields, topic_of(bridge))}
     assert qs["When was the Harbour Bridge of Tallow opened?"].answer == "3 May 1932"
     assert qs["Who was the architect of the Harbour Bridge of Tallow?"].answer == "Edda Morn"
-    assert qs["Who is the Bridge Master of the Harbour Bridge of Tallow?"].answer == "Ivo Stark"
+    # "Chief1 Name" is a numbered key: one of several values, so it is never asked
+    assert not any("Bridge Master" in p for p in qs)
     length = qs["What is the length of the Harbour Bridge of Tallow (in m)?"]
     assert length.type == "number" and length.answer == 1149 and length.unit == "m"
     # the quote is the field as the article writes it
@@ -147,13 +148,14 @@ def test_lead_pronoun_becomes_the_subject(bridge) -> None:
         "of Karl Morn."
 
 
-def test_biography_pronouns_become_the_surname() -> None:
+def test_biography_pronouns_become_the_full_name() -> None:
     article = load_article(ARTICLES / "orazio-antinori.txt")
     reader = _reader(article)
     st = reader.standalone("In 1848, he fought against the Neapolitans.", True, False)
-    assert st.text == "In 1848, Antinori fought against the Neapolitans."
+    # the whole name, never a last word that may be a given name ("Cai Yan" -> "Yan")
+    assert st.text == "In 1848, Orazio Antinori fought against the Neapolitans."
     st = reader.standalone("On his return to Italy he became the secretary.", True, False)
-    assert st.text == "On Antinori's return to Italy he became the secretary."
+    assert st.text == "On Orazio Antinori's return to Italy he became the secretary."
 
 
 @pytest.mark.parametrize(("sentence", "reason"), [

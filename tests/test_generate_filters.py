@@ -22,7 +22,8 @@ TITLE = "Inter-Korean Liaison Office"
 
 
 def cand(**kw) -> Candidate:
-    base = dict(rule="cloze-date", type="text", prompt="The building was demolished on _____.",
+    base = dict(rule="cloze-date", type="text",
+                prompt="The liaison office was demolished on _____.",
                 answer="16 June 2020", kind="date", quotes=[(0, 1)], group=10,
                 answer_text="16 June 2020")
     base.update(kw)
@@ -72,7 +73,7 @@ def test_a_lone_word_of_unknown_kind_is_too_vague() -> None:
 
 def test_number_answers_are_checked_as_numbers() -> None:
     c = cand(type="number", answer=4498.57, kind="quantity", answer_text="4498.57",
-             prompt="The building had an area of _____ m2.")
+             prompt="The liaison office had an area of _____ m2.")
     assert reject_reason(c, "a building with an area of 4498.57 m2", TITLE) is None
     assert reject_reason(c, "a building with an area of 4500 m2", TITLE) == \
         "answer-not-in-evidence"

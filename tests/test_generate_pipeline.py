@@ -32,7 +32,7 @@ def test_the_bank_loads_strictly(generated) -> None:
     path, result, out, dropped = generated
     assert dropped == []  # the generator's own filters already satisfied the loader
     bank = load_bank(out, use_cache=False)
-    assert len(bank.questions) == len(result.bank.questions) >= 5
+    assert len(bank.questions) == len(result.bank.questions) >= 3
     assert (out / "article.txt").read_bytes() == path.read_bytes()
     for q in bank.questions:
         assert q.status == "draft" and q.origin.startswith("generated:")
@@ -45,22 +45,24 @@ def test_audit_is_clean(generated) -> None:
     assert not audit(result.bank)
 
 
-def test_rate_target_and_infobox_coverage(generated) -> None:
+def test_a_few_sure_drafts_with_choices_of_one_kind(generated) -> None:
+    # Precision first: the old rate target (1.5 per 100 words plus one per typed field)
+    # made the generator write what reviewers rejected; a few sure drafts are asked now.
     _, result, _, _ = generated
     rep = result.report
-    assert rep.questions >= rep.target, (rep.questions, rep.target)
-    assert rep.fields_covered >= rep.typed_fields - 1
+    assert rep.questions >= 3
+    assert all(q.confidence is not None and q.confidence >= 0.6
+               for q in result.bank.questions)
     assert rep.choice_same_kind >= 0.9 * rep.choice_questions
 
 
 def test_several_question_types(generated) -> None:
     _, result, _, _ = generated
     types = {q.type for q in result.bank.questions}
-    # true/false only comes with a false statement the article can ground, so a short
-    # article may have none; it still gets three kinds of question
-    assert {"text", "choice"} <= types and len(types) >= 3
-    if result.report.prose_words > 300:
-        assert len(types) >= 4
+    # true/false only comes with a false statement the article can ground, and a choice
+    # only with three distractors the article never states as true: a short article may
+    # have neither, but never a bank of one kind
+    assert len(types) >= 2, types
 
 
 def test_same_article_same_bytes(tmp_path) -> None:
@@ -108,7 +110,7 @@ def test_a_long_article_gives_the_same_drafts_every_time() -> None:
     assert article.prose_words() >= 1000
     first = generate(article)
     again = generate(parse_article(text))
-    assert len(first.bank.questions) >= 20
+    assert len(first.bank.questions) >= 12
     assert dump_bank_text(first.bank) == dump_bank_text(again.bank)
 
 

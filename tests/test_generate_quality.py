@@ -41,6 +41,18 @@ delegates of the republic at the Oakfield House, where the talks lasted three we
 """
 
 
+SPECIES = """= Oakfield vole =
+
+Infobox
+- Genus: Microtus
+- Conservation Status: Least Concern
+- Diet: Mainly bread and cheese
+- Distribution: Northern Oakland, Misford, Yarrow
+
+The Oakfield vole is a small rodent found in the meadows of Oakland.
+"""
+
+
 @pytest.fixture(scope="module")
 def banks():
     return {p.stem: generate(load_article(p)).bank for p in ARTICLES}
@@ -70,9 +82,11 @@ def test_no_typed_answer_is_a_list_or_a_long_phrase(banks) -> None:
             if q.type == "text":
                 a = str(q.answer)
                 assert a.count(", ") < 2 and not (", " in a and " and " in a), q.prompt
+    # a diet is asked about a species only (a treaty's "Diet" key is not a known key)
+    assert not any("diet" in q.prompt for q in synthetic.questions)
+    synthetic = generate(parse_article(SPECIES), keep_all=True).bank
     diet = next(q for q in synthetic.questions if "diet" in q.prompt)
-    assert diet.prompt == "Name one food in the diet of the Treaty of Oakfield." or \
-        diet.prompt.startswith("Name one food")
+    assert diet.prompt.startswith("Name one food")
     assert check(diet, "bread").correct and check(diet, "cheese").correct
     where = next(q for q in synthetic.questions if q.prompt.startswith("Name one place"))
     assert all(check(where, p).correct for p in ("Misford", "Yarrow", "Oakland"))

@@ -78,6 +78,8 @@ def question_to_dict(q: Question) -> dict[str, object]:
     if q.explanation:
         d["explanation"] = q.explanation
     d["difficulty"] = q.difficulty
+    if q.confidence is not None:
+        d["confidence"] = q.confidence
     if q.tags:
         d["tags"] = FlowList(q.tags)
     d["origin"] = q.origin

@@ -48,7 +48,7 @@ TOP_KEYS = ("format", "id", "title", "description", "source", "questions")
 SOURCE_KEYS = ("file", "title", "url", "license", "author")
 QUESTION_KEYS = (
     "id", "type", "prompt", "choices", "answer", "items", "accept", "tolerance", "unit",
-    "evidence", "hints", "explanation", "difficulty", "tags", "origin", "status",
+    "evidence", "hints", "explanation", "difficulty", "confidence", "tags", "origin", "status",
 )
 EVIDENCE_KEYS = ("quote", "prefix", "suffix", "section")
 # Keys only some types may have; anything else on that type is a mistake.
@@ -347,6 +347,14 @@ def _field(ctx: _Ctx, items: dict, key: str, build, *args, required: bool = Fals
         return default
 
 
+def _as_confidence(node: Node, what: str) -> float:
+    expect = "a number from 0 to 1 (how sure the generator was of the draft)"
+    value = yc.as_number(node, what, expect)
+    if not 0 <= value <= 1:
+        raise yc.Problem(node, f"`{what}` must be {expect}, not `{node.value}`")
+    return float(value)
+
+
 _MISSING_HELP = {
     "format": "; write `format: 1` at the top",
     "id": "; give it a stable id of lowercase letters, digits and `-_.`, e.g. `demolition-date`",
@@ -442,6 +450,7 @@ def _parse_question(ctx: _Ctx, node: MappingNode) -> _Parsed:
         tags=_field(ctx, items, "tags", yc.as_str_list, default=[]),
         origin=_field(ctx, items, "origin", yc.as_str, default="curated"),
         status=_field(ctx, items, "status", yc.as_str, default="approved"),
+        confidence=_field(ctx, items, "confidence", _as_confidence, default=None),
         line=node.start_mark.line + 1,
     )
     if q.status not in STATUSES:

@@ -55,6 +55,9 @@ class Question:
     choices: list[str] = field(default_factory=list)
     tolerance: float = 0.0
     unit: str | None = None
+    # How sure the generator is that a draft is usable as written (0..1); None when a
+    # person wrote it. Curation lists the surest drafts first.
+    confidence: float | None = None
     line: int = 0  # line of the question in bank.yaml, for messages
 
     @property

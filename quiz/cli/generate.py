@@ -31,6 +31,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "source.url")
     p.add_argument("--license", metavar="LICENSE", help="the article's licence, recorded as "
                    "source.license (e.g. 'CC BY-SA 4.0')")
+    p.add_argument("--all", action="store_true",
+                   help="also write drafts below the confidence threshold (each draft records "
+                   "its confidence; quiz curate lists the surest first)")
+    p.add_argument("--threshold", type=float, default=None, metavar="0..1",
+                   help="the lowest confidence written without --all (default 0.6)")
     p.set_defaults(handler=run)
 
 
@@ -39,4 +44,5 @@ def run(args: argparse.Namespace) -> int:
 
     return generate_bank(GenerateRequest(
         article=Path(args.article), out=Path(args.out) if args.out else None,
-        bank_id=args.id, force=args.force, url=args.url, license=args.license))
+        bank_id=args.id, force=args.force, url=args.url, license=args.license,
+        keep_all=args.all, threshold=args.threshold))

@@ -89,6 +89,8 @@ def _bracketed(answer: str, text: str) -> list[str]:
         if text[text.rfind("\n", 0, m.start()) + 1:].startswith("- "):
             continue  # an infobox line: brackets there hold sources and units, not names
         inner = m.group(1).strip()
-        if is_latin_text(inner) and not re.search(r"\d", inner) and inner[:1].isalpha():
+        # "Perugia (then in the Papal States)": a note about the name, not another name
+        if is_latin_text(inner) and not re.search(r"\d", inner) and inner[:1].isupper() \
+                and not re.search(r"\b(?:then|now|present|formerly|today|modern)\b", inner):
             out.append(inner)
     return out

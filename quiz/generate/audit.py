@@ -1,16 +1,57 @@
 """Checks on a finished bank that must always come out zero for generated drafts.
 
 Independent of the generator's own filters (it reads only the written
-questions), so the evaluation script and the tests can hold it to account.
+questions and the article), so the evaluation script and the tests can hold
+it to account. Each problem is a short name; ``audit`` counts them.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
+from quiz.bank.article import Article
 from quiz.bank.model import Bank, Question
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
+from quiz.generate.text import content_words, wordset
+
+# Words that frame a question rather than say what it is about.
+_FRAME = wordset(
+    """year date month day name one many much number place city country person people true
+    false what which who whom when where why how first blank following""")
+# A number stripped from the source leaves "between ." or "around , as": a hole.
+_HOLE_RE = re.compile(
+    r"(?<![\w-])(?:between|around|about|approximately|nearly|than|of|to|from|at|by|with|in|"
+    r"on|for|into|during|since|until|roughly|almost)\s*[.,;:)]|"
+    r"(?<![\w-])(?:some|over|and|or|is|was|were|weighs|reaches|measures|estimated|only|just|up|the|"
+    r"a|an|as)\s+[.,;:)]|\(\s*[,;]?\s*\)|"
+    r"\s[.,;]\s*[.,;]|,,|\.\.(?!\.)")
+
+
+def has_hole(text: str) -> bool:
+    """Does ``text`` show the mark of a stripped number ("it weighs between .")?"""
+    return bool(_HOLE_RE.search(text))
+
+
+def _answer_forms(q: Question) -> list[str]:
+    if q.type in ("text", "choice"):
+        return [str(q.answer), *q.accept]
+    if q.type == "multi" and isinstance(q.answer, list):
+        return [str(a) for a in q.answer]
+    return []
+
+
+def _mentions_number(text: str, target: float) -> bool:
+    return any(abs(n - target) < 1e-9 for n in numbers_in(text))
+
+
+def gives_away(q: Question, text: str) -> bool:
+    """Would reading ``text`` tell a student the answer of ``q``?"""
+    if q.type == "number":
+        return _mentions_number(text, float(q.answer))  # type: ignore[arg-type]
+    return any(len(fold(f)) >= 2 and contains_folded(text, f) for f in _answer_forms(q))
 
 
 def audit_question(q: Question) -> list[str]:
@@ -18,24 +59,30 @@ def audit_question(q: Question) -> list[str]:
     quotes = " … ".join(e.quote for e in q.evidence)
     answers = q.answer if isinstance(q.answer, list) else [q.answer]
     if q.type in ("text", "choice"):
-        forms = [str(q.answer), *q.accept]
-        if not any(contains_folded(quotes, f) for f in forms):
+        # the answer itself, not only an accepted form, must be readable in the passage
+        if not contains_folded(quotes, str(q.answer)):
             problems.append("answer-not-in-evidence")
-        if any(len(fold(f)) >= 2 and contains_folded(q.prompt, f) for f in forms):
-            problems.append("answer-in-prompt")
     elif q.type == "number":
         target = float(q.answer)  # type: ignore[arg-type]
         if not any(abs(n - target) <= max(q.tolerance, 1e-9) for n in numbers_in(quotes)):
             problems.append("answer-not-in-evidence")
-        if any(abs(n - target) < 1e-9 for n in numbers_in(q.prompt)):
-            problems.append("answer-in-prompt")
     elif q.type == "multi" and not all(contains_folded(quotes, str(a)) for a in answers):
         problems.append("answer-not-in-evidence")
+    if q.type in ("text", "choice", "number", "multi") and gives_away(q, q.prompt):
+        problems.append("answer-in-prompt")
+    if q.type in ("text", "choice", "number", "multi") and any(gives_away(q, h) for h in q.hints):
+        problems.append("answer-in-hint")
     if q.type in ("choice", "multi"):
         right = {fold(str(a)) for a in answers} | {fold(a) for a in q.accept}
         wrong = [c for c in q.choices if c not in answers]
         if any(fold(c) in right for c in wrong):
             problems.append("distractor-equals-answer")
+        if q.type == "choice" and any(
+                f" {fold(str(q.answer))} " in f" {fold(c)} " or f" {fold(c)} " in
+                f" {fold(str(q.answer))} " for c in wrong):
+            problems.append("choice-gives-away")  # "Henan" beside "Qi County, Henan"
+    if any(has_hole(t) for t in [q.prompt, *q.hints, q.explanation]):
+        problems.append("broken-text")
     if q.status != "draft" or not q.origin.startswith("generated:"):
         problems.append("not-a-draft")
     if not q.evidence or not q.explanation:
@@ -43,10 +90,95 @@ def audit_question(q: Question) -> list[str]:
     return problems + gradeable(q)
 
 
-def audit(bank: Bank) -> Counter[str]:
+def article_units(article: Article) -> list[str]:
+    """The article's statements: infobox lines and prose sentences."""
+    out = [f"{f.key}: {f.value}" for f in article.infobox]
+    out += [s.text for s in article.sentences]
+    return out
+
+
+def stated(article_units: list[str], claim: str, value: str) -> bool:
+    """Does the article state ``value`` in a statement about what ``claim`` asks?
+
+    ``claim`` is a prompt (or a false statement with ``value`` in it): the article
+    states the value when one of its statements holds the value and most of the
+    claim's distinctive words.
+    """
+    words = content_words(claim.replace(value, " ")) - _FRAME - content_words(value)
+    if not words:
+        return False
+    need = max(1, -(-len(words) * 3 // 5))
+    for unit in article_units:
+        if not _holds_value(unit, value):
+            continue
+        have = _unit_words(unit)
+        hits = sum(1 for w in words if w in have or any(h[:5] == w[:5] for h in have
+                                                        if len(w) >= 5 and len(h) >= 5))
+        if hits >= need:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _unit_words(unit: str) -> frozenset[str]:
+    return frozenset(content_words(unit))
+
+
+def _holds_value(unit: str, value: str) -> bool:
+    if re.fullmatch(r"-?[\d,]+(?:\.\d+)?", value.strip()):
+        target = float(value.replace(",", ""))
+        return _mentions_number(unit, target)
+    return contains_folded(unit, value)
+
+
+def false_value(q: Question) -> str | None:
+    """For a false true/false statement: what it says in place of its passage's words
+    (the prompt minus the words it shares with the passage at both ends)."""
+    if not q.evidence:
+        return None
+    a, b = q.prompt.split(), q.evidence[0].quote.split()
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    middle = " ".join(a[i:len(a) - j]).strip(".,;:")
+    return middle or None
+
+
+def stated_distractors(q: Question, units: list[str]) -> list[str]:
+    """The wrong options of ``q`` (and the swapped value of a false statement) that the
+    article states as true."""
+    if q.type in ("choice", "multi"):
+        answers = q.answer if isinstance(q.answer, list) else [q.answer]
+        claim = q.prompt
+        return [c for c in q.choices if c not in answers and stated(units, claim, c)]
+    if q.type == "truefalse" and q.answer is False:
+        value = false_value(q)
+        if value and stated(units, q.prompt, value):
+            return [value]
+    return []
+
+
+def audit(bank: Bank, article: Article | None = None) -> Counter[str]:
+    """Problems of every question, the article-wide distractor check, and answers one
+    question's prompt gives away to another."""
     out: Counter[str] = Counter()
     for q in bank.questions:
         out.update(audit_question(q))
+    if article is None and bank._article is not None:
+        article = bank._article
+    if article is not None:
+        units = article_units(article)
+        for q in bank.questions:
+            if stated_distractors(q, units):
+                out["distractor-stated-in-article"] += 1
+    for q in bank.questions:
+        if q.type not in ("text", "choice", "number", "multi"):
+            continue
+        if any(o is not q and gives_away(q, o.prompt) for o in bank.questions):
+            out["answer-in-other-prompt"] += 1
     return out
 
 

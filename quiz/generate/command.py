@@ -23,6 +23,8 @@ class GenerateRequest:
     force: bool = False  # overwrite an existing bank.yaml
     url: str | None = None
     license: str | None = None
+    keep_all: bool = False  # write drafts below the confidence threshold too
+    threshold: float | None = None  # None: the generator's default
 
 
 def generate_bank(request: GenerateRequest, out: TextIO | None = None,
@@ -64,11 +66,15 @@ def generate_bank(request: GenerateRequest, out: TextIO | None = None,
     if folder.exists() and not folder.is_dir():
         return fail(f"{folder} exists and is not a folder")
 
+    from quiz.generate.confidence import THRESHOLD
     from quiz.generate.pipeline import generate
     from quiz.generate.writer import write_bank
 
+    threshold = THRESHOLD if request.threshold is None else request.threshold
+    if not 0 <= threshold <= 1:
+        return fail(f"--threshold {threshold} must be between 0 and 1", 2)
     result = generate(article, bank_id=bank_id, path=folder, url=request.url,
-                      license=request.license)
+                      license=request.license, keep_all=request.keep_all, threshold=threshold)
     try:
         dropped = write_bank(result, source, folder)
     except OSError as exc:
@@ -79,6 +85,9 @@ def generate_bank(request: GenerateRequest, out: TextIO | None = None,
         counts[q.type] = counts.get(q.type, 0) + 1
     mix = ", ".join(f"{n} {t}" for t, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     note = f"; {len(dropped)} dropped by validation" if dropped else ""
+    if result.report.held_back:
+        note += (f"; {result.report.held_back} below confidence {threshold:g} left out "
+                 "(--all writes them)")
     print(f"wrote {len(bank.questions)} draft questions to {clean(str(target))} "
           f"({mix or 'none'}) in {time.perf_counter() - started:.2f} s{note}", file=out)
     return 0

@@ -106,7 +106,9 @@ def topic_of(article: Article) -> Topic:
                       if f.key.lower().endswith("name") and f.value.startswith(title)
                       and len(f.value) > len(title)}, key=len, reverse=True)
     if is_person:
-        short = title.split()[-1]
+        # Always the whole name: the last word is a given name in family-name-first
+        # cultures ("Cai Yan" is not "Yan"), and a full name is never wrong.
+        short = title
         return Topic(title, title, short, True, heads, aliases)
     common_head = own_head or title[:1].islower() or any(
         w[:1].islower() for w in title.split()[1:] if w not in ("of", "the", "de", "and"))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from quiz.bank.normalize import contains_folded, fold
+from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
 from quiz.generate.entities import ORG, PERSON, PLACE, PLACE_WORDS, EntityIndex
 from quiz.generate.spans import Span, date_parts, format_like
@@ -45,6 +46,7 @@ class Pools:
     with_the: set[str] = field(default_factory=set)  # names the article writes after "the"
     topic_places: set[str] = field(default_factory=set)  # folded
     topic_names: tuple[str, ...] = ()
+    units: list[str] = field(default_factory=list)  # the article's statements, for stated()
 
     def relate(self, names: list[str]) -> None:
         folded = [fold(n) for n in names]
@@ -115,6 +117,8 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
             break
         if _clashes(o, c, context + " " + c.nearby) or any(_same_name(o, x) for x in out):
             continue
+        if pools.units and stated(pools.units, c.prompt, o):
+            continue  # the article says this is right somewhere else (a second birth year)
         out.append(o)
     return out
 

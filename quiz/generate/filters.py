@@ -10,6 +10,7 @@ import re
 
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
+from quiz.generate.audit import has_hole
 from quiz.generate.candidate import Candidate
 from quiz.generate.text import content_words, is_latin_text
 
@@ -137,6 +138,8 @@ def reject_reason(c: Candidate, quotes: str, title: str) -> str | None:
         return "answer-in-prompt"
     if trivial(c, title):
         return "trivial"
+    if has_hole(c.prompt) or has_hole(c.explanation):
+        return "broken-text"
     if c.type in ("choice", "multi"):
         if len(c.choices) < 3 or len({fold(x) for x in c.choices}) < len(c.choices):
             return "bad-distractors"
@@ -145,7 +148,80 @@ def reject_reason(c: Candidate, quotes: str, title: str) -> str | None:
         forms = [fold(str(a)) for a in answers] + [fold(a) for a in c.accept]
         if any(fold(w) in forms for w in wrong):
             return "bad-distractors"
-    return bad_shape(c)
+    return bad_shape(c) or low_value(c, title)
+
+
+# A blank after these asks for a transliteration or an alias, not a fact worth learning.
+_ALIAS_BEFORE_RE = re.compile(
+    r"\b(?:courtesy name|art name|pen name|posthumous name|romanized as|romanised as|"
+    r"also known as|also called|known as|formerly|spelled|spelt|transliterated|native name|"
+    r"literally|meaning|abbreviated|abbreviation|short for)\W*(?:as\s+)?_____")
+_ERA_RE = re.compile(r"(?:BCE?|CE|AD|A\.D\.|B\.C\.)")
+_TITLE_BEFORE_RE = re.compile(r"\b(?:Emperor|Empress|King|Queen|Prince|Princess|Lady|Lord|"
+                              r"Duke|Consort|Pope|Saint|St\.?|Mount|Lake|River|Dowager)\s+_____")
+
+_NAME_BEFORE_RE = re.compile(
+    r"(?<!^)(?<![.!?] )(?!(?:On|In|By|At|From|Since|Until|During|After|Before)\b)"
+    r"\b[A-Z][\w-]*(?:['’]s?)?\s+_____")
+
+
+# Nouns whose referent was named in a sentence that is not shown.
+_CONTEXT_NOUNS_RE = re.compile(
+    r"\b(?:the|The) (?:area|city|town|region|park|country|countries|couple|pair|latter|"
+    r"former|same|above|following|previous|next|two|three|both|then-[a-z]+|new [a-z]+|"
+    r"emperor|empress|king|queen|court|government|capital|island|islands|river|group|"
+    r"organisation|organization|movement|conference|war|battle|treaty|agreement|declaration|"
+    r"office|building|project|plan|event|games|team|species|bird|animal|dolphin|bridge|"
+    r"structure|archive|aqueduct|stadium|revolution|regime|dynasty|state|party|army)\b"
+    r"|\b(?:both|neither) (?:countries|sides|parties|leaders|men|women)\b|\bthen\b")
+_NO_ANSWERS = {"unknown", "none", "n/a", "na", "various", "other", "yes", "no", "-"}
+
+
+def lost_context(c: Candidate, title: str) -> bool:
+    """Does the prompt lean on a noun ("the area", "both countries") it does not name?"""
+    for m in _CONTEXT_NOUNS_RE.finditer(c.prompt):
+        noun = m.group(0).split()[-1].lower()
+        if noun in fold(title).split():
+            continue  # "the office" in a bank about the Liaison Office is its subject
+        after = c.prompt[m.end():]
+        if re.match(r"\s+(?:of|in)\s+(?:[a-z-]+\s+){0,3}[A-Z]|\s+[A-Z]", after):
+            continue  # "the city of Lisbon", "the river Tagus": named after all
+        return True
+    return False
+
+
+def low_value(c: Candidate, title: str = "") -> str | None:
+    """A blank a teacher would not ask: an alias, an era mark, a word the rest of the
+    sentence forces, the half of a name whose other half is shown; a prompt that leans
+    on context it does not show; a non-answer such as "Unknown"."""
+    answer = str(c.answer)
+    if fold(answer) in _NO_ANSWERS:
+        return "no-answer"
+    if c.type != "order" and lost_context(c, title):
+        return "lost-context"
+    if re.search(r"\bwho [^,?]*,", c.prompt) and c.rule == "wh-who":
+        return "broken-prompt"
+    if not c.rule.startswith("cloze") and c.rule != "truefalse":
+        return None
+    if re.search(r", _____\.$", c.prompt) and c.kind in ("place", "org"):
+        return "forced-blank"  # "... in Hubei province, _____." (the country)
+    if c.rule.startswith("cloze"):
+        if c.kind == "name":
+            return "unknown-kind"  # a capitalised word of unknown kind: often not a fact
+        if _ERA_RE.fullmatch(answer.strip()):
+            return "era-mark"
+        if _ALIAS_BEFORE_RE.search(c.prompt):
+            return "alias-blank"
+        if _TITLE_BEFORE_RE.search(c.prompt) or re.search(r"_____['’]?s?\s+[A-Z]", c.prompt) \
+                or _NAME_BEFORE_RE.search(c.prompt):
+            return "part-of-a-name"
+        if re.search(r"\b(?:North|South|East|West)(?:ern)?\s+[A-Z][\w-]*\b", c.prompt) and \
+                re.search(r"\b(?:between|and)\s+_____|_____\s+and\b", c.prompt):
+            return "forced-blank"  # "between _____ and South Korea"
+        for w in content_words(answer):
+            if len(w) >= 4 and w in content_words(c.prompt.replace("_____", " ")):
+                return "forced-blank"  # the answer's own word stands beside the blank
+    return None
 
 
 def near_duplicate(a: Candidate, b: Candidate) -> bool:
@@ -174,3 +250,15 @@ def _gives_away(a: Candidate, b: Candidate) -> bool:
     if a.type == "number":
         return any(abs(n - float(a.answer)) < 1e-9 for n in numbers_in(b.prompt))
     return contains_folded(b.prompt, str(a.answer))
+
+
+def reveals(a: Candidate, b: Candidate) -> bool:
+    """Does ``b``'s prompt give away ``a``'s answer (or a form it accepts)?"""
+    if a.type in ("truefalse", "order"):
+        return False
+    if a.type == "number":
+        return any(abs(n - float(a.answer)) < 1e-9  # type: ignore[arg-type]
+                   for n in numbers_in(b.prompt))
+    answers = a.answer if isinstance(a.answer, list) else [a.answer]
+    forms = [str(x) for x in answers] + list(a.accept)
+    return any(len(fold(f)) >= 2 and contains_folded(b.prompt, f) for f in forms)

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from quiz.bank.normalize import fold
+from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
 from quiz.generate.distractors import Pools, pick, same_sort
 from quiz.generate.rules import TRAIL_STARTERS, SentenceInfo
@@ -88,13 +89,17 @@ def truefalse_forms(c: Candidate, pools: Pools) -> list[Candidate]:
     out = [replace(c, rule="truefalse", type="truefalse", prompt=tidy(statement), answer=True,
                    accept=[], choices=[], unit=None, tolerance=0.0, score=c.score - 0.2,
                    difficulty=1)]
-    if not _swappable(statement, at, written, c, pools):
+    # A false statement only from a date or a count swapped for another the article gives:
+    # a swapped name ("courtesy name Henan") is false for no reason a student can learn.
+    if c.kind not in ("date", "monthyear", "year", "count") or \
+            not _swappable(statement, at, written, c, pools):
         return out
     # a false statement must stay plausible (a king for a king, a country for a country)
     # and grounded: the swapped-in value is one the article itself gives elsewhere
     for w in pick(c, pools, statement, n=6):
-        if same_sort(c, w) and _from_article(w, c, pools):
-            false = statement[:at] + w + statement[at + len(written):]
+        false = statement[:at] + w + statement[at + len(written):]
+        if same_sort(c, w) and _from_article(w, c, pools) and not (
+                pools.units and stated(pools.units, false, w)):
             out.append(replace(out[0], prompt=tidy(false), answer=False))
             break
     return out

@@ -12,6 +12,7 @@ import re
 
 from quiz.bank.article import Article, Sentence
 from quiz.bank.normalize import contains_folded, fold
+from quiz.generate.audit import has_hole
 from quiz.generate.candidate import Candidate
 from quiz.generate.text import BLANK, short_hash, tidy
 
@@ -71,6 +72,8 @@ def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
     for s in around:
         if _inside_longer_name(s.text, forms):
             continue  # "North _____" would mislead
+        if has_hole(tidy(s.text)):
+            continue  # never quote broken text
         text = blank_out(tidy(s.text), forms)
         if len(text.split()) < 5 or len(text.split()) > 60:
             continue
@@ -112,6 +115,8 @@ def _clue(c: Candidate) -> str | None:
     letters = re.sub(r"[\W\d_]", "", answer)
     n_words = len(answer.split())
     first = re.sub(r"^(?:the|a|an) ", "", answer).lstrip("'\"“(")[:1]
+    if not letters or not first.isalpha() or c.accept:
+        return None  # a letter clue would fit one form and mislead about the others
     if n_words == 1:
         return f"One word of {len(letters)} letters, starting with “{first}”."
     return f"{n_words} words, starting with “{first}”."

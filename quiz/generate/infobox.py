@@ -99,6 +99,70 @@ class FieldInfo:
         return self.kind in ("date", "year", "quantity", "person", "place", "org", "life")
 
 
+# The keys asked about, by the kind of article they make sense for. A key not listed
+# (a template parameter, a transliteration, a file name, a numbered key) is never asked:
+# "What is the p of X?" reads as nonsense and "Office2" is one of several right answers.
+KNOWN_KEYS: dict[str, frozenset[str]] = {}
+
+
+def _keys(text: str) -> frozenset[str]:
+    """``"date signed | host city"`` -> {"date_signed", "host_city"}."""
+    return frozenset("_".join(k.split()) for k in text.split("|") if k.strip())
+
+
+KNOWN_KEYS.update({
+    "person": _keys("""born | birth date | birthplace | birth place | place of birth | died |
+        death date | death place | place of death | spouse | occupation | known for |
+        resting place"""),
+    "place": _keys("country | headquarters | location | elevation | area | founded |"
+                   "established | mouth | source"),
+    "event": _keys("""date | date signed | signed | location signed | location | place | venue |
+        host city | signatories | parties | opened | closed | established"""),
+    "org": _keys("""formed | founded | established | dissolved | headquarters | location |
+        founder | founders | director | chairperson | architect | address"""),
+    "structure": _keys("""architect | designer | engineer | construction start |
+        construction date | opened | built | completed | location | length | height |
+        main span | material | crosses | carries | designed by | built by"""),
+    "species": _keys("genus | conservation status | diet | distribution | habitat | family |"
+                     "order"),
+})
+
+
+def article_kind(article: Article, topic: Topic) -> str:
+    """person | species | event | org | structure | place: decides the keys asked."""
+    keys = {" ".join(key_words(f.key)) for f in article.infobox}
+    if topic.is_person:
+        return "person"
+    if topic.is_species or keys & {"genus", "binomial name", "conservation status", "species"}:
+        return "species"
+    if keys & {"date signed", "signatories", "parties", "participants", "date", "result",
+               "host city", "conflict"}:
+        return "event"
+    if keys & {"architect", "construction start", "construction date", "carries", "crosses",
+               "design", "material", "main span", "length"}:
+        return "structure"
+    if keys & {"formed", "founded", "dissolved", "headquarters", "membership", "director",
+               "chairperson", "jurisdiction", "agency name"}:
+        return "org"
+    return "place"
+
+
+def known_key(f: InfoboxField, kind: str) -> bool:
+    if re.search(r"\d", f.key):
+        return False  # "Office2", "Commander1": one of several values, asked apart never
+    key = "_".join(key_words(f.key))
+    return key in KNOWN_KEYS.get(kind, frozenset())
+
+
+_CONFLICT_RE = re.compile(r"\bor\b|\?|\blater than\b|\bpost\b|\bcirca\b|\bc\. ?\d|"
+                          r"\bbefore\b|\bafter\b|\baged\b|^\W|^-")
+
+
+def conflicting(value: str) -> bool:
+    """Two values for one thing ("170 or 178"), a guess, or a fragment: not asked."""
+    return bool(_CONFLICT_RE.search(value.strip()))
+
+
 def key_words(key: str) -> list[str]:
     return re.sub(r"\d+", " ", key.lower().replace("_", " ")).split()
 
@@ -285,8 +349,11 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
     s = topic.noun_phrase
     keys = {fi.f.key: fi for fi in fields}
     out: list[Candidate] = []
+    kind = article_kind(article, topic)
     for fi in fields:
         f = fi.f
+        if not known_key(f, kind) or conflicting(f.value):
+            continue
         words = key_words(f.key)
         last = words[-1] if words else ""
         key_l = " ".join(words)
@@ -373,8 +440,9 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
             accept = []
             if len(fi.parts) > 1:
                 # "Lisbon, Portugal": it is in Portugal too, so each part is right
-                accept = [f.value, *fi.parts[1:]] + [_strip_place_noun(p) for p in fi.parts
-                                                     if _strip_place_noun(p) != p]
+                # the whole value is right, a part of it alone is not: a country is no
+                # answer to "where is this city?"
+                accept = [f.value]
                 if _strip_place_noun(answer) != answer:
                     answer = _strip_place_noun(answer)
                     accept = [fi.parts[0], *accept]

@@ -17,15 +17,23 @@ from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import forms, infobox, rules
 from quiz.generate.accepts import extra_accepts
+from quiz.generate.audit import (
+    article_units,
+    audit_question,
+    gives_away,
+    has_hole,
+    stated_distractors,
+)
 from quiz.generate.candidate import Candidate
-from quiz.generate.context import ContextReader, topic_of
+from quiz.generate.confidence import THRESHOLD, confidence
+from quiz.generate.context import ContextReader, Standalone, topic_of
 from quiz.generate.distractors import Pools, build_pools
-from quiz.generate.entities import PERSON, PLACE, TOPIC, build_index
+from quiz.generate.entities import FUNCTION_CAPS, PERSON, PLACE, TOPIC, build_index
 from quiz.generate.evidence import Quoter
-from quiz.generate.filters import long_cloze, near_duplicate, reject_reason
+from quiz.generate.filters import long_cloze, near_duplicate, reject_reason, reveals
 from quiz.generate.hints import hints
 from quiz.generate.spans import find_spans
-from quiz.generate.text import short_hash, slugify, strip_foreign_parens
+from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
 
 PER_SENTENCE = 2  # questions drawn from any one sentence (or infobox line)
 PER_ANSWER = 1  # questions sharing one answer (a second would be a near-duplicate)
@@ -52,6 +60,7 @@ class Report:
     choice_questions: int = 0
     choice_same_kind: int = 0  # choice questions with 3 distractors of the answer's kind
     seconds: float = 0.0
+    held_back: int = 0  # drafts below the confidence threshold, not written
 
     @property
     def questions(self) -> int:
@@ -70,7 +79,10 @@ class Result:
 
 
 def generate(article: Article, *, bank_id: str | None = None, path: Path | None = None,
-             url: str | None = None, license: str | None = None) -> Result:
+             url: str | None = None, license: str | None = None,
+             keep_all: bool = False, threshold: float = THRESHOLD) -> Result:
+    """Draft a bank from ``article``. Drafts whose confidence is below ``threshold`` are
+    left out (and counted in the report) unless ``keep_all``."""
     started = time.perf_counter()
     topic = topic_of(article)
     fields = infobox.classify(article)
@@ -86,14 +98,14 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     # The infobox's own dates stay out of the pools: "established ... on ____" with the
     # founding date among the options would have two right answers.
     pools = build_pools(all_spans, index, gaz)
-    _relate_places(pools, infos, fields, reader, topic)
+    _relate_places(pools, infos, fields, reader, topic, article)
 
     base: list[Candidate] = infobox.candidates(article, fields, topic)
     for c in base:
         support = infobox.prose_support(article, c.answer_text)
         if support:
             c.quotes.append(support)
-            c.explanation = normalise_ws(article.text[support[0]:support[1]])
+            c.explanation = tidy(article.text[support[0]:support[1]])
     for si in infos:
         for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.first_holder,
                      rules.cause, rules.cloze):
@@ -118,14 +130,22 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     infobox_groups = {fi.f.line_start for fi in fields}
     people = [n for n, k in index.kinds.items() if k == PERSON] + \
         [n for n, k in gaz.items() if k == PERSON]
+    if topic.is_person:
+        people.append(topic.title)  # "Brunel" alone may be the subject, not his father
     questions = []
     seen_ids: set[str] = set()
+    ids: list[tuple[int, str]] = []
     for c in chosen:
+        sure = confidence(c)
+        if sure < threshold and not keep_all:
+            report.held_back += 1
+            continue
         evidence = [quoter.evidence(s, e) for s, e in c.quotes]
         qid = f"{c.rule}-{short_hash(c.rule, c.prompt, c.answer, evidence[0].quote)}"
         while qid in seen_ids:
             qid += "x"
         seen_ids.add(qid)
+        ids.append((c.group, qid))
         questions.append(Question(
             id=qid, type=c.type, prompt=c.prompt, answer=c.answer, evidence=evidence,
             hints=hints(c, article, neighbours, infobox_groups),
@@ -133,15 +153,18 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             origin=f"generated:{c.rule}", status="draft",
             accept=[a for a in dict.fromkeys([*c.accept, *extra_accepts(c, article.text, people)])
                     if fold(a) != fold(str(c.answer))],
-            choices=c.choices, tolerance=c.tolerance, unit=c.unit,
+            choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
         ))
-        report.per_rule[c.rule] += 1
-        report.per_type[c.type] += 1
-        if c.type == "choice":
+    questions = _self_checked(questions, article, report)
+    for q in questions:
+        report.per_rule[q.origin.split(":", 1)[1]] += 1
+        report.per_type[q.type] += 1
+        if q.type == "choice":
             report.choice_questions += 1
-            report.choice_same_kind += len(c.choices) >= 4
+            report.choice_same_kind += len(q.choices) >= 4
     typed_groups = {fi.f.line_start for fi in fields if fi.typed}
-    covered = {c.group for c in chosen if c.group in typed_groups}
+    written = {q.id for q in questions}
+    covered = {g for g, q_id in ids if g in typed_groups and q_id in written}
     report.fields_covered = len(covered)
 
     bid = bank_id or slugify(article.title)
@@ -154,6 +177,27 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     )
     report.seconds = time.perf_counter() - started
     return Result(bank, report)
+
+
+def _self_checked(questions: list[Question], article: Article, report: Report
+                  ) -> list[Question]:
+    """The audit the tests hold the bank to, run on the finished drafts: a draft that
+    fails it (an accepted form added late that another prompt shows, say) is dropped."""
+    units = article_units(article)
+    kept: list[Question] = []
+    for q in questions:
+        if audit_question(q) or stated_distractors(q, units):
+            report.rejections["self-check"] += 1
+            continue
+        kept.append(q)
+    # one prompt giving away another's answer: drop the later (less sure) of the two
+    out: list[Question] = []
+    for q in kept:
+        if any(gives_away(q, o.prompt) or gives_away(o, q.prompt) for o in out):
+            report.rejections["self-check"] += 1
+            continue
+        out.append(q)
+    return out
 
 
 def _sentence_infos(article: Article, reader: ContextReader, index, report: Report
@@ -171,6 +215,10 @@ def _sentence_infos(article: Article, reader: ContextReader, index, report: Repo
                     continue
                 st = reader.standalone(s.text, prev, n == 0, article.text[:s.start])
                 prev = reader.about_topic(s.text)
+                risky = _risky_rewrite(s.text, st.text, reader.topic.title,
+                                       reader.topic.is_person)
+                if st.text is not None and (risky or has_hole(tidy(s.text)) or has_hole(st.text)):
+                    st = Standalone(None, risky or "hole-in-sentence")
                 if st.text is None:
                     report.rejections[st.reason] += 1
                 cleaned = strip_foreign_parens(s.text)
@@ -183,9 +231,31 @@ def _sentence_infos(article: Article, reader: ContextReader, index, report: Repo
     return out
 
 
+def _risky_rewrite(original: str, rewritten: str | None, title: str, person: bool
+                   ) -> str | None:
+    """A pronoun replaced by the subject's name anywhere but at the start may well have
+    meant someone else ("To assist Lady Dou in securing her son ..."); a name run into
+    a title ("Emperor He" read as "he") certainly did."""
+    if not rewritten or title in original or title not in rewritten:
+        return None
+    at = rewritten.find(title)
+    before = re.search(r"([A-Z][\w-]*)\s+$", rewritten[:at])
+    if (before and before.group(1) not in FUNCTION_CAPS) or re.match(
+            r"\s+[A-Z]", rewritten[at + len(title):]):
+        return "name-run-into-title"
+    if not person:
+        return None
+    lead = re.match(r"(?:(?:In|On|By|During|After|Before|From) [^,]{1,40}, )?", rewritten)
+    if at > (lead.end() if lead else 0):
+        return "rewritten-mid-sentence"
+    return None
+
+
 def _relate_places(pools: Pools, infos: list[rules.SentenceInfo],
-                   fields: list[infobox.FieldInfo], reader: ContextReader, topic) -> None:
+                   fields: list[infobox.FieldInfo], reader: ContextReader, topic,
+                   article: Article) -> None:
     pools.topic_names = tuple(n for n in {topic.title, topic.short} if n)
+    pools.units = article_units(article)
     for si in infos:
         for m in si.raw_mentions:
             if re.search(r"\bthe\s+$", si.cleaned[:m.start], re.IGNORECASE):
@@ -267,7 +337,8 @@ class _Selection:
             self.why[id(fs)] = "duplicate"
             return False
         options = [f for f in fs if (self.long_ok or not long_cloze(f))
-                   and not any(near_duplicate(f, c) for c in self.chosen)
+                   and not any(near_duplicate(f, c) or reveals(f, c) or reveals(c, f)
+                               or _same_sentence_overlap(f, c) for c in self.chosen)
                    and not (f.type == "truefalse" and self.tf_groups[f.group])
                    and not (f.type == "truefalse" and not self._tf_turn(bool(f.answer)))]
         if not options:
@@ -299,6 +370,18 @@ class _Selection:
     def _tf_turn(self, answer: bool) -> bool:
         trues, falses = self.truths[True], self.truths[False]
         return trues < falses + self.tf_slack if answer else falses <= trues
+
+
+def _same_sentence_overlap(a: Candidate, b: Candidate) -> bool:
+    """Two questions from one sentence where one prompt holds words of the other's answer
+    ("Why was it vacant?" beside "vacant due to the _____ pandemic")."""
+    if a.group != b.group or a.group < 0:
+        return False
+    for x, y in ((a, b), (b, a)):
+        words = content_words(x.answer_text or str(x.answer))
+        if words & content_words(y.prompt.replace("_____", " ")):
+            return True
+    return False
 
 
 def _hard_to_type(answer: str) -> bool:

@@ -270,6 +270,8 @@ def appositive(si: SentenceInfo) -> list[Candidate]:
             role = r.group(1) + (r.group(2) or "") + obj.text
             if re.search(r"\b(?:his|her|its|their|this|that)\b", role):
                 continue
+            if not role.startswith("the "):
+                role = "the " + role  # "Who was the founder of ...", not "Who was founder"
             prompt = f"Who {tense} {role}?"
             out.append(_base(si, "appositive", "text", prompt, m.text, PERSON, m.text,
                              span=m, score=3.2, tags=["people"]))

@@ -83,8 +83,10 @@ class CurateScreen(Screen[None]):
         return self.query_one(QuestionList)
 
     def listed(self) -> list[Question]:
-        """The questions the filter lets through, in file order."""
-        qs = self.curation.bank.questions
+        """The questions the filter lets through, surest first: drafts by the confidence
+        the generator gave them (questions a person wrote have none and lead), otherwise
+        in file order."""
+        qs = best_first(self.curation.bank.questions)
         if self.filter == "all":
             return [q for q in qs if not (q.id in self.hidden and q.status == "rejected")]
         return [q for q in qs if q.status == self.filter]
@@ -263,3 +265,8 @@ class CurateScreen(Screen[None]):
             "Quit without saving?",
             f"{n} question{'s' * (n != 1)} changed since the last save would be lost.",
             yes="Quit", no="Stay"), answered)
+
+
+def best_first(questions: list[Question]) -> list[Question]:
+    """A stable sort by confidence, highest first; no confidence counts as certain."""
+    return sorted(questions, key=lambda q: -(1.0 if q.confidence is None else q.confidence))
