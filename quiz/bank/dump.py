@@ -67,11 +67,12 @@ def question_to_dict(q: Question) -> dict[str, object]:
             d["tolerance"] = q.tolerance
         if q.unit:
             d["unit"] = q.unit
-    d["evidence"] = [
-        {k: v for k, v in (("quote", e.quote), ("prefix", e.prefix), ("suffix", e.suffix),
-                           ("section", e.section)) if v is not None}
-        for e in q.evidence
-    ]
+    if q.evidence or q.status != "draft":  # a draft may wait for its passage
+        d["evidence"] = [
+            {k: v for k, v in (("quote", e.quote), ("prefix", e.prefix), ("suffix", e.suffix),
+                               ("section", e.section)) if v is not None}
+            for e in q.evidence
+        ]
     if q.hints:
         d["hints"] = list(q.hints)
     if q.explanation:

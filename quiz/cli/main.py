@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-from quiz.cli import classroom, curate, generate, play, progress, validate
+from quiz.cli import classroom, curate, generate, interop, play, progress, validate
 
 # In the order ``quiz --help`` lists them.
-COMMANDS = (validate, play, generate, progress, curate, classroom)
+COMMANDS = (validate, play, generate, interop, progress, curate, classroom)
 
 
 def _home(args: argparse.Namespace) -> int:
