@@ -165,7 +165,9 @@ def _question(block: _Block, notes: list[Note]) -> Imported:
                    block.line_at(offset + close + 1 + min(i for i in (rest.find("{"),
                                                                       rest.find("}")) if i >= 0)))
     before = text[:start]
-    prompt_raw = before + (f" {BLANK} " + rest if rest.strip() else "")
+    after = rest.strip()
+    joiner = "" if after[:1] in tuple(".,;:!?)") else " "
+    prompt_raw = before.rstrip() + f" {BLANK}{joiner}{after}" if after else before
     answers = inner.strip()
     general = ""
     if (g := answers.rfind("####")) >= 0:

@@ -31,7 +31,7 @@ from quiz.interop.model import (
     Note,
     Skipped,
 )
-from quiz.interop.text import html_to_text, looks_like_html, tidy
+from quiz.interop.text import html_to_text, tidy
 
 COLUMNS = ("id", "type", "prompt", "answer", "choices", "accept", "tolerance", "unit",
            "explanation", "evidence", "hints", "tags", "difficulty")
@@ -111,8 +111,7 @@ def read_csv(text: str, path: str = "") -> ImportResult:
 
 
 def _cell(cells: dict[str, str], key: str) -> str:
-    raw = cells.get(key, "")
-    return html_to_text(raw) if looks_like_html(raw) else tidy(raw)
+    return tidy(cells.get(key, ""))  # plain text: a spreadsheet cell is not HTML
 
 
 def _row(cells: dict[str, str], line: int) -> Imported:

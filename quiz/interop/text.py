@@ -130,10 +130,6 @@ def html_to_text(html: str) -> str:
     return tidy("".join(parser.parts))
 
 
-def looks_like_html(text: str) -> bool:
-    return bool(re.search(r"</?[a-zA-Z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", text))
-
-
 def slugify(text: str, limit: int = 48) -> str:
     """``Who's buried in Grant's tomb?`` -> ``who-s-buried-in-grant-s-tomb``; may be empty."""
     decomposed = unicodedata.normalize("NFKD", text)
