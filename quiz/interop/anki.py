@@ -37,7 +37,7 @@ from quiz.interop.model import (
     Note,
     Skipped,
 )
-from quiz.interop.text import html_to_text, slugify
+from quiz.interop.text import html_to_text
 
 MAX_ARCHIVE = 1024 * 1024 * 1024  # decks with media are big; only the collection is read
 MAX_COLLECTION = 256 * 1024 * 1024
@@ -276,34 +276,32 @@ def write_apkg(questions: list[Question], deck: str, deck_key: str,
             "sortType": "noteFld", "timeLim": 0, "sortBackwards": False, "addToCur": True,
             "curDeck": 1, "newSpread": 0, "dueCounts": True, "curModel": str(MODEL_ID),
             "collapseTime": 1200}
-    with tempfile.TemporaryDirectory(prefix="quiz-apkg-") as tmp:
-        db = Path(tmp) / "collection.anki2"
-        conn = sqlite3.connect(db)
-        try:
-            conn.executescript(_SCHEMA)
-            conn.execute("INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
-                         (moment, moment * 1000, moment * 1000, json.dumps(conf),
-                          json.dumps({str(MODEL_ID): model}), json.dumps(decks),
-                          json.dumps(dconf)))
-            for i, q in enumerate(questions):
-                fields = [_front(q), _html(_back(q)),
-                          "<br><br>".join(_html(e.quote) for e in q.evidence),
-                          _html(q.explanation), _html(q.id)]
-                nid = _id("note", deck_key, q.id, bits=42)
-                sort_field = html_to_text(fields[0])
-                csum = int(hashlib.sha1(sort_field.encode("utf-8")).hexdigest()[:8], 16)
-                tags = " ".join(slugify(t, 60) or "tag" for t in q.tags)
-                conn.execute("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
-                             (nid, f"quiz-{_id('guid', deck_key, q.id):x}", MODEL_ID, moment,
-                              f" {tags} " if tags else "", "\x1f".join(fields), sort_field,
-                              csum))
-                conn.execute("INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0,"
-                             " 0, 0, 0, 0, '')", (_id("card", deck_key, q.id, bits=42), nid,
-                                                  deck_id, moment, i + 1))
-            conn.commit()
-        finally:
-            conn.close()
-        collection = db.read_bytes()
+    conn = sqlite3.connect(":memory:")  # built in memory, then serialised into the zip
+    try:
+        conn.executescript(_SCHEMA)
+        conn.execute("INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')",
+                     (moment, moment * 1000, moment * 1000, json.dumps(conf),
+                      json.dumps({str(MODEL_ID): model}), json.dumps(decks),
+                      json.dumps(dconf)))
+        for i, q in enumerate(questions):
+            fields = [_front(q), _html(_back(q)),
+                      "<br><br>".join(_html(e.quote) for e in q.evidence),
+                      _html(q.explanation), _html(q.id)]
+            nid = moment * 1000 + i  # creation times in ms, as Anki makes them: in order
+            sort_field = html_to_text(fields[0])
+            csum = int(hashlib.sha1(sort_field.encode("utf-8")).hexdigest()[:8], 16)
+            tags = " ".join("_".join(t.split()) for t in q.tags)  # a space parts tags
+            conn.execute("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
+                         (nid, f"quiz-{_id('guid', deck_key, q.id):x}", MODEL_ID, moment,
+                          f" {tags} " if tags else "", "\x1f".join(fields), sort_field,
+                          csum))
+            conn.execute("INSERT INTO cards VALUES (?, ?, ?, 0, ?, -1, 0, 0, ?, 0, 0, 0, 0,"
+                         " 0, 0, 0, 0, '')", (nid, nid,
+                                              deck_id, moment, i + 1))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("collection.anki2", collection)

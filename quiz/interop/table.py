@@ -60,7 +60,8 @@ def _delimiter(text: str) -> str:
 
 def _unformula(cell: str) -> str:
     """Undo the quote the writer puts before a cell a spreadsheet would run."""
-    return cell[1:] if cell.startswith("'") and cell[1:2] in _FORMULA_START else cell
+    return cell[1:] if cell.startswith("'") and cell[1:2] and cell[1] in (*_FORMULA_START,
+                                                                          "'") else cell
 
 
 def read_csv(text: str, path: str = "") -> ImportResult:
@@ -182,7 +183,7 @@ def _float(raw: str, what: str) -> float:
 
 
 def _safe(cell: str) -> str:
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+    return "'" + cell if cell.startswith((*_FORMULA_START, "'")) else cell
 
 
 def write_csv(questions: list[Question]) -> Exported:
