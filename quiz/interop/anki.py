@@ -25,6 +25,7 @@ import stat
 import tempfile
 import time
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from quiz.bank.model import Question
@@ -68,7 +69,7 @@ def _collection_bytes(path: Path) -> bytes:
                       f"{MAX_ARCHIVE // 2**30} GiB limit")
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise _refuse(where, "not an Anki package: an .apkg is a zip file, and this is "
                       "not one") from None
     with zf:
@@ -96,7 +97,8 @@ def _collection_bytes(path: Path) -> bytes:
         try:
             with zf.open(info) as packed:
                 data = packed.read(MAX_COLLECTION + 1)  # never trust the declared size
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as e:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
+                RuntimeError, ValueError) as e:
             raise _refuse(where, f"the collection cannot be unpacked ({e})") from None
     if len(data) > MAX_COLLECTION:
         raise _refuse(where, "the collection is larger than its header says; refused")
@@ -112,8 +114,10 @@ def read_apkg(path: Path) -> ImportResult:
         db.write_bytes(data)
         try:
             return _read_collection(db, str(path))
-        except sqlite3.DatabaseError as exc:
-            raise _refuse(str(path), f"the collection cannot be read ({exc}); is it an "
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            # (A damaged schema can even make SQLite's error message undecodable.)
+            reason = exc if isinstance(exc, sqlite3.DatabaseError) else "damaged text"
+            raise _refuse(str(path), f"the collection cannot be read ({reason}); is it an "
                           "Anki collection?") from None
 
 
@@ -127,6 +131,7 @@ def _read_collection(db: Path, where: str) -> ImportResult:
         return 1 if steps > MAX_STEPS else 0  # non-zero stops the query
 
     conn.set_progress_handler(budget, 1000)
+    conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # a bad byte is no crash
     try:
         with contextlib.suppress(sqlite3.DatabaseError):
             conn.execute("PRAGMA trusted_schema = OFF")
