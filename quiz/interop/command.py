@@ -96,11 +96,11 @@ def import_questions(request: ImportRequest, out: TextIO | None = None,
     name = NAMES[fmt]
     if article is None or request.article is None:  # a look, not a write
         _report(result, str(src), err)
-        _say(out, f"{src}: {len(questions)} question(s) can be imported from this {name} "
-             f"file; {_skip_summary(result.skipped)}")
+        _say(out, f"{src}: {len(questions)} question(s) read from this {name} file; "
+             f"{_skip_summary(result.skipped)}")
         _say(out, "nothing written: a bank is grounded in an article. Run again with "
-             "--article ARTICLE.txt to write the drafts, then `quiz ground BANK ARTICLE.txt` "
-             "finds the passage that proves each answer.")
+             "--article ARTICLE.txt to write the drafts (the bank's checks run then); "
+             "then `quiz ground BANK ARTICLE.txt` finds the passage that proves each answer.")
         return 0
     if not questions:
         _report(result, str(src), err)
