@@ -185,3 +185,14 @@ def test_help_explains_both_commands(capsys) -> None:
             main([command, "--help"])
         assert done.value.code == 0
         assert "--format" in capsys.readouterr().out
+
+
+def test_export_never_overwrites_the_bank_itself(tmp_path: Path, capsys) -> None:
+    import shutil
+
+    folder = tmp_path / "copy"
+    shutil.copytree(SEED_BANK, folder)
+    before = (folder / "bank.yaml").read_bytes()
+    assert main(["export", str(folder), "--format", "csv", "-o", str(folder / "bank.yaml")]) == 1
+    assert "own file" in capsys.readouterr().err
+    assert (folder / "bank.yaml").read_bytes() == before

@@ -244,6 +244,8 @@ def write_apkg(questions: list[Question], deck: str, deck_key: str,
             losses.append(Loss("hints", q.id))
         if q.difficulty != 2:
             losses.append(Loss("difficulty", q.id))
+        if any(len(t.split()) > 1 for t in q.tags):
+            losses.append(Loss("spaces in tags (written as _)", q.id))
     deck_id = _id("deck", deck_key)
     model = {
         "id": MODEL_ID, "name": "quiz question", "type": 0, "mod": moment, "usn": -1,

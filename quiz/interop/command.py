@@ -225,6 +225,10 @@ def export_questions(request: ExportRequest, out: TextIO | None = None,
     target = request.out or Path(bank.id + EXTENSIONS[request.fmt])
     if target.is_dir():
         target = target / (bank.id + EXTENSIONS[request.fmt])
+    if target.exists() and any(target.resolve() == p.resolve()
+                               for p in (bank.path, bank.article_path) if p.exists()):
+        _say(err, f"quiz export: error: {target} is the bank's own file; choose another -o")
+        return 1
     try:
         write_atomic(target, exported.data)
     except OSError as exc:
