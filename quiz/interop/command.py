@@ -23,6 +23,7 @@ from quiz.textsafe import clean
 
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 ARTICLE_FILE = "article.txt"
+REFUSED = "refused by the bank checker"
 
 
 @dataclass(frozen=True)
@@ -89,10 +90,15 @@ def import_questions(request: ImportRequest, out: TextIO | None = None,
     except OSError as exc:
         return fail(f"{src}: cannot read it ({exc.strerror or exc})")
 
-    from quiz.interop.convert import to_questions
+    from quiz.interop.convert import refusal, to_questions
     from quiz.interop.text import slugify
 
-    questions = to_questions(result.questions, fmt)
+    questions = []
+    for q in to_questions(result.questions, fmt):
+        if (why := refusal(q)) is not None:
+            result.skipped.append(Skipped(q.line, REFUSED, why))
+        else:
+            questions.append(q)
     name = NAMES[fmt]
     if article is None or request.article is None:  # a look, not a write
         _report(result, str(src), err)
@@ -124,6 +130,8 @@ def import_questions(request: ImportRequest, out: TextIO | None = None,
                               license=request.license),
                 questions=questions, path=target,
                 description=f"Imported from {src.name} ({name}).")
+    if len(questions) >= 1000:  # some seconds: say what is going on
+        _say(err, f"writing {len(questions)} questions to {target} and checking them…")
     try:
         dropped = _write(bank, request.article, folder)
     except OSError as exc:
@@ -177,7 +185,7 @@ def _write(bank: Bank, article_path: Path, folder: Path) -> list[Skipped]:
                 stripped.add(q.id)
                 keep.append(q)
             else:
-                dropped.append(Skipped(q.line, "refused by the bank checker", d.message))
+                dropped.append(Skipped(q.line, REFUSED, d.message))
         bank.questions = keep
     raise RuntimeError("the imported bank still does not load after dropping questions")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quiz.bank.model import Evidence, Question
+from quiz.bank.normalize import fold
 from quiz.interop.model import Imported
 from quiz.interop.text import slugify
 
@@ -32,3 +33,18 @@ def to_questions(imported: list[Imported], fmt: str) -> list[Question]:
             accept=list(q.accept), choices=list(q.choices), tolerance=q.tolerance,
             unit=q.unit, line=q.line))
     return out
+
+
+def refusal(q: Question) -> str | None:
+    """What the bank loader would refuse in ``q`` and can be told without the article.
+
+    Checked before the bank is written: writing a large bank is slow, and every
+    refusal found afterwards costs another write.
+    """
+    for what, values in (("choice", q.choices), ("item", q.items if q.type == "order" else [])):
+        folded = [fold(v) for v in values]
+        for i, f in enumerate(folded):
+            if f in folded[:i]:
+                return (f"{what} `{values[i][:40]}` is listed twice (ignoring case and "
+                        "punctuation)")
+    return None
