@@ -210,11 +210,15 @@ def _xml(text: str) -> str:
     return html.escape(_NOT_XML_RE.sub("", text), quote=True)
 
 
-def _html_block(tag: str, text: str, attrs: str = "") -> str:
-    """``<tag format="html"><text><![CDATA[...]]></text></tag>``: plain text as HTML."""
+def _html_text(text: str) -> str:
+    """``<text><![CDATA[...]]></text>`` holding plain ``text`` written as HTML."""
     body = html.escape(_NOT_XML_RE.sub("", text), quote=False).replace("\n", "<br>\n")
     # html.escape turned every ">" into "&gt;", so "]]>" cannot end the CDATA early.
-    return f'<{tag}{attrs} format="html"><text><![CDATA[{body}]]></text></{tag}>'
+    return f"<text><![CDATA[{body}]]></text>"
+
+
+def _html_block(tag: str, text: str) -> str:
+    return f'<{tag} format="html">{_html_text(text)}</{tag}>'
 
 
 def _plain_answer(text: str, fraction: float, extra: str = "") -> str:
@@ -254,8 +258,7 @@ def write_moodle_xml(questions: list[Question]) -> Exported:
                 fraction = (100 if single else share) if c in right else (
                     0 if single else -share)
                 body.append(f'    <answer fraction="{_pct(fraction)}" format="html">'
-                            + _html_block("x", c)[len('<x format="html">'):-len("</x>")]
-                            + "</answer>")
+                            f"{_html_text(c)}</answer>")
         elif q.type == "truefalse":
             body += [_plain_answer("true", 100 if q.answer is True else 0),
                      _plain_answer("false", 0 if q.answer is True else 100)]
@@ -278,9 +281,8 @@ def write_moodle_xml(questions: list[Question]) -> Exported:
                      "    <gradingtype>ABSOLUTE_POSITION</gradingtype>",
                      "    <showgrading>SHOW</showgrading>",
                      "    <numberingstyle>none</numberingstyle>"]
-            body += [f'    <answer fraction="{i}" format="html">'
-                     + _html_block("x", item)[len('<x format="html">'):-len("</x>")]
-                     + "</answer>" for i, item in enumerate(q.items, 1)]
+            body += [f'    <answer fraction="{i}" format="html">{_html_text(item)}</answer>'
+                     for i, item in enumerate(q.items, 1)]
         body += ["    " + _html_block("hint", h) for h in q.hints]
         if q.tags:
             body.append("    <tags>" + "".join(f"<tag><text>{_xml(t)}</text></tag>"
