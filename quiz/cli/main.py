@@ -12,10 +12,10 @@ import sys
 from collections.abc import Sequence
 
 from quiz import __version__
-from quiz.cli import classroom, curate, generate, play, progress, rebase, validate
+from quiz.cli import classroom, curate, generate, interop, play, progress, rebase, validate
 
 # In the order ``quiz --help`` lists them.
-COMMANDS = (validate, play, generate, progress, curate, rebase, classroom)
+COMMANDS = (validate, play, generate, interop, progress, curate, rebase, classroom)
 
 
 def _home(args: argparse.Namespace) -> int:
