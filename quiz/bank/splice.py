@@ -44,6 +44,18 @@ def _split_lines(text: str) -> list[str]:
     return _LINE_RE.findall(text)
 
 
+def _questions_node(text: str) -> SequenceNode | None:
+    """The ``questions:`` sequence of a bank file, or None if it cannot be read as one."""
+    try:
+        root = yaml.compose(text, Loader=yc.Loader)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(root, MappingNode):
+        return None
+    qseq = next((v for k, v in root.value if getattr(k, "value", None) == "questions"), None)
+    return qseq if isinstance(qseq, SequenceNode) else None
+
+
 def splice(text: str, bank: Bank, saved: dict[str, dict], changed: set[str]) -> str | None:
     """``text`` with the ``changed`` questions rewritten in place, or None if it cannot be.
 
@@ -52,15 +64,8 @@ def splice(text: str, bank: Bank, saved: dict[str, dict], changed: set[str]) -> 
     so a diff shows the edit and nothing else. None means the file's shape is
     not one this can edit line by line; the caller then writes the whole bank.
     """
-    try:
-        root = yaml.compose(text, Loader=yc.Loader)
-    except yaml.YAMLError:
-        return None
-    if not isinstance(root, MappingNode):
-        return None
-    qseq = next((v for k, v in root.value if getattr(k, "value", None) == "questions"), None)
-    if (not isinstance(qseq, SequenceNode) or qseq.flow_style
-            or len(qseq.value) != len(bank.questions)):
+    qseq = _questions_node(text)
+    if qseq is None or qseq.flow_style or len(qseq.value) != len(bank.questions):
         return None
     lines = _split_lines(text)
     style = _file_style(lines, qseq)
@@ -244,14 +249,8 @@ def annotate(text: str, notes: dict[str, str]) -> str | None:
     """
     if not notes:
         return text
-    try:
-        root = yaml.compose(text, Loader=yc.Loader)
-    except yaml.YAMLError:
-        return None
-    if not isinstance(root, MappingNode):
-        return None
-    qseq = next((v for k, v in root.value if getattr(k, "value", None) == "questions"), None)
-    if not isinstance(qseq, SequenceNode):
+    qseq = _questions_node(text)
+    if qseq is None:
         return None
     lines = _split_lines(text)
     for node in qseq.value:

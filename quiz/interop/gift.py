@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass
 
 from quiz.bank.model import Question
-from quiz.interop.model import Exported, Imported, ImportResult, Loss, Note, Skipped
+from quiz.interop.model import (
+    Exported,
+    Imported,
+    ImportResult,
+    Loss,
+    Note,
+    Skipped,
+    choice_question,
+)
 from quiz.interop.text import compose_feedback, html_to_text, slugify, split_feedback, tidy
 
 # Escaped characters become private-use placeholders while the structure is read.
@@ -239,12 +247,7 @@ def _multichoice(answers: str, prompt: str, fmt: str, line: int, notes: list[Not
         right = [o for o in options if o[1] > 0]
     if not right:
         raise _Bad("malformed", "no answer is marked right (`=`, or a positive `%weight%`)")
-    feedback = next((o[2] for o in right if o[2]), "")
-    if single and len(right) == 1:
-        return Imported("choice", prompt, right[0][0], line, choices=choices,
-                        explanation=feedback)
-    return Imported("multi", prompt, [o[0] for o in right], line, choices=choices,
-                    explanation=feedback)
+    return choice_question(prompt, choices, right, single, line)
 
 
 def _shortanswer(answers: str, prompt: str, fmt: str, line: int, notes: list[Note]) -> Imported:

@@ -33,6 +33,21 @@ class Imported:
     difficulty: int | None = None
 
 
+def choice_question(prompt: str, choices: list[str], right: list[tuple[str, float, str]],
+                    single: bool, line: int) -> Imported:
+    """A choice (one right option) or multi question from the options marked right.
+
+    ``right`` holds (text, weight, feedback); the first feedback given becomes
+    the explanation, since quiz has one explanation per question.
+    """
+    feedback = next((o[2] for o in right if o[2]), "")
+    if single and len(right) == 1:
+        return Imported("choice", prompt, right[0][0], line, choices=choices,
+                        explanation=feedback)
+    return Imported("multi", prompt, [o[0] for o in right], line, choices=choices,
+                    explanation=feedback)
+
+
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A question (or a piece of the file) that was not imported, and why."""

@@ -16,7 +16,15 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
 from quiz.bank.model import Question
-from quiz.interop.model import Exported, Imported, ImportFailed, ImportResult, Loss, Skipped
+from quiz.interop.model import (
+    Exported,
+    Imported,
+    ImportFailed,
+    ImportResult,
+    Loss,
+    Skipped,
+    choice_question,
+)
 from quiz.interop.text import compose_feedback, html_to_text, slugify, split_feedback, tidy
 
 _NOT_QUIZ_TYPES = {
@@ -155,12 +163,7 @@ def _question(el: ET.Element, qtype: str, line: int, result: ImportResult) -> Im
             [o for o in options if o[1] > 0]
         if not right:
             raise ValueError("no answer is marked right")
-        feedback = next((o[2] for o in right if o[2]), "")
-        if single and len(right) == 1:
-            return Imported("choice", prompt, right[0][0], line, choices=choices,
-                            explanation=feedback)
-        return Imported("multi", prompt, [o[0] for o in right], line, choices=choices,
-                        explanation=feedback)
+        return choice_question(prompt, choices, right, single, line)
     if qtype == "truefalse":
         for text, fraction, feedback in _answers(el, plain=True):
             if fraction >= 100 - 1e-6 and text.lower() in ("true", "false"):
