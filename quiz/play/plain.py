@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from quiz.bank.answertext import given_text
+from quiz.bank.article import Article, quote_as_read
 from quiz.bank.model import Bank, Evidence, Question
 from quiz.play.engine import AnswerOutcome, HintStep, Mode, Results, State
 from quiz.play.session import PlaySession, Recorder
@@ -366,10 +367,7 @@ class PlainGame(Console):
 
     def _passages(self, evidence: list[Evidence]) -> list[str]:
         """Each paragraph that holds a quote, once, with its quotes marked."""
-        try:
-            article = self.bank.article
-        except Exception:  # the article vanished since loading: show the quotes alone
-            article = None
+        article = self._article()
         loose = [e for e in evidence if article is None or e.start < 0]
         out = [self._mark(e.quote) for e in loose]
         if article is None:
@@ -378,19 +376,30 @@ class PlainGame(Console):
         groups: dict[tuple[int, int], list[Evidence]] = {}
         for ev in sorted((e for e in evidence if e.start >= 0), key=lambda e: e.start):
             para = next((p for p in article.paragraphs if p.start <= ev.start < p.end), None)
-            # Infobox lines are not paragraphs: their quote is shown on its own.
-            span = (para.start, max(para.end, ev.end)) if para else (ev.start, ev.end)
+            box = article.field_at(ev.start) if para is None else None
+            # An infobox line is not a paragraph: its value is shown after its key.
+            span = ((para.start, max(para.end, ev.end)) if para
+                    else (box.start, max(box.end, ev.end)) if box else (ev.start, ev.end))
             groups.setdefault(span, []).append(ev)
         for (lo, hi), evs in groups.items():
             parts, at = [], lo
             for ev in evs:
-                if ev.start < at:  # overlapping quotes: mark the first only
+                start = max(ev.start, lo)  # an infobox quote may start at the key
+                if start < at:  # overlapping quotes: mark the first only
                     continue
-                parts.append(clean(text[at:ev.start]))
-                parts.append(self._mark(text[ev.start:ev.end]))
+                parts.append(clean(text[at:start]))
+                parts.append(self._mark(text[start:ev.end]))
                 at = ev.end
             parts.append(clean(text[at:hi]))
-            where = evs[0].section_title or article.section_title_at(lo)
+            box = article.field_at(lo)
+            if box is not None and lo >= box.start:
+                where = article.infobox_label or "Infobox"
+                if evs[0].start < lo:  # the quote takes in the key: mark the line as read
+                    parts = [self._mark(article.readable(evs[0].start, hi))]
+                else:
+                    parts.insert(0, clean(article.field_label(box)) + ": ")
+            else:
+                where = evs[0].section_title or article.section_title_at(lo)
             out.append(f"[{clean(where)}] " + "".join(parts))
         return out
 
@@ -420,10 +429,28 @@ class PlainGame(Console):
                 q = rec.question
                 self.say(f"  - {clean(q.prompt)} [{rec.status}]")
                 if rec.given is not None:
-                    self.say(f"    yours:  {clean(given_text(rec.given, q.type, readable=True))}")
-                self.say(f"    answer: {clean(display_answer(q))}")
+                    self._answer_lines("yours: ", rec.given, q.type)
+                self._answer_lines("answer:", q.answer if q.type == "multi"
+                                   else display_answer(q), q.type)
                 if q.evidence:
-                    self.say(f"    source: \"{clean(q.evidence[0].quote)}\"")
+                    ev = q.evidence[0]
+                    quote = quote_as_read(self._article(), ev.quote, ev.start, ev.end)
+                    self.say(f"    source: \"{clean(quote)}\"")
+
+    def _answer_lines(self, heading: str, value: object, qtype: str) -> None:
+        """An answer; a multi answer's picks one per line, so no option runs into the next."""
+        if qtype == "multi" and isinstance(value, list) and value:
+            self.say(f"    {heading}")
+            for v in value:
+                self.say(f"      * {clean(str(v))}")
+            return
+        self.say(f"    {heading} {clean(given_text(value, qtype, readable=True))}")
+
+    def _article(self) -> Article | None:
+        try:
+            return self.bank.article
+        except Exception:  # the article vanished since loading: the quotes as written
+            return None
 
 
 def _numbers(line: str, n: int) -> list[int] | None:

@@ -40,8 +40,9 @@ class QuestionScreen(AskingScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h", "hint", "Hint"),
-        Binding("s", "skip", "Skip"),
+        # F2 and F3 work from inside a text box too (the footer shows them there).
+        Binding("h,f2", "hint", "Hint"),
+        Binding("s,f3", "skip", "Skip"),
         Binding("p", "passage", "Passage"),
         Binding("escape", "leave_input", "Leave the box"),
     ]
@@ -123,8 +124,9 @@ class QuestionScreen(AskingScreen):
             self._timer = self.set_interval(0.5, self._tick)
 
     def on_screen_resume(self) -> None:
-        # Back from the reader or help: straight back to answering.
-        if self.is_mounted:
+        # Back from the reader or help: focus stays where the player left it (a
+        # letter key then means what it meant before); answering if nothing had it.
+        if self.is_mounted and self.focused is None:
             self.query_one(AnswerWidget).focus_first()
 
     def _refresh_controls(self) -> None:
@@ -234,10 +236,12 @@ class QuestionScreen(AskingScreen):
                 literal(f"Passage ({step.number}/{step.total})", "bold"),
                 literal(f" from “{section}”" if section else ""),
                 literal(f"  ·  now worth {step.available} pts", "dim"),
-                "\n", literal(step.text, "italic"),
+                "\n", literal(self._passage_text(step), "italic"),
             )
             hints.mount(Static(text, classes="hint passage"))
             self._refresh_controls()
+            # As after any hint, the player answers next: back from the reader, in the box.
+            self.query_one(AnswerWidget).focus_first()
             self.action_passage()
         else:
             text = assemble(
@@ -249,6 +253,16 @@ class QuestionScreen(AskingScreen):
             self._refresh_controls()
             self.query_one(AnswerWidget).focus_first()
         self.query_one("#question-body", VerticalScroll).scroll_end(animate=False)
+
+    def _passage_text(self, step: HintStep) -> str:
+        """The passage's quotes as a student reads them (an infobox key by its label)."""
+        if not step.evidence:
+            return step.text
+        from quiz.bank.article import quote_as_read
+        from quiz.tui.solo.results import article_of
+
+        article = article_of(self.bank)
+        return "\n".join(quote_as_read(article, e.quote, e.start, e.end) for e in step.evidence)
 
     def action_passage(self) -> None:
         """Open the article at the passage (after the last hint step)."""
