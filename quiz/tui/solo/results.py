@@ -101,7 +101,8 @@ class ResultsScreen(Screen[None]):
                 yield Static(literal(f"Missed ({len(self.missed)}): Enter shows the passage",
                                      "bold"), classes="subtitle")
                 yield OptionList(
-                    *(Option(missed_entry(m, self.bank), id=f"missed-{i}") for i, m in enumerate(self.missed)),
+                    *(Option(missed_entry(m, self.bank), id=f"missed-{i}")
+                      for i, m in enumerate(self.missed)),
                     id="missed",
                 )
             else:

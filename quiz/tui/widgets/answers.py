@@ -255,7 +255,8 @@ class OrderAnswer(AnswerWidget):
 
     def _prompt(self, i: int, picked: bool) -> Content:
         mark = PICKED if picked else UNPICKED
-        return assemble((mark, "bold"), option_label(i, self.items[i], str(i + 1) if i < 9 else " "))
+        key = str(i + 1) if i < 9 else " "
+        return assemble((mark, "bold"), option_label(i, self.items[i], key))
 
     def _options(self, picked: int | None = None) -> list[Option]:
         return [Option(self._prompt(i, i == picked)) for i in range(len(self.items))]
