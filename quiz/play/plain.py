@@ -66,6 +66,10 @@ class _Quit(Exception):
     """The player typed q or input ended."""
 
 
+class _NoOneToAsk(Exception):
+    """A choice only the player can make, with input from a pipe: the message says what to pass."""
+
+
 def _is_tty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
@@ -138,6 +142,12 @@ class Console:
                 self.say(f"That name won't do: {problem}.")
                 return self._read_or_none("Name: ")
             case AskResume(row=row):
+                if not _is_tty(self.inp):
+                    # Piped lines are answers to questions; none of them saw this one.
+                    raise _NoOneToAsk(f"you have an unfinished {describe(row)}, and input is "
+                                      "not a terminal, so quiz cannot ask whether to go on "
+                                      "with it. Run again with --resume (go on with it) or "
+                                      "--new (set it aside and start over).")
                 self.say(f"You have an unfinished {describe(row)}.")
                 return self.read("Resume it? [Y/n] ").lower() in ("", "y", "yes")
             case Note(text=text):
@@ -408,7 +418,10 @@ class PlainGame(Console):
 
     def print_results(self, r: Results) -> None:
         self.say()
-        self.say(self.bold("Results"))
+        self.say(self.bold("Results so far" if r.finished_early else "Results"))
+        if not r.settled:
+            self.say(f"No question answered yet ({r.total} in this game).")
+            return
         pct = round(100 * r.accuracy)
         bonus = f" (including {r.bonus} bonus)" if r.bonus else ""
         self.say(f"Score: {r.score}/{r.max_score}{bonus}")
@@ -497,6 +510,9 @@ def run_plain(request: PlayRequest, bank: Bank, *, recorder: Recorder | None = N
         outcome = setup.run(prompt.answer_setup)
     except _Quit:
         return 0
+    except _NoOneToAsk as exc:
+        print(f"quiz play: error: {exc}", file=sys.stderr)
+        return 2
     if isinstance(outcome, NothingDue):
         prompt.say(f"Nothing in {clean(bank.title)} is due for review today. Try --mode cram "
                    "to go over the whole bank, weakest first.")

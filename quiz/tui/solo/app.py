@@ -460,8 +460,12 @@ class QuizApp(App[int]):
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.session is not None:
-                self.session.finish()
-                self.exit(0)
+                # What was answered so far, as plain mode prints it; Done then quits.
+                if self.session.finish().settled:
+                    self.single_game = True
+                    self.switch_screen(self._results_screen())
+                else:
+                    self.exit(0)
 
         saved = self._store is not None or self.recorder_factory is not None
         detail = ("Every answer so far is saved: pick this bank again to go on."

@@ -85,7 +85,8 @@ class ResultsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         r = self.results
-        yield Static(label("[b]Results[/b]  ·  $title  ·  $mode", title=self.bank.title,
+        heading = "Results so far" if r.finished_early else "Results"
+        yield Static(label(f"[b]{heading}[/b]  ·  $title  ·  $mode", title=self.bank.title,
                            mode=r.mode.title()), id="results-status", classes="topbar")
         with Vertical(id="results-body"):
             score = f"Score {r.score} of {r.max_score}"
