@@ -240,8 +240,9 @@ class PlainGame(Console):
         s = self.session
         section = f" · {clean(q.section)}" if q.section else ""
         self.say()
+        # What it can still earn: a resumed question may have had hints or a wrong try.
         self.say(self.bold(f"Question {s.number} of {s.total}") + section
-                 + f" · {s.base_points(q)} points")
+                 + f" · {s.available_points()} points")
         self.say(clean(q.prompt))
         for i, opt in enumerate(s.options(q), 1):
             self.say(f"  {i}. {clean(opt)}")
@@ -249,7 +250,22 @@ class PlainGame(Console):
         if lapses := self.leeches.get(q.id):
             self.say(f"(You keep missing this one: {lapses} times after first seeing it. "
                      "Reading its passage may help more than guessing.)")
+        self._show_so_far()
         self._offer_hint()
+
+    def _show_so_far(self) -> None:
+        """A resumed question: the hints already taken and the tries already used."""
+        s = self.session
+        for step in s.hints_taken():
+            if step.is_passage:
+                self.say(f"Hint {step.number} of {step.total} (taken before), the passage:")
+                self._print_passages(step.evidence)
+            else:
+                self.say(f"Hint {step.number} of {step.total} (taken before): {clean(step.text)}")
+        if s.wrong_tries:
+            left = s.tries_left
+            self.say(f"(Tried before: {s.wrong_tries} wrong; {left} more "
+                     f"{'try' if left == 1 else 'tries'}, worth {s.available_points()} points.)")
 
     def _offer_hint(self) -> None:
         after = self.session.next_hint_cost()

@@ -118,6 +118,11 @@ class QuestionScreen(AskingScreen):
 
     def on_mount(self) -> None:
         self.query_one(AnswerWidget).focus_first()
+        # A resumed question: the hints already taken and the tries already used, again.
+        for step in self.session.hints_taken():
+            self._show_hint(step, open_passage=False)
+        if self.session.wrong_tries:
+            self._show_retry(self.session.tries_left, self.session.available_points())
         self._refresh_controls()
         limit = self.session.settings.time_limit
         if limit:
@@ -162,15 +167,17 @@ class QuestionScreen(AskingScreen):
         else:
             self._retry(outcome)
 
-    def _retry(self, outcome: AnswerOutcome) -> None:
+    def _show_retry(self, tries_left: int, available: int, note: str = "Not right.") -> None:
         retry = self.query_one("#retry", Static)
-        note = outcome.message or "Not right."
         retry.update(assemble(
             literal("✘ ", "bold"), literal(note),
-            literal(f"  Try again: up to {outcome.available} points left "
-                    f"({outcome.tries_left} {'try' if outcome.tries_left == 1 else 'tries'})."),
+            literal(f"  Try again: up to {available} points left "
+                    f"({tries_left} {'try' if tries_left == 1 else 'tries'})."),
         ))
         retry.add_class("-shown")
+
+    def _retry(self, outcome: AnswerOutcome) -> None:
+        self._show_retry(outcome.tries_left, outcome.available, outcome.message or "Not right.")
         answer = self.query_one(AnswerWidget)
         if isinstance(answer, TypedAnswer):
             answer.clear()
@@ -228,6 +235,10 @@ class QuestionScreen(AskingScreen):
         if step is None:
             return
         self.query_one("#retry", Static).remove_class("-shown")  # its points are stale now
+        self._show_hint(step, open_passage=True)
+        self.query_one("#question-body", VerticalScroll).scroll_end(animate=False)
+
+    def _show_hint(self, step: HintStep, *, open_passage: bool) -> None:
         hints = self.query_one("#hints", Vertical)
         if step.is_passage:
             self.passage = step
@@ -242,7 +253,8 @@ class QuestionScreen(AskingScreen):
             self._refresh_controls()
             # As after any hint, the player answers next: back from the reader, in the box.
             self.query_one(AnswerWidget).focus_first()
-            self.action_passage()
+            if open_passage:
+                self.action_passage()
         else:
             text = assemble(
                 literal(f"Hint {step.number}/{step.total}", "bold"),
@@ -252,7 +264,6 @@ class QuestionScreen(AskingScreen):
             hints.mount(Static(text, classes="hint"))
             self._refresh_controls()
             self.query_one(AnswerWidget).focus_first()
-        self.query_one("#question-body", VerticalScroll).scroll_end(animate=False)
 
     def _passage_text(self, step: HintStep) -> str:
         """The passage's quotes as a student reads them (an infobox key by its label)."""
