@@ -74,14 +74,35 @@ def find_banks(extra_paths: Iterable[str | Path] = ()) -> list[BankEntry]:
     """
     entries: list[BankEntry] = []
     seen: set[Path] = set()
+    copies: set[tuple[str, bytes]] = set()
     for root, origin in _roots(extra_paths):
         for f in find_bank_files(root):
             key = f.resolve()
             if key in seen:
                 continue
             seen.add(key)
+            # The same bank twice (an installed copy of the bundled banks and the
+            # source tree's ./questions) is listed once; an edited copy is kept.
+            copy = (f.parent.name, _folder_digest(f.parent))
+            if copy in copies:
+                continue
+            copies.add(copy)
             entries.append(_entry(f, origin))
     return entries
+
+
+def _folder_digest(folder: Path) -> bytes:
+    """A digest of the files directly in a bank folder (names and bytes)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    try:
+        files = sorted(p for p in folder.iterdir() if p.is_file())
+        for p in files:
+            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    except OSError:
+        h.update(str(folder.resolve()).encode())  # unreadable: never taken for a copy
+    return h.digest()
 
 
 def _entry(f: Path, origin: str) -> BankEntry:
