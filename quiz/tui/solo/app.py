@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from quiz.tui.solo.results import ResultsScreen
 
 RecorderFactory = Callable[["Bank"], "Recorder | None"]
+# Action -> the key that works from inside a text box (the footer shows it there).
+IN_TEXT_BOX = {"help": "F1", "hint": "F2", "skip": "F3", "quit": "^q"}
 T = TypeVar("T")
 
 
@@ -413,8 +415,6 @@ class QuizApp(App[int]):
         A text box takes ``?``, ``h``, ``s`` and ``q`` as letters of the answer;
         F-keys and Ctrl+Q reach the screen and the app from inside it.
         """
-        from quiz.tui.solo.keys import IN_TEXT_BOX
-
         if binding.action in IN_TEXT_BOX and self._in_text_box():
             return IN_TEXT_BOX[binding.action]
         return super().get_key_display(binding)

@@ -35,6 +35,3 @@ KEYS = (
         ("d", "done with the results"),
     )),
 )
-
-# Action -> the key that works from inside a text box (the footer shows it there).
-IN_TEXT_BOX = {"help": "F1", "hint": "F2", "skip": "F3", "quit": "^q"}
