@@ -177,7 +177,8 @@ class QuestionScreen(AskingScreen):
         retry.add_class("-shown")
 
     def _retry(self, outcome: AnswerOutcome) -> None:
-        self._show_retry(outcome.tries_left, outcome.available, outcome.message or "Not right.")
+        self._show_retry(outcome.tries_left, outcome.available or 0,
+                         outcome.message or "Not right.")
         answer = self.query_one(AnswerWidget)
         if isinstance(answer, TypedAnswer):
             answer.clear()

@@ -154,11 +154,11 @@ class _Toggles(OptionList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Toggle", show=False),
+        Binding("space", "toggle_pick", "Toggle", show=False),
         Binding("enter", "submit_answer", "Submit", show=False),
     ]
 
-    def action_toggle(self) -> None:
+    def action_toggle_pick(self) -> None:
         if self.highlighted is not None and isinstance(self.parent, MultiAnswer):
             self.parent.toggle(self.highlighted)
 
