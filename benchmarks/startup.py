@@ -7,7 +7,9 @@ in the same run, alternating, so the machine's mood affects both alike.
 
     python benchmarks/startup.py [--runs N]
 
-Prints the median seconds and peak RSS of each and the ratio (target <= 1.3).
+Prints the median seconds and peak RSS of each, and the ratios of quiz's first
+frame and of its bank list (the first screen a player can act on) to the hello
+world's first frame (target <= 1.3 for both).
 """
 
 from __future__ import annotations
@@ -134,11 +136,18 @@ def main() -> int:
         first = [r["first"] for r in runs[kind]]
         print(f"{kind:>5}: first screen median {median(kind, 'first'):.3f} s "
               f"(min {min(first):.3f}, max {max(first):.3f}), peak RSS {peak(kind):.1f} MiB")
-    print(f" quiz: banks listed median {median('quiz', 'complete'):.3f} s")
-    ratio = median("quiz", "first") / median("hello", "first")
-    verdict = "ok" if ratio <= TARGET else "over target"
-    print(f"ratio quiz/hello to first screen: {ratio:.2f} (target <= {TARGET}: {verdict}); "
-          f"to banks listed: {median('quiz', 'complete') / median('hello', 'first'):.2f}; "
+    listed = [r["complete"] for r in runs["quiz"]]
+    print(f" quiz: banks listed median {median('quiz', 'complete'):.3f} s "
+          f"(min {min(listed):.3f}, max {max(listed):.3f})")
+
+    def verdict(ratio: float) -> str:
+        return "ok" if ratio <= TARGET else "over target"
+
+    # The bank list is the first screen a player can act on: it is held to the target too.
+    first = median("quiz", "first") / median("hello", "first")
+    usable = median("quiz", "complete") / median("hello", "first")
+    print(f"ratio quiz/hello to first screen: {first:.2f} ({verdict(first)}); "
+          f"to banks listed: {usable:.2f} ({verdict(usable)}); target <= {TARGET}; "
           f"memory {peak('quiz') / peak('hello'):.2f}x; {opts.runs} runs each")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import subprocess
@@ -202,7 +203,7 @@ def test_test_mode_keeps_verdicts_for_the_results(seed_bank: Bank) -> None:
     script = f"{typed_answer(engine, first)}\nh\n{typed_wrong(engine, second)}\nq\n"
     rec = MemoryRecorder()
     out = play_in_process(seed_bank, script, mode="test", recorder=rec)
-    body, results = out.split("\nResults\n")
+    body, results = out.split("\nResults so far\n")  # quit at question 3
     assert body.count("Answer recorded.") == 2
     assert "Right!" not in body and "Wrong" not in body and "The answer:" not in body
     assert "No hints in this mode." in body
@@ -308,3 +309,108 @@ def test_truefalse_takes_the_listed_numbers() -> None:
     assert "  1. True\n  2. False" in out
     assert "Type t (true) or f (false), or 1 or 2." in out  # 3 is not an option
     assert "Right: 3 of 3 (100%)" in out
+
+
+# -- resume, quitting, infobox passages and multi answers (issue: playing, polished) -----
+
+
+class _Pipe(io.StringIO):
+    """Piped input: not a terminal."""
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _half_answered(store, bank: Bank) -> str:
+    """Leave an unfinished session whose first question has a hint and a wrong try."""
+    recorder = store.recorder("ann", bank_path=str(bank.path))
+    s = PlaySession.from_bank(bank, Settings(seed=1, shuffle=False), recorder, profile="ann")
+    q = s.current
+    assert q is not None
+    s.hint()
+    s.answer(typed_wrong(s.engine, q) if q.type in ("text", "number") else
+             _wrong_value(s, q))
+    assert s.state.name == "ASKING" and s.hints_used == 1
+    recorder.close()  # the game was left (its process gone): the session can be resumed
+    return q.hints[0]
+
+
+def _wrong_value(s: PlaySession, q: Question):
+    opts = s.options(q)
+    if q.type == "choice":
+        return next(o for o in opts if o != q.answer)
+    if q.type == "multi":
+        return [next(o for o in opts if o not in q.answer)]
+    if q.type == "order":
+        return list(opts) if list(opts) != list(q.items) else list(reversed(opts))
+    return "zzz"
+
+
+def test_piped_input_is_never_read_as_the_resume_answer(seed_bank: Bank, store) -> None:
+    _half_answered(store, seed_bank)
+    before = [r.id for r in store.unfinished_sessions("ann", seed_bank.id)]
+    out, err = io.StringIO(), io.StringIO()
+    old_err, sys.stderr = sys.stderr, err
+    try:
+        rc = run_plain(args_for(profile="ann"), seed_bank, stdin=_Pipe("1\n2\n"),
+                       stdout=out, store=store)
+    finally:
+        sys.stderr = old_err
+    assert rc != 0
+    assert "--resume" in err.getvalue() and "--new" in err.getvalue()
+    assert "Resume it?" not in out.getvalue()
+    # Nothing was set aside, and no question was asked.
+    assert [r.id for r in store.unfinished_sessions("ann", seed_bank.id)] == before
+    assert "Question" not in out.getvalue()
+
+
+def test_resume_in_plain_mode_shows_the_hints_taken_and_the_tries_used(
+        seed_bank: Bank, store) -> None:
+    hint = _half_answered(store, seed_bank)
+    out = io.StringIO()
+    rc = run_plain(args_for(profile="ann", resume=True), seed_bank, stdin=_Pipe("q\n"),
+                   stdout=out, store=store)
+    assert rc == 0
+    text = out.getvalue()
+    assert hint in text and "taken before" in text
+    assert "Tried before: 1 wrong" in text
+    # The header gives what the question is still worth, not its full points.
+    q = seed_bank.playable()[0]
+    full = scoring.base_points(q.difficulty)
+    header = next(line for line in text.splitlines() if line.startswith("Question 1 of"))
+    assert f"· {full} points" not in header
+
+
+def test_quitting_before_any_answer_says_so_instead_of_a_zero_score(seed_bank: Bank) -> None:
+    out = io.StringIO()
+    session = PlaySession.from_bank(seed_bank, Settings(seed=1))
+    PlainGame(session, seed_bank, _Pipe("q\n"), out, colour=False).play()
+    text = out.getvalue()
+    assert "Score: 0/0" not in text
+    assert "Results so far" in text and "No question answered yet" in text
+
+
+def test_infobox_passages_read_keys_as_labels(seed_bank: Bank) -> None:
+    q = seed_bank.question("chief-north-name")
+    assert q is not None and any("Chief1" in e.quote for e in q.evidence)
+    game = PlainGame(PlaySession.from_bank(seed_bank, Settings(seed=1)), seed_bank,
+                     _Pipe(""), io.StringIO(), colour=False)
+    text = "\n".join(game._passages(list(q.evidence)))
+    assert "Chief1" not in text
+    assert "North Korea Representative" in text and "Jon Jong-su" in text
+
+
+def test_missed_multi_answers_are_listed_one_per_line(seed_bank: Bank) -> None:
+    q = next(q for q in seed_bank.playable() if q.type == "multi"
+             and any(any(c in o for c in ",.") for o in q.answer))
+    bank = dataclasses.replace(seed_bank, questions=[q])
+    session = PlaySession.from_bank(bank, Settings(mode=Mode.TEST, seed=1))
+    wrong = [o for o in session.options(q) if o not in q.answer][:1] + list(q.answer[:1])
+    session.answer(wrong)
+    out = io.StringIO()
+    game = PlainGame(session, bank, _Pipe(""), out, colour=False)
+    game.print_results(session.finish())
+    lines = out.getvalue().splitlines()
+    for option in q.answer:
+        assert f"      * {option}" in lines
+    assert ", ".join(q.answer) not in out.getvalue()

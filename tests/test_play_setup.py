@@ -313,3 +313,49 @@ def test_in_order_and_no_mode() -> None:
     s = settings_for(PlayRequest(in_order=True))
     assert s.mode is Mode.PRACTICE and not s.shuffle
     assert not with_mode(s, Mode.TEST).shuffle
+
+
+# -- the bank list: one entry per bank, and known banks without the loader ----------------
+
+
+def test_an_identical_copy_of_a_bank_is_listed_once(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from quiz import paths
+    from quiz.bank.catalog import find_banks
+    from tests.conftest import SEED_BANK
+
+    installed = tmp_path / "installed"
+    shutil.copytree(SEED_BANK, installed / SEED_BANK.name)
+    work = tmp_path / "work"
+    shutil.copytree(SEED_BANK, work / "questions" / SEED_BANK.name)
+    monkeypatch.setattr(paths, "bundled_banks_dir", lambda: installed)
+    monkeypatch.chdir(work)
+    assert [e.origin for e in find_banks()] == ["bundled"]
+    # An edited copy is another bank: both are listed.
+    yaml_file = work / "questions" / SEED_BANK.name / "bank.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert [e.origin for e in find_banks()] == ["bundled", "local"]
+
+
+def test_known_banks_are_listed_without_the_loader(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from quiz.bank import catalog, load
+    from tests.conftest import ROOT
+
+    assert catalog.BANK_FILE == load.BANK_FILE
+    code = ("import sys\nfrom quiz.bank.catalog import listed_from_summaries\n"
+            "e = listed_from_summaries()\n"
+            "print(e and len(e), 'quiz.bank.load' in sys.modules, 'yaml' in sys.modules)\n")
+    env = {**__import__("os").environ, "QUIZ_HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           cwd=ROOT, env=env, check=True).stdout.split()
+    assert first[0] == "None"  # never listed: nothing to go on yet
+    subprocess.run([sys.executable, "-c", "from quiz.bank.catalog import find_banks; "
+                    "find_banks()"], cwd=ROOT, env=env, check=True)
+    listed, loader, yaml = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                          text=True, cwd=ROOT, env=env,
+                                          check=True).stdout.split()
+    assert int(listed) >= 1 and loader == "False" and yaml == "False"

@@ -99,7 +99,8 @@ def test_quit_and_resume_at_the_right_question_with_the_right_score(bank: Bank) 
     with Store.open() as s:
         (row,) = s.unfinished_sessions("default")
         points = row.points
-    out = play(bank, ["y", typed(q3), "", "q"])
+    # Answered at a terminal (a pipe is never asked: see the --resume/--new tests).
+    out = play(bank, ["y", typed(q3), "", "q"], stdin_cls=TTYInput, profile="default")
     assert "You have an unfinished practice session" in out and "2 of 52 answered" in out
     assert f"Resuming default's session: question 3 of 52, score so far {points}." in out
     assert "Question 3 of 52" in out and "Question 1 of 52" not in out
@@ -111,7 +112,7 @@ def test_quit_and_resume_at_the_right_question_with_the_right_score(bank: Bank) 
 def test_declining_the_offer_starts_over(bank: Bank) -> None:
     q1 = first(bank, 1)[0]
     play(bank, [typed(q1), "", "q"])
-    out = play(bank, ["n", "q"])
+    out = play(bank, ["n", "q"], stdin_cls=TTYInput, profile="default")
     assert "Resume it?" in out and "Resuming" not in out
     with Store.open() as s:
         assert s.unfinished_sessions("default") == []

@@ -216,3 +216,20 @@ async def test_the_picker_asks_once_when_it_opens_an_unsaving_store() -> None:
         await pilot.press("n")
         await _until(pilot, lambda: app.return_code is not None)
     app.close_store()
+
+
+def test_a_recent_session_line_fits_80_columns() -> None:
+    from datetime import UTC, datetime
+
+    from quiz.store.progress import SessionRow
+    from quiz.store.stats import session_line
+
+    fields = {f: None for f in SessionRow.__dataclass_fields__}
+    when = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    fields.update(id=1, bank_id="b" * 60, bank_title="A bank with a very long title " * 3,
+                  mode="practice", status="active", answered=12, total=52, points=12345,
+                  started=when, updated=when)
+    row = SessionRow(**fields)
+    line = "  " + session_line(row, row.bank_id)
+    assert len(line) <= 80
+    assert "12/52" in line and "12345" in line and "unfinished" in line

@@ -299,6 +299,10 @@ async def test_mode_screen_and_quit_confirmation(seed_bank: Bank) -> None:
         await command(pilot, app, "q")
         await pilot.press("y")
         await pilot.pause()
+        # What was answered so far is shown; Done then quits.
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("d")
+        await pilot.pause()
     assert app.return_value == 0
     assert len(recorder.attempts) == 1  # the answer before quitting was kept
     assert recorder.finished and recorder.finished[0].finished_early

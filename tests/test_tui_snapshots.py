@@ -120,3 +120,29 @@ def test_hostile_reader(snap_compare) -> None:
     bank = load_bank(HOSTILE)
     assert snap_compare(app_for(only(bank, "bidi-truefalse")), press=["t", "w"],
                         terminal_size=SIZE)
+
+
+# -- NO_COLOR: every state still shows, by shape ------------------------------------
+# Textual drops colour under NO_COLOR (set before the app starts); ticked and
+# unticked boxes, the order item being moved and the passage must still differ.
+
+
+def test_no_color_multi_ticked_and_unticked(snap_compare, seed_bank: Bank,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(only(seed_bank, pick(seed_bank, "multi")))
+    assert snap_compare(app, press=["1", "3"], terminal_size=SIZE)
+
+
+def test_no_color_order_item_being_moved(snap_compare, seed_bank: Bank,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(only(seed_bank, pick(seed_bank, "order")))
+    assert snap_compare(app, press=["2"], terminal_size=SIZE)
+
+
+def test_no_color_reader_highlight(snap_compare, seed_bank: Bank,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(only(seed_bank, pick(seed_bank, "text")))
+    assert snap_compare(app, press=["escape", "s", "w"], terminal_size=SIZE)

@@ -92,6 +92,21 @@ class Article:
     def field(self, key: str) -> InfoboxField | None:
         return next((f for f in self.infobox if f.key == key), None)
 
+    def field_label(self, f: InfoboxField) -> str:
+        """``f``'s key as a reader would read it: see :func:`infobox_label`."""
+        return infobox_label(f.key, self.infobox)
+
+    def field_at(self, offset: int) -> InfoboxField | None:
+        """The infobox field whose line holds ``offset``, if any."""
+        return next((f for f in self.infobox if f.line_start <= offset < f.line_end), None)
+
+    def readable(self, start: int, end: int) -> str:
+        """The text of ``[start, end)``, an infobox key in it read as :meth:`field_label`."""
+        f = self.field_at(start)
+        if f is None or start >= f.start:
+            return self.text[start:end]
+        return f"{self.field_label(f)}: {self.text[f.start:max(end, f.start)]}"
+
     def section_at(self, offset: int) -> Section | None:
         """The section that holds ``offset`` (the infobox belongs to the lead)."""
         for section in reversed(self.sections):
@@ -307,6 +322,46 @@ def load_article(path: str | Path) -> Article:
         raise ArticleError(str(p), line, 1,
                            "the article is not valid UTF-8; save it as UTF-8") from None
     return parse_article(text, str(p))
+
+
+def quote_as_read(article: Article | None, quote: str, start: int, end: int) -> str:
+    """An evidence quote as a student reads it: an infobox key by its label.
+
+    The quote as written when there is no article, or its offsets are not in it.
+    """
+    if article is None or start < 0 or end > len(article.text):
+        return quote
+    if article.field_at(start) is None:
+        return quote
+    return article.readable(start, end)
+
+
+# "Chief1 Name": a numbered group ("Chief1") and what the field holds of it ("Name").
+_NUMBERED_KEY_RE = re.compile(r"^(?P<group>.*?\D)(?P<n>\d+)(?:\s+(?P<part>.+))?$")
+# Fields of a numbered group that say what its member is (the "Position" of "Chief1").
+_ROLE_PARTS = ("position", "title", "role", "label", "type", "office")
+
+
+def infobox_label(key: str, fields: list[InfoboxField]) -> str:
+    """An infobox key as the article's reader would read it.
+
+    Infobox templates number repeated groups ("Chief1 Name", "Chief1 Position");
+    a student should read "North Korea Representative" (the group's own role
+    field), not "Chief1 Name". A numbered key without a role field is spaced
+    out ("Chief 1 Name"); any other key is kept as written.
+    """
+    m = _NUMBERED_KEY_RE.match(key)
+    if m is None:
+        return key
+    group, n, part = m["group"].strip(), m["n"], (m["part"] or "").strip()
+    if part.casefold() not in _ROLE_PARTS:
+        for role in _ROLE_PARTS:
+            for f in fields:
+                fm = _NUMBERED_KEY_RE.match(f.key)
+                if (fm is not None and fm["group"].strip() == group and fm["n"] == n
+                        and (fm["part"] or "").strip().casefold() == role and f.value.strip()):
+                    return f.value.strip()
+    return " ".join(x for x in (group, n, part) if x)
 
 
 def normalise_ws(text: str) -> str:

@@ -6,12 +6,17 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from quiz import paths
-from quiz.bank.load import BANK_FILE, BankError, check_bank, find_bank_files, load_bank
-from quiz.bank.model import Bank
 from quiz.textsafe import clean
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
+
+# The loader (and YAML) is imported only when a bank must be read: the picker
+# lists banks it has met before from their summaries, without it.
+BANK_FILE = "bank.yaml"  # as quiz.bank.load names it (a test checks they agree)
 
 T = TypeVar("T")
 
@@ -70,21 +75,172 @@ def find_banks(extra_paths: Iterable[str | Path] = ()) -> list[BankEntry]:
     """Every bank in the bundled folder, ``./questions`` and ``extra_paths``.
 
     A bank that fails to load is listed with its error rather than raising,
-    so one broken file never hides the others.
+    so one broken file never hides the others. A bank met before is listed
+    from a small summary kept beside the parsed-bank cache (same key), so the
+    picker's list does not wait for the loader to be imported.
     """
-    entries: list[BankEntry] = []
+    summaries = _Summaries()
+    entries = [summaries.entry(f, origin) for f, origin in _listed_files(extra_paths)]
+    summaries.save()
+    return entries
+
+
+def _listed_files(extra_paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """Each bank file to list, with where it was found, each bank once."""
+    out: list[tuple[Path, str]] = []
     seen: set[Path] = set()
+    by_name: dict[str, list[Path]] = {}
     for root, origin in _roots(extra_paths):
-        for f in find_bank_files(root):
+        for f in _bank_files(root):
             key = f.resolve()
             if key in seen:
                 continue
             seen.add(key)
-            entries.append(_entry(f, origin))
+            # The same bank twice (an installed copy of the bundled banks and the
+            # source tree's ./questions) is listed once; an edited copy is kept.
+            twins = by_name.setdefault(f.parent.name, [])
+            if any(_same_folder(f.parent, t.parent) for t in twins):
+                continue
+            twins.append(f)
+            out.append((f, origin))
+    return out
+
+
+def _bank_files(root: Path) -> list[Path]:
+    """:func:`quiz.bank.load.find_bank_files` for a folder, without importing the loader."""
+    if root.exists() and not root.is_dir():
+        return [root]
+    if (root / BANK_FILE).is_file():
+        return [root / BANK_FILE]
+    if root.is_dir():
+        return sorted(root.rglob(BANK_FILE)) or sorted(
+            f for f in root.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file())
+    return []
+
+
+_loader_stamp: tuple | None = None
+
+
+def summary_key(f: Path) -> str | None:
+    """A key that changes when the bank file, its articles or the bank code change.
+
+    File sizes and times only (nothing is read or imported), so listing known
+    banks costs a few ``stat`` calls; None if the bank cannot be read.
+    """
+    import hashlib
+
+    global _loader_stamp
+    if _loader_stamp is None:
+        here = Path(__file__).parent
+        _loader_stamp = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns)
+                              for p in sorted(here.glob("*.py")))
+    try:
+        st = f.stat()
+        p = f.resolve()
+        art = [(a.name, a.stat().st_size, a.stat().st_mtime_ns)
+               for a in sorted(p.parent.glob("*.txt"))]
+    except OSError:
+        return None
+    raw = repr((str(p), st.st_size, st.st_mtime_ns, art, _loader_stamp))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def listed_from_summaries(extra_paths: Iterable[str | Path] = ()) -> list[BankEntry] | None:
+    """:func:`find_banks` from the summaries alone, or None if any bank needs loading.
+
+    Cheap enough to run before the picker's first frame.
+    """
+    summaries = _Summaries()
+    entries = []
+    for f, origin in _listed_files(extra_paths):
+        entry = summaries.quick(f, origin)
+        if entry is None:
+            return None
+        entries.append(entry)
     return entries
 
 
+def _same_folder(a: Path, b: Path) -> bool:
+    """Whether two bank folders hold the same files with the same bytes."""
+    try:
+        fa = sorted(p.name for p in a.iterdir() if p.is_file())
+        fb = sorted(p.name for p in b.iterdir() if p.is_file())
+        return fa == fb and all((a / n).read_bytes() == (b / n).read_bytes() for n in fa)
+    except OSError:
+        return False
+
+
+SUMMARY_FILE = "catalog.json"
+
+
+class _Summaries:
+    """Picker entries of banks that loaded cleanly, by the parsed-bank cache's key.
+
+    The key covers the bank file, its articles and the loader's code, so a
+    summary is never read for a bank that changed. Any trouble reading or
+    writing the file just means the banks are loaded as if it were not there.
+    """
+
+    def __init__(self) -> None:
+        import json
+
+        from quiz.paths import cache_dir
+
+        self.path = cache_dir() / SUMMARY_FILE
+        self.known: dict[str, dict] = {}
+        self.used: dict[str, dict] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                self.known = {k: v for k, v in data.items() if isinstance(v, dict)}
+        except (OSError, ValueError):
+            pass
+
+    def quick(self, f: Path, origin: str) -> BankEntry | None:
+        """The entry from its summary alone, if there is one for the bank as it is now."""
+        key = summary_key(f)
+        row = self.known.get(key) if key else None
+        if key is None or row is None:
+            return None
+        try:
+            entry = BankEntry(str(row["id"]), str(row["title"]), f,
+                              questions=int(row["questions"]), drafts=int(row["drafts"]),
+                              description=str(row["description"]), origin=origin)
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.used[key] = row
+        return entry
+
+    def entry(self, f: Path, origin: str) -> BankEntry:
+        """The entry from its summary, else by loading the bank (and keeping its summary)."""
+        quick = self.quick(f, origin)
+        if quick is not None:
+            return quick
+        entry = _entry(f, origin)
+        key = summary_key(f)
+        if key and entry.ok:
+            self.used[key] = {"id": entry.id, "title": entry.title,
+                              "questions": entry.questions, "drafts": entry.drafts,
+                              "description": entry.description}
+        return entry
+
+    def save(self) -> None:
+        """Keep the summaries of the banks listed now (a changed bank's old one goes)."""
+        import contextlib
+        import json
+
+        from quiz.paths import write_atomic
+
+        if self.used == self.known:
+            return
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, json.dumps(self.used, ensure_ascii=False))
+
+
 def _entry(f: Path, origin: str) -> BankEntry:
+    from quiz.bank.load import check_bank
+
     folder_id = f.parent.name
     try:
         bank, diags = check_bank(f)
@@ -109,7 +265,7 @@ def resolve_bank(arg: str | Path, extra_paths: Iterable[str | Path] = ()) -> Pat
     if p.is_dir():
         if (p / BANK_FILE).is_file():
             return p / BANK_FILE
-        found = find_bank_files(p)
+        found = _bank_files(p)
         if len(found) == 1:
             return found[0]
         if found:
@@ -138,6 +294,8 @@ def open_for_command(command: str, arg: str, extra_paths: Iterable[str | Path],
     A user mistake (unknown bank, bad bank, unreadable file) is printed to
     stderr, compiler style for a bad bank, and gives None: the command exits 1.
     """
+    from quiz.bank.load import BankError
+
     try:
         return opener(resolve_bank(arg, extra_paths))
     except CatalogError as exc:
@@ -156,6 +314,8 @@ def load_played(played: Iterable[Played]) -> list[Bank]:
     That is the path a bank was played from, else the bundled bank of its id;
     a bank found nowhere (moved, deleted, now broken) is left out.
     """
+    from quiz.bank.load import BankError, load_bank
+
     banks: dict[str, Bank] = {}
     for p in played:
         if p.bank_id in banks:

@@ -53,7 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="also play questions whose status is draft")
     again = p.add_mutually_exclusive_group()
     again.add_argument("--resume", action="store_true",
-                       help="go on with an unfinished session on this bank without asking")
+                       help="go on with an unfinished session on this bank without asking "
+                       "(with --plain and piped input, one of --resume/--new is needed when a "
+                       "session is unfinished: piped lines are never read as that answer)")
     again.add_argument("--new", action="store_true",
                        help="start a new session even if one is unfinished (it is set aside)")
     p.set_defaults(handler=run)

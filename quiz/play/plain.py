@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from quiz.bank.answertext import given_text
+from quiz.bank.article import Article, quote_as_read
 from quiz.bank.model import Bank, Evidence, Question
 from quiz.play.engine import AnswerOutcome, HintStep, Mode, Results, State
 from quiz.play.session import PlaySession, Recorder
@@ -63,6 +64,10 @@ _MODE_LABELS = {
 
 class _Quit(Exception):
     """The player typed q or input ended."""
+
+
+class _NoOneToAsk(Exception):
+    """A choice only the player can make, with input from a pipe: the message says what to pass."""
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -137,6 +142,12 @@ class Console:
                 self.say(f"That name won't do: {problem}.")
                 return self._read_or_none("Name: ")
             case AskResume(row=row):
+                if not _is_tty(self.inp):
+                    # Piped lines are answers to questions; none of them saw this one.
+                    raise _NoOneToAsk(f"you have an unfinished {describe(row)}, and input is "
+                                      "not a terminal, so quiz cannot ask whether to go on "
+                                      "with it. Run again with --resume (go on with it) or "
+                                      "--new (set it aside and start over).")
                 self.say(f"You have an unfinished {describe(row)}.")
                 return self.read("Resume it? [Y/n] ").lower() in ("", "y", "yes")
             case Note(text=text):
@@ -229,8 +240,9 @@ class PlainGame(Console):
         s = self.session
         section = f" · {clean(q.section)}" if q.section else ""
         self.say()
+        # What it can still earn: a resumed question may have had hints or a wrong try.
         self.say(self.bold(f"Question {s.number} of {s.total}") + section
-                 + f" · {s.base_points(q)} points")
+                 + f" · {s.available_points()} points")
         self.say(clean(q.prompt))
         for i, opt in enumerate(s.options(q), 1):
             self.say(f"  {i}. {clean(opt)}")
@@ -238,7 +250,22 @@ class PlainGame(Console):
         if lapses := self.leeches.get(q.id):
             self.say(f"(You keep missing this one: {lapses} times after first seeing it. "
                      "Reading its passage may help more than guessing.)")
+        self._show_so_far()
         self._offer_hint()
+
+    def _show_so_far(self) -> None:
+        """A resumed question: the hints already taken and the tries already used."""
+        s = self.session
+        for step in s.hints_taken():
+            if step.is_passage:
+                self.say(f"Hint {step.number} of {step.total} (taken before), the passage:")
+                self._print_passages(step.evidence)
+            else:
+                self.say(f"Hint {step.number} of {step.total} (taken before): {clean(step.text)}")
+        if s.wrong_tries:
+            left = s.tries_left
+            self.say(f"(Tried before: {s.wrong_tries} wrong; {left} more "
+                     f"{'try' if left == 1 else 'tries'}, worth {s.available_points()} points.)")
 
     def _offer_hint(self) -> None:
         after = self.session.next_hint_cost()
@@ -366,10 +393,7 @@ class PlainGame(Console):
 
     def _passages(self, evidence: list[Evidence]) -> list[str]:
         """Each paragraph that holds a quote, once, with its quotes marked."""
-        try:
-            article = self.bank.article
-        except Exception:  # the article vanished since loading: show the quotes alone
-            article = None
+        article = self._article()
         loose = [e for e in evidence if article is None or e.start < 0]
         out = [self._mark(e.quote) for e in loose]
         if article is None:
@@ -378,19 +402,30 @@ class PlainGame(Console):
         groups: dict[tuple[int, int], list[Evidence]] = {}
         for ev in sorted((e for e in evidence if e.start >= 0), key=lambda e: e.start):
             para = next((p for p in article.paragraphs if p.start <= ev.start < p.end), None)
-            # Infobox lines are not paragraphs: their quote is shown on its own.
-            span = (para.start, max(para.end, ev.end)) if para else (ev.start, ev.end)
+            box = article.field_at(ev.start) if para is None else None
+            # An infobox line is not a paragraph: its value is shown after its key.
+            span = ((para.start, max(para.end, ev.end)) if para
+                    else (box.start, max(box.end, ev.end)) if box else (ev.start, ev.end))
             groups.setdefault(span, []).append(ev)
         for (lo, hi), evs in groups.items():
             parts, at = [], lo
             for ev in evs:
-                if ev.start < at:  # overlapping quotes: mark the first only
+                start = max(ev.start, lo)  # an infobox quote may start at the key
+                if start < at:  # overlapping quotes: mark the first only
                     continue
-                parts.append(clean(text[at:ev.start]))
-                parts.append(self._mark(text[ev.start:ev.end]))
+                parts.append(clean(text[at:start]))
+                parts.append(self._mark(text[start:ev.end]))
                 at = ev.end
             parts.append(clean(text[at:hi]))
-            where = evs[0].section_title or article.section_title_at(lo)
+            box = article.field_at(lo)
+            if box is not None and lo >= box.start:
+                where = article.infobox_label or "Infobox"
+                if evs[0].start < lo:  # the quote takes in the key: mark the line as read
+                    parts = [self._mark(article.readable(evs[0].start, hi))]
+                else:
+                    parts.insert(0, clean(article.field_label(box)) + ": ")
+            else:
+                where = evs[0].section_title or article.section_title_at(lo)
             out.append(f"[{clean(where)}] " + "".join(parts))
         return out
 
@@ -399,7 +434,10 @@ class PlainGame(Console):
 
     def print_results(self, r: Results) -> None:
         self.say()
-        self.say(self.bold("Results"))
+        self.say(self.bold("Results so far" if r.finished_early else "Results"))
+        if not r.settled:
+            self.say(f"No question answered yet ({r.total} in this game).")
+            return
         pct = round(100 * r.accuracy)
         bonus = f" (including {r.bonus} bonus)" if r.bonus else ""
         self.say(f"Score: {r.score}/{r.max_score}{bonus}")
@@ -420,10 +458,28 @@ class PlainGame(Console):
                 q = rec.question
                 self.say(f"  - {clean(q.prompt)} [{rec.status}]")
                 if rec.given is not None:
-                    self.say(f"    yours:  {clean(given_text(rec.given, q.type, readable=True))}")
-                self.say(f"    answer: {clean(display_answer(q))}")
+                    self._answer_lines("yours: ", rec.given, q.type)
+                self._answer_lines("answer:", q.answer if q.type == "multi"
+                                   else display_answer(q), q.type)
                 if q.evidence:
-                    self.say(f"    source: \"{clean(q.evidence[0].quote)}\"")
+                    ev = q.evidence[0]
+                    quote = quote_as_read(self._article(), ev.quote, ev.start, ev.end)
+                    self.say(f"    source: \"{clean(quote)}\"")
+
+    def _answer_lines(self, heading: str, value: object, qtype: str) -> None:
+        """An answer; a multi answer's picks one per line, so no option runs into the next."""
+        if qtype == "multi" and isinstance(value, list) and value:
+            self.say(f"    {heading}")
+            for v in value:
+                self.say(f"      * {clean(str(v))}")
+            return
+        self.say(f"    {heading} {clean(given_text(value, qtype, readable=True))}")
+
+    def _article(self) -> Article | None:
+        try:
+            return self.bank.article
+        except Exception:  # the article vanished since loading: the quotes as written
+            return None
 
 
 def _numbers(line: str, n: int) -> list[int] | None:
@@ -470,6 +526,9 @@ def run_plain(request: PlayRequest, bank: Bank, *, recorder: Recorder | None = N
         outcome = setup.run(prompt.answer_setup)
     except _Quit:
         return 0
+    except _NoOneToAsk as exc:
+        print(f"quiz play: error: {exc}", file=sys.stderr)
+        return 2
     if isinstance(outcome, NothingDue):
         prompt.say(f"Nothing in {clean(bank.title)} is due for review today. Try --mode cram "
                    "to go over the whole bank, weakest first.")

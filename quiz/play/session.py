@@ -195,6 +195,35 @@ class PlaySession:
     def tries_left(self) -> int:
         return self.engine.tries_left
 
+    @property
+    def wrong_tries(self) -> int:
+        """Wrong tries so far on the current question (a retry is being asked if > 0)."""
+        q = self.current
+        if q is None:
+            return 0
+        tries = 1 if q.type == "truefalse" else self.settings.tries
+        return max(0, tries - self.tries_left)
+
+    def hints_taken(self) -> list[HintStep]:
+        """The hint steps already taken on the current question, as they were shown.
+
+        A resumed game shows them again; ``available`` is what the question is
+        worth now (later tries may have lowered it since).
+        """
+        q = self.current
+        if q is None or self.state is not State.ASKING:
+            return []
+        steps = self.hint_steps(q)
+        now = self.available_points()
+        out = []
+        for n in range(1, min(self.hints_used, steps) + 1):
+            if n < steps:
+                out.append(HintStep(n, steps, q.hints[n - 1], False, (), now))
+            else:
+                out.append(HintStep(n, steps, "\n".join(e.quote for e in q.evidence), True,
+                                    tuple(q.evidence), now))
+        return out
+
     def next_hint_cost(self) -> int | None:
         return self.engine.next_hint_cost()
 

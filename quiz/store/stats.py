@@ -284,10 +284,23 @@ def format_stats(st: Stats, width: int = 20) -> list[str]:
         out.append("")
         out.append("Recent sessions:")
         for row in st.recent:
-            when = row.started.astimezone().strftime("%Y-%m-%d %H:%M")
-            out.append(f"  {when}  {clean(row.bank_id)}  {row.mode}  {row.answered}/{row.total} "
-                       f"answered  {row.points} points  {_status(row.status)}")
+            out.append("  " + session_line(row, clean(row.bank_id)))
     return out
+
+
+def session_line(row: SessionRow, bank: str, width: int = 76) -> str:
+    """One recent session in at most ``width`` cells (an 80-column terminal, indented).
+
+    The bank name gives way (cut with an ellipsis); date, mode, answers, points
+    and state always show.
+    """
+    when = row.started.astimezone().strftime("%d %b %H:%M")  # "02 Dec 14:05": recent, short
+    tail = (f"{row.mode}  {row.answered}/{row.total} answered  {row.points} pts  "
+            f"{_status(row.status)}")
+    room = max(8, width - len(when) - len(tail) - 4)
+    if len(bank) > room:
+        bank = bank[:room - 1] + "…"
+    return f"{when}  {bank}  {tail}"
 
 
 def _status(status: str) -> str:

@@ -15,11 +15,18 @@ from textual.widgets import Button, Static
 
 from quiz.tui.text import literal
 
+# Arrows move between a dialog's buttons (Tab does too); Enter presses the focused one.
+BUTTON_KEYS: list[BindingType] = [
+    Binding("left,up", "app.focus_previous", "Previous", show=False),
+    Binding("right,down", "app.focus_next", "Next", show=False),
+]
+
 
 class ConfirmDialog(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
+        *BUTTON_KEYS,
     ]
 
     def __init__(self, question: str, detail: str = "", *, yes: str = "Yes",
@@ -35,6 +42,8 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(literal(f"{self.yes} (y)"), id="yes", variant="error")
                 yield Button(literal(f"{self.no} (n)"), id="no", variant="primary")
+            yield Static(literal(f"y {self.yes} · n or Esc {self.no} · ← → move · Enter picks",
+                                 "dim"), classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from quiz.tui.solo.results import ResultsScreen
 
 RecorderFactory = Callable[["Bank"], "Recorder | None"]
+# Action -> the key that works from inside a text box (the footer shows it there).
+IN_TEXT_BOX = {"help": "F1", "hint": "F2", "skip": "F3", "quit": "^q"}
 T = TypeVar("T")
 
 
@@ -42,8 +44,9 @@ class QuizApp(App[int]):
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
+        Binding("f6", "contrast", "Contrast", show=False),
     ]
 
     def __init__(
@@ -94,6 +97,7 @@ class QuizApp(App[int]):
         self.leeches: dict[str, int] = {}
         # Started as ``quiz play BANK``: the results screen ends the app.
         self.single_game = bank is not None
+        self._usual_theme = self.theme
 
     # -- flow -----------------------------------------------------------------
 
@@ -403,7 +407,39 @@ class QuizApp(App[int]):
     def on_results_screen_done(self, message: ResultsScreen.Done) -> None:
         self.results_done()
 
+    # -- keys -----------------------------------------------------------------
+
+    def get_key_display(self, binding: Binding) -> str:
+        """The key the footer shows: in a text box, the one that works there.
+
+        A text box takes ``?``, ``h``, ``s`` and ``q`` as letters of the answer;
+        F-keys and Ctrl+Q reach the screen and the app from inside it.
+        """
+        if binding.action in IN_TEXT_BOX and self._in_text_box():
+            return IN_TEXT_BOX[binding.action]
+        return super().get_key_display(binding)
+
+    def _in_text_box(self) -> bool:
+        from textual.widgets import Input
+
+        try:
+            return isinstance(self.screen.focused, Input)
+        except Exception:  # no screen yet
+            return False
+
     # -- actions --------------------------------------------------------------
+
+    def action_contrast(self) -> None:
+        """Switch between the usual theme and a high-contrast one (F6)."""
+        from quiz.tui.styles import HIGH_CONTRAST, register_themes
+
+        register_themes(self)
+        if self.theme == HIGH_CONTRAST:
+            self.theme = self._usual_theme
+        else:
+            self._usual_theme = self.theme
+            self.theme = HIGH_CONTRAST
+        self.notify(f"Theme: {self.theme} (F6 switches)", timeout=3)
 
     def action_help(self) -> None:
         from quiz.tui.dialogs.help import HelpDialog
@@ -424,8 +460,12 @@ class QuizApp(App[int]):
 
         def confirmed(yes: bool | None) -> None:
             if yes and self.session is not None:
-                self.session.finish()
-                self.exit(0)
+                # What was answered so far, as plain mode prints it; Done then quits.
+                if self.session.finish().settled:
+                    self.single_game = True
+                    self.switch_screen(self._results_screen())
+                else:
+                    self.exit(0)
 
         saved = self._store is not None or self.recorder_factory is not None
         detail = ("Every answer so far is saved: pick this bank again to go on."

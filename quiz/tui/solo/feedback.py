@@ -11,10 +11,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from quiz.bank.article import quote_as_read
 from quiz.bank.model import Bank
 from quiz.play.engine import AnswerOutcome
 from quiz.play.session import PlaySession
 from quiz.tui.solo.question import play_status
+from quiz.tui.solo.results import article_of
 from quiz.tui.text import assemble, join, literal, truncate
 
 
@@ -65,7 +67,9 @@ class FeedbackScreen(Screen[None]):
                          id="expected")
             if q.explanation:
                 yield Static(literal(q.explanation), id="explanation")
-            quotes = [literal(f"“{e.quote}”", "italic") for e in q.evidence]
+            article = article_of(self.bank)
+            quotes = [literal(f"“{quote_as_read(article, e.quote, e.start, e.end)}”", "italic")
+                      for e in q.evidence]
             yield Static(join([literal("From the article (w shows it in place):", "dim"),
                                *quotes]), id="evidence")
         with Horizontal(id="actions"):

@@ -4,8 +4,9 @@ from quiz.tui.dialogs.help import KeyGroup
 
 KEYS = (
     KeyGroup("Anywhere", (
-        ("?  F1", "this help"),
-        ("q  Ctrl+Q", "quit (asks first in the middle of a game)"),
+        ("?  F1", "this help (F1 in a text box)"),
+        ("q  Ctrl+Q", "quit (asks first in the middle of a game; Ctrl+Q in a text box)"),
+        ("F6", "high-contrast theme on or off"),
         ("mouse", "click options and buttons; the wheel scrolls"),
     )),
     KeyGroup("Picking a bank", (
@@ -18,10 +19,10 @@ KEYS = (
         ("Space", "toggle the highlighted option (multi)"),
         ("u  d", "move the highlighted item up or down (order); also Shift+↑ ↓"),
         ("Enter", "submit"),
-        ("h", "next hint step; the button says what the question is worth after it"),
+        ("h  F2", "next hint step (F2 in a text box); the button says what it leaves"),
         ("p", "after the last hint: the passage in the article"),
-        ("s", "skip the question"),
-        ("Esc", "in a text box: leave it, so h, s and q work"),
+        ("s  F3", "skip the question (F3 in a text box)"),
+        ("Esc", "in a text box: leave it, so the letter keys work"),
     )),
     KeyGroup("After an answer", (
         ("Enter  n", "next question"),

@@ -117,7 +117,15 @@ class PickerScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#banks", OptionList).focus()
-        # Once the first frame is up (a thread importing now would hold it back).
+        # Banks met before are listed from their summaries at once (a few stat calls),
+        # so the first frame is already a list to pick from.
+        from quiz.bank.catalog import listed_from_summaries
+
+        entries = listed_from_summaries(self.extra_paths)
+        if entries:
+            self._list(entries)
+            return
+        # Else once the first frame is up (a thread importing now would hold it back).
         self.call_after_refresh(self.action_reload)
 
     def action_reload(self) -> None:
@@ -132,7 +140,6 @@ class PickerScreen(Screen[None]):
 
         entries = find_banks(self.extra_paths)
         self.app.call_from_thread(self._list, entries)
-        self._count_due(entries)
 
     def _count_due(self, entries: list[BankEntry]) -> None:
         """Due counts for ``entries`` (in the worker thread), once the list is showing."""
@@ -170,6 +177,9 @@ class PickerScreen(Screen[None]):
         if self.entries:
             self.query_one("#banks", OptionList).highlighted = 0
             self._show(0)
+            # The due counts open the store (sqlite, the loader): only once the list is
+            # drawn, so the player sees the banks without waiting for them.
+            self.call_after_refresh(self._recount_due)
         else:
             self.query_one("#bank-details", Static).update(literal(
                 "No banks found. Give a folder of banks with -b PATH, or run quiz "

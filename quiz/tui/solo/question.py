@@ -40,8 +40,9 @@ class QuestionScreen(AskingScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h", "hint", "Hint"),
-        Binding("s", "skip", "Skip"),
+        # F2 and F3 work from inside a text box too (the footer shows them there).
+        Binding("h,f2", "hint", "Hint"),
+        Binding("s,f3", "skip", "Skip"),
         Binding("p", "passage", "Passage"),
         Binding("escape", "leave_input", "Leave the box"),
     ]
@@ -117,14 +118,20 @@ class QuestionScreen(AskingScreen):
 
     def on_mount(self) -> None:
         self.query_one(AnswerWidget).focus_first()
+        # A resumed question: the hints already taken and the tries already used, again.
+        for step in self.session.hints_taken():
+            self._show_hint(step, open_passage=False)
+        if self.session.wrong_tries:
+            self._show_retry(self.session.tries_left, self.session.available_points())
         self._refresh_controls()
         limit = self.session.settings.time_limit
         if limit:
             self._timer = self.set_interval(0.5, self._tick)
 
     def on_screen_resume(self) -> None:
-        # Back from the reader or help: straight back to answering.
-        if self.is_mounted:
+        # Back from the reader or help: focus stays where the player left it (a
+        # letter key then means what it meant before); answering if nothing had it.
+        if self.is_mounted and self.focused is None:
             self.query_one(AnswerWidget).focus_first()
 
     def _refresh_controls(self) -> None:
@@ -160,15 +167,18 @@ class QuestionScreen(AskingScreen):
         else:
             self._retry(outcome)
 
-    def _retry(self, outcome: AnswerOutcome) -> None:
+    def _show_retry(self, tries_left: int, available: int, note: str = "Not right.") -> None:
         retry = self.query_one("#retry", Static)
-        note = outcome.message or "Not right."
         retry.update(assemble(
             literal("✘ ", "bold"), literal(note),
-            literal(f"  Try again: up to {outcome.available} points left "
-                    f"({outcome.tries_left} {'try' if outcome.tries_left == 1 else 'tries'})."),
+            literal(f"  Try again: up to {available} points left "
+                    f"({tries_left} {'try' if tries_left == 1 else 'tries'})."),
         ))
         retry.add_class("-shown")
+
+    def _retry(self, outcome: AnswerOutcome) -> None:
+        self._show_retry(outcome.tries_left, outcome.available or 0,
+                         outcome.message or "Not right.")
         answer = self.query_one(AnswerWidget)
         if isinstance(answer, TypedAnswer):
             answer.clear()
@@ -226,6 +236,10 @@ class QuestionScreen(AskingScreen):
         if step is None:
             return
         self.query_one("#retry", Static).remove_class("-shown")  # its points are stale now
+        self._show_hint(step, open_passage=True)
+        self.query_one("#question-body", VerticalScroll).scroll_end(animate=False)
+
+    def _show_hint(self, step: HintStep, *, open_passage: bool) -> None:
         hints = self.query_one("#hints", Vertical)
         if step.is_passage:
             self.passage = step
@@ -234,11 +248,14 @@ class QuestionScreen(AskingScreen):
                 literal(f"Passage ({step.number}/{step.total})", "bold"),
                 literal(f" from “{section}”" if section else ""),
                 literal(f"  ·  now worth {step.available} pts", "dim"),
-                "\n", literal(step.text, "italic"),
+                "\n", literal(self._passage_text(step), "italic"),
             )
             hints.mount(Static(text, classes="hint passage"))
             self._refresh_controls()
-            self.action_passage()
+            # As after any hint, the player answers next: back from the reader, in the box.
+            self.query_one(AnswerWidget).focus_first()
+            if open_passage:
+                self.action_passage()
         else:
             text = assemble(
                 literal(f"Hint {step.number}/{step.total}", "bold"),
@@ -248,7 +265,16 @@ class QuestionScreen(AskingScreen):
             hints.mount(Static(text, classes="hint"))
             self._refresh_controls()
             self.query_one(AnswerWidget).focus_first()
-        self.query_one("#question-body", VerticalScroll).scroll_end(animate=False)
+
+    def _passage_text(self, step: HintStep) -> str:
+        """The passage's quotes as a student reads them (an infobox key by its label)."""
+        if not step.evidence:
+            return step.text
+        from quiz.bank.article import quote_as_read
+        from quiz.tui.solo.results import article_of
+
+        article = article_of(self.bank)
+        return "\n".join(quote_as_read(article, e.quote, e.start, e.end) for e in step.evidence)
 
     def action_passage(self) -> None:
         """Open the article at the passage (after the last hint step)."""

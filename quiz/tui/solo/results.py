@@ -14,6 +14,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.answertext import given_text
+from quiz.bank.article import Article, quote_as_read
 from quiz.bank.model import Bank
 from quiz.play.answers import display_answer
 from quiz.play.engine import QuestionRecord, Results, SectionResult
@@ -30,17 +31,36 @@ def section_bars(sections: Iterable[SectionResult], **kwargs: Any) -> Bars:
                 empty="No questions were answered.", **kwargs)
 
 
-def missed_entry(record: QuestionRecord):
+def answer_lines(heading: str, value: Any, qtype: str) -> list:
+    """``heading`` and an answer; a multi answer's picks one per line (an option's own
+    commas and full stops would run into the next one on a line of their own)."""
+    if qtype == "multi" and isinstance(value, list) and value:
+        return [literal(f"  {heading}:", "dim"),
+                *(assemble("    • ", literal(str(v))) for v in value)]
+    return [assemble(literal(f"  {heading}: ", "dim"),
+                     literal(given_text(value, qtype, readable=True)))]
+
+
+def missed_entry(record: QuestionRecord, bank: Bank | None = None):
     q = record.question
+    article = article_of(bank)
+    expected = q.answer if q.type == "multi" else display_answer(q)
     lines = [
         assemble(literal(STATUS_WORDS.get(record.status, record.status), "bold"), "  ",
                  literal(truncate(q.prompt, 300))),
-        assemble(literal("  Your answer: ", "dim"),
-                 literal(given_text(record.given, q.type, readable=True))),
-        assemble(literal("  Answer: ", "dim"), literal(display_answer(q))),
+        *answer_lines("Your answer", record.given, q.type),
+        *answer_lines("Answer", expected, q.type),
     ]
-    lines += [assemble("  ", literal(f"“{e.quote}”", "italic")) for e in q.evidence]
+    lines += [assemble("  ", literal(f"“{quote_as_read(article, e.quote, e.start, e.end)}”",
+                                     "italic")) for e in q.evidence]
     return join(lines)
+
+
+def article_of(bank: Bank | None) -> Article | None:
+    try:
+        return bank.article if bank is not None else None
+    except Exception:  # the article vanished since loading: the quotes as written
+        return None
 
 
 class ResultsScreen(Screen[None]):
@@ -65,7 +85,8 @@ class ResultsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         r = self.results
-        yield Static(label("[b]Results[/b]  ·  $title  ·  $mode", title=self.bank.title,
+        heading = "Results so far" if r.finished_early else "Results"
+        yield Static(label(f"[b]{heading}[/b]  ·  $title  ·  $mode", title=self.bank.title,
                            mode=r.mode.title()), id="results-status", classes="topbar")
         with Vertical(id="results-body"):
             score = f"Score {r.score} of {r.max_score}"
@@ -81,7 +102,8 @@ class ResultsScreen(Screen[None]):
                 yield Static(literal(f"Missed ({len(self.missed)}): Enter shows the passage",
                                      "bold"), classes="subtitle")
                 yield OptionList(
-                    *(Option(missed_entry(m), id=f"missed-{i}") for i, m in enumerate(self.missed)),
+                    *(Option(missed_entry(m, self.bank), id=f"missed-{i}")
+                      for i, m in enumerate(self.missed)),
                     id="missed",
                 )
             else:

@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from quiz.play.setup import describe
 from quiz.store.progress import SessionRow
+from quiz.tui.dialogs.confirm import BUTTON_KEYS
 from quiz.tui.solo.profile import CSS
 from quiz.tui.text import literal
 
@@ -21,9 +22,10 @@ class ResumeScreen(ModalScreen[bool | None]):
 
     CSS_PATH = CSS
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r,enter", "choose(True)", "Resume"),
+        Binding("r", "choose(True)", "Resume"),
         Binding("n", "choose(False)", "Start over"),
         Binding("escape", "choose(None)", "Back"),
+        *BUTTON_KEYS,
     ]
 
     def __init__(self, row: SessionRow) -> None:
@@ -38,8 +40,10 @@ class ResumeScreen(ModalScreen[bool | None]):
                                  "goes on at the next unanswered question."),
                          classes="progress-detail")
             with Horizontal(classes="progress-buttons"):
-                yield Button(literal("Resume"), id="resume", variant="primary")
-                yield Button(literal("Start over"), id="new")
+                yield Button(literal("Resume (r)"), id="resume", variant="primary")
+                yield Button(literal("Start over (n)"), id="new")
+            yield Static(literal("r Resume · n Start over · Esc back · ← → move · Enter picks",
+                                 "dim"), classes="progress-detail")
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()

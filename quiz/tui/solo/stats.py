@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.play.engine import SectionResult
-from quiz.store.stats import Stats, summary_line
+from quiz.store.stats import Stats, session_line, summary_line
 from quiz.tui.solo.profile import CSS
 from quiz.tui.solo.results import section_bars
 from quiz.tui.text import label, literal
@@ -49,11 +49,9 @@ class StatsScreen(Screen[None]):
             if st.recent:
                 yield Static(literal("Recent sessions"), classes="stats-heading")
                 for s in st.recent:
-                    when = s.started.astimezone().strftime("%Y-%m-%d %H:%M")
-                    state = "unfinished" if s.unfinished else s.status
-                    yield Static(literal(f"{when}  {s.bank_title or s.bank_id}  {s.mode}  "
-                                         f"{s.answered}/{s.total} answered  {s.points} points"
-                                         f"  {state}"), classes="stats-line")
+                    # One line each, whatever the bank's title: it gives way, not the rest.
+                    yield Static(literal(session_line(s, s.bank_title or s.bank_id, width=72)),
+                                 classes="stats-line")
         yield Footer()
 
     def action_close(self) -> None:

@@ -16,9 +16,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from quiz.textsafe import clean
 from quiz.tui.text import assemble, literal
@@ -141,11 +140,27 @@ def _submit_around(child: Widget) -> None:
         child.parent.submit()
 
 
-class _Toggles(SelectionList[int]):
-    # Space (or a click) toggles; Enter submits instead of toggling.
+# Ticked and unticked differ in shape, not only in colour (NO_COLOR, monochrome terminals).
+TICKED, UNTICKED = "[x]", "[ ]"
+# The order item being moved carries a marker; the others a blank of the same width.
+PICKED, UNPICKED = "▶ ", "  "
+
+
+class _Toggles(OptionList):
+    """Options with a tick box each: Space (or a click) toggles, Enter submits.
+
+    An option list, not a ``SelectionList``: its prompts wrap, so a long option
+    is shown whole, and the box is part of the prompt, drawn as text.
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_pick", "Toggle", show=False),
         Binding("enter", "submit_answer", "Submit", show=False),
     ]
+
+    def action_toggle_pick(self) -> None:
+        if self.highlighted is not None and isinstance(self.parent, MultiAnswer):
+            self.parent.toggle(self.highlighted)
 
     def action_submit_answer(self) -> None:
         _submit_around(self)
@@ -157,24 +172,34 @@ class MultiAnswer(AnswerWidget):
     def __init__(self, options: list[str], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.options = options
+        self.selected: set[int] = set()
+
+    def _prompt(self, i: int) -> Content:
+        box = TICKED if i in self.selected else UNTICKED
+        return assemble((box, "bold"), " ", option_label(i, self.options[i]))
 
     def compose(self) -> ComposeResult:
-        yield _Toggles(
-            *(Selection(option_label(i, text), i) for i, text in enumerate(self.options)),
-            classes="answer-input", id="toggles",
-        )
+        yield _Toggles(*(Option(self._prompt(i), id=f"opt-{i}") for i in range(len(self.options))),
+                       classes="answer-input", id="toggles")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # A click (Enter is bound to submit): toggle the option clicked.
+        event.stop()
+        self.toggle(event.option_index)
+
+    def toggle(self, index: int) -> None:
+        self.selected ^= {index}
+        self.query_one(_Toggles).replace_option_prompt_at_index(index, self._prompt(index))
 
     def value(self) -> list[str] | None:
-        picked = sorted(self.query_one(_Toggles).selected)
-        return [self.options[i] for i in picked]
+        return [self.options[i] for i in sorted(self.selected)]
 
     def shortcut(self, key: str) -> bool:
         index = shortcut_index(key, len(self.options))
         if index is None:
             return False
-        toggles = self.query_one(_Toggles)
-        toggles.highlighted = index
-        toggles.toggle(index)
+        self.query_one(_Toggles).highlighted = index
+        self.toggle(index)
         return True
 
 
@@ -226,11 +251,22 @@ class OrderAnswer(AnswerWidget):
         self.items = list(items)
 
     def compose(self) -> ComposeResult:
-        yield _OrderList(*self._options(), classes="answer-input", id="order")
+        yield _OrderList(*self._options(0), classes="answer-input", id="order")
 
-    def _options(self) -> list[Option]:
-        return [Option(option_label(i, text, str(i + 1) if i < 9 else " "))
-                for i, text in enumerate(self.items)]
+    def _prompt(self, i: int, picked: bool) -> Content:
+        mark = PICKED if picked else UNPICKED
+        key = str(i + 1) if i < 9 else " "
+        return assemble((mark, "bold"), option_label(i, self.items[i], key))
+
+    def _options(self, picked: int | None = None) -> list[Option]:
+        return [Option(self._prompt(i, i == picked)) for i in range(len(self.items))]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        # The marker follows the highlight, so the item that u/d moves shows without colour.
+        event.stop()
+        ol = self.query_one(_OrderList)
+        for i in range(len(self.items)):
+            ol.replace_option_prompt_at_index(i, self._prompt(i, i == event.option_index))
 
     def move(self, step: int) -> None:
         """Move the highlighted item ``step`` places, keeping it highlighted."""
@@ -242,7 +278,7 @@ class OrderAnswer(AnswerWidget):
         if not 0 <= j < len(self.items):
             return
         self.items[i], self.items[j] = self.items[j], self.items[i]
-        ol.set_options(self._options())
+        ol.set_options(self._options(j))
         ol.highlighted = j
 
     def value(self) -> list[str]:

@@ -42,6 +42,9 @@ class ArticleBlock(Widget):
         else:
             style = self.get_visual_style("article-block--highlight", partial=True)
             body = highlighted(self.text, self.spans, style, self.base)
+            if self.prefix and any(s < self.base for s, _ in self.spans):
+                # A quote that starts before the text (an infobox key) takes in its label.
+                return assemble(literal(self.prefix).stylize(style), body)
         return assemble(self.prefix, body) if self.prefix else body
 
     def highlight_line(self, width: int) -> int | None:
@@ -70,9 +73,10 @@ class ArticleView(VerticalScroll, can_focus=True):
             if a.infobox_label:
                 yield ArticleBlock(a.infobox_label, -1, classes="infobox-label")
             for f in a.infobox:
-                raw = a.text[f.line_start:f.line_end]
-                skip = len(raw) - len(raw.lstrip("- "))
-                yield ArticleBlock(raw[skip:], f.line_start + skip, spans, classes="infobox")
+                # The key as a reader reads it ("North Korea Representative", not
+                # "Chief1 Name"); the value keeps its offsets, so spans still land.
+                yield ArticleBlock(a.text[f.start:f.end], f.start, spans,
+                                   prefix=f"{a.field_label(f)}: ", classes="infobox")
         for section in a.sections:
             if section.title != LEAD_SECTION or section.level != 1:
                 yield ArticleBlock(section.title, -1, classes=f"heading level-{section.level}")
