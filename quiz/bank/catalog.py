@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from quiz import paths
+from quiz.bank.files import BANK_FILE, find_bank_files
 from quiz.textsafe import clean
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 
 # The loader (and YAML) is imported only when a bank must be read: the picker
 # lists banks it has met before from their summaries, without it.
-BANK_FILE = "bank.yaml"  # as quiz.bank.load names it (a test checks they agree)
 
 T = TypeVar("T")
 
@@ -91,7 +91,7 @@ def _listed_files(extra_paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     seen: set[Path] = set()
     by_name: dict[str, list[Path]] = {}
     for root, origin in _roots(extra_paths):
-        for f in _bank_files(root):
+        for f in find_bank_files(root):
             key = f.resolve()
             if key in seen:
                 continue
@@ -105,17 +105,6 @@ def _listed_files(extra_paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
             out.append((f, origin))
     return out
 
-
-def _bank_files(root: Path) -> list[Path]:
-    """:func:`quiz.bank.load.find_bank_files` for a folder, without importing the loader."""
-    if root.exists() and not root.is_dir():
-        return [root]
-    if (root / BANK_FILE).is_file():
-        return [root / BANK_FILE]
-    if root.is_dir():
-        return sorted(root.rglob(BANK_FILE)) or sorted(
-            f for f in root.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file())
-    return []
 
 
 _loader_stamp: tuple | None = None
@@ -265,7 +254,7 @@ def resolve_bank(arg: str | Path, extra_paths: Iterable[str | Path] = ()) -> Pat
     if p.is_dir():
         if (p / BANK_FILE).is_file():
             return p / BANK_FILE
-        found = _bank_files(p)
+        found = find_bank_files(p)
         if len(found) == 1:
             return found[0]
         if found:

@@ -23,6 +23,7 @@ from quiz.bank import article as article_mod
 from quiz.bank import cache
 from quiz.bank import yamlcheck as yc
 from quiz.bank.article import Article, ArticleError, QuoteIndex, normalise_ws
+from quiz.bank.files import BANK_FILE, bank_file, find_bank_files
 from quiz.bank.grounding import Ungrounded, grounding_problems
 from quiz.bank.model import (
     FORMAT_VERSION,
@@ -42,7 +43,6 @@ __all__ = ["BankError", "Diagnostic", "check_bank", "find_bank_files", "load_ban
 
 MAX_BYTES = 8 * 1024 * 1024  # a 10,000-question bank is ~4 MiB
 MAX_DEPTH = 32
-BANK_FILE = "bank.yaml"
 
 TOP_KEYS = ("format", "id", "title", "description", "source", "questions")
 SOURCE_KEYS = ("file", "title", "url", "license", "author")
@@ -749,11 +749,6 @@ def _parse_source(ctx: _Ctx, items: dict, root: MappingNode) -> Source | None:
     )
 
 
-def bank_file(path: str | Path) -> Path:
-    """``path`` itself, or the bank.yaml inside the folder ``path``."""
-    p = Path(path)
-    return p / BANK_FILE if p.is_dir() else p
-
 
 def check_bank(path: str | Path, *, use_cache: bool = True) -> tuple[Bank | None, list[Diagnostic]]:
     """Load a bank and return it with its diagnostics (the bank is None on any error)."""
@@ -795,20 +790,3 @@ def load_bank(path: str | Path, *, use_cache: bool = True) -> Bank:
     if bank is None:
         raise BankError(diags)
     return bank
-
-
-def find_bank_files(path: str | Path) -> list[Path]:
-    """The bank files ``path`` names: a file, a bank folder, or a folder of banks.
-
-    A folder with no bank.yaml anywhere below it may still hold several banks
-    as ``*.yaml`` files sharing one article; those are its banks then.
-    """
-    p = Path(path)
-    if p.exists() and not p.is_dir():  # a FIFO or a device too: the loader says what it is
-        return [p]
-    if (p / BANK_FILE).is_file():
-        return [p / BANK_FILE]
-    if p.is_dir():
-        return sorted(p.rglob(BANK_FILE)) or sorted(
-            f for f in p.iterdir() if f.suffix in (".yaml", ".yml") and f.is_file())
-    return []
