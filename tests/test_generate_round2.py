@@ -104,3 +104,28 @@ def test_the_defining_sentence_is_never_a_true_statement() -> None:
     # the rule is about that sentence only: later sentences may still be true statements
     from quiz.generate import pipeline
     assert pipeline._lead_sentence(article) == article.paragraphs[0].sentences[0].start
+
+
+CONCEPT = """= Cable-stayed bridge =
+
+Infobox
+- Carries: Pedestrians, bicycles, automobiles
+- Crosses: Rivers
+
+A cable-stayed bridge is a type of bridge with towers from which cables hold the deck.
+Early examples, such as the Fenwick Bridge, were built in 1881 in Arlen. The first modern
+cable-stayed bridge was opened in 1955 in Strömsund, in Sweden.
+"""
+
+
+def test_a_common_noun_subject_is_written_as_the_article_writes_it() -> None:
+    from quiz.generate.context import topic_of
+
+    article = parse_article(CONCEPT)
+    assert topic_of(article).noun_phrase == "the cable-stayed bridge"
+    proper = parse_article(CONCEPT.replace("A cable-stayed bridge", "Cable-stayed bridge")
+                           .replace("modern\ncable-stayed bridge", "modern\nbridge"))
+    assert topic_of(proper).noun_phrase != "the cable-stayed bridge"
+    prompts = [q.prompt for q in generate(article, keep_all=True).bank.questions]
+    assert "Name one kind of traffic that the cable-stayed bridge carries." in prompts
+    assert not any("carries of" in p or "the crosses" in p for p in prompts)
