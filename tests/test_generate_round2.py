@@ -129,3 +129,13 @@ def test_a_common_noun_subject_is_written_as_the_article_writes_it() -> None:
     prompts = [q.prompt for q in generate(article, keep_all=True).bank.questions]
     assert "Name one kind of traffic that the cable-stayed bridge carries." in prompts
     assert not any("carries of" in p or "the crosses" in p for p in prompts)
+
+
+def test_half_a_range_is_never_blanked() -> None:
+    from quiz.generate.filters import bad_shape
+
+    def c(prompt: str) -> Candidate:
+        return Candidate("cloze-date", "text", prompt, "19 December 2002", "date", [(0, 1)], 0)
+    assert bad_shape(c("The Cairo conference was held on 17–_____, at the Conrad Hotel.")) \
+        == "cut-range"
+    assert bad_shape(c("The Cairo conference was held on _____ at the Conrad Hotel.")) is None

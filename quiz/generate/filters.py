@@ -106,6 +106,8 @@ def bad_shape(c: Candidate) -> str | None:
         return "vague-answer"  # a lone capitalised word of unknown kind ("the State")
     if c.prompt.count("(") != c.prompt.count(")") or c.prompt.count('"') % 2:
         return "bad-prompt"
+    if re.search(r"\d\s*[–—-]\s*_____|_____\s*[–—-]\s*\d", c.prompt):
+        return "cut-range"  # "held on 17–_____": half a range, and a choice may undercut it
     if re.search(r"\b(?:he|she|they|it|this|these|those)\s*\?$", c.prompt, re.IGNORECASE):
         return "dangling-pronoun"
     return None
