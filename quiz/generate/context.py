@@ -114,8 +114,17 @@ def topic_of(article: Article) -> Topic:
         w[:1].islower() for w in title.split()[1:] if w not in ("of", "the", "de", "and"))
     is_species = bool(keys & {"genus", "species", "binomial name", "binomial", "family",
                               "kingdom", "conservation status"})
-    if is_species and title[:1].isupper() and any(w[:1].islower() for w in title.split()[1:]):
-        title_np = title[:1].lower() + title[1:]  # "Lesser bird-of-paradise" is a common name
+    lowered = title[:1].lower() + title[1:]
+    mid = r"[a-z,]\s+{}\b"
+    written_lower = title[:1].isupper() and bool(
+        re.search(mid.format(re.escape(lowered)), article.text)) and not re.search(
+        mid.format(re.escape(title)), article.text)
+    if written_lower or (is_species and title[:1].isupper()
+                         and any(w[:1].islower() for w in title.split()[1:])):
+        # "Lesser bird-of-paradise", "Cable-stayed bridge", "Baiji": a common name the
+        # article itself writes in lower case mid-sentence
+        title_np = lowered
+        common_head = True
     else:
         title_np = title
     np = title_np if title.startswith("The ") or not common_head else f"the {title_np}"

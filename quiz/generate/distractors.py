@@ -16,7 +16,7 @@ from quiz.bank.normalize import contains_folded, fold
 from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
 from quiz.generate.entities import ORG, PERSON, PLACE, PLACE_WORDS, EntityIndex
-from quiz.generate.spans import Span, date_parts, format_like
+from quiz.generate.spans import Span, date_parts, date_sort_key, find_spans, format_like
 from quiz.generate.text import content_words, short_hash, wordset
 
 _ROMAN_RE = re.compile(r"[ivx]+", re.IGNORECASE)
@@ -54,7 +54,7 @@ class Pools:
             self.related.setdefault(a, set()).update(b for b in folded if b != a)
 
     def add_span(self, span: Span) -> None:
-        if span.kind in ("date", "year", "monthyear", "daymonth"):
+        if span.kind in ("date", "year", "monthyear", "daymonth", "erayear"):
             self.dates.setdefault(span.kind, []).append(span)
             if span.kind in ("date", "monthyear") and isinstance(span.value, tuple):
                 y = str(span.value[0])
@@ -94,8 +94,8 @@ def _clashes(option: str, c: Candidate, context: str) -> bool:
 def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
     """Up to ``n`` distractors for ``c``; ``context`` is the text they must not occur in."""
     span = c.span if isinstance(c.span, Span) else None
-    if c.kind in ("date", "monthyear", "daymonth", "year") and span is not None:
-        options = _date_options(span, pools)
+    if c.kind in ("date", "monthyear", "daymonth", "year", "erayear") and span is not None:
+        options = _in_order(span, c.prompt, _date_options(span, pools))
     elif c.kind in ("money", "quantity", "count") and span is not None:
         options = _amount_options(span, c, pools)
     elif c.kind == "quantity":  # an infobox amount: no span, so perturb it
@@ -129,6 +129,43 @@ def _same_name(a: str, b: str) -> bool:
     return fa == fb or f" {fa} " in f" {fb} " or f" {fb} " in f" {fa} "
 
 
+def _in_order(span: Span, prompt: str, options: list[str]) -> list[str]:
+    """Keep only dates on the same side as the answer of every other date the prompt
+    gives: "from _____ to 2010" cannot take 2013, nor "In _____, ... in 1860" 1862."""
+    key = date_sort_key(span)
+    others = [k for s in find_spans(prompt) if (k := date_sort_key(s)) is not None]
+    taken = [(s.start, s.end) for s in find_spans(prompt)]
+    others += [(int(m[0]), 0, 0) for m in _BARE_YEAR_RE.finditer(prompt)
+               if not any(a <= m.start() < b for a, b in taken)]
+    if key is None or not others:
+        return options
+    out = []
+    for o in options:
+        k = _option_key(span, o)
+        if k is not None and all(_side(k, x) == _side(key, x) for x in others):
+            out.append(o)
+    return out
+
+
+_BARE_YEAR_RE = re.compile(r"(?<![\w$€£¥₩.,])(?:1\d{3}|20\d{2})(?![\w%]|[.,]\d)")
+
+
+def _option_key(span: Span, option: str) -> tuple[int, int, int] | None:
+    if span.kind == "year":
+        return (int(option), 0, 0) if option.isdigit() else None
+    spans = [s for s in find_spans(option) if s.kind == span.kind]
+    return date_sort_key(spans[0]) if spans else None
+
+
+def _side(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
+    # compare only as finely as both are known (a bare year against a full date)
+    if 0 in (a[1], b[1]):
+        a, b = (a[0], 0, 0), (b[0], 0, 0)
+    elif 0 in (a[2], b[2]):
+        a, b = (a[0], a[1], 0), (b[0], b[1], 0)
+    return (a > b) - (a < b)
+
+
 def _date_options(span: Span, pools: Pools) -> list[str]:
     assert isinstance(span.value, tuple)
     same = [s for s in pools.dates.get(span.kind, []) if s.value != span.value]
@@ -142,18 +179,40 @@ def _date_options(span: Span, pools: Pools) -> list[str]:
 
 
 def _perturb_date(span: Span) -> list[tuple[int, ...]]:
+    """Made-up dates near the answer, arranged so that the answer is not the one the
+    others have in common (three edits of one date give that date away) and sits
+    anywhere among the choices in time order."""
     v = span.value
     assert isinstance(v, tuple)
+    turn = int(short_hash(span.kind, span.text), 16) % 4
+    if span.kind == "erayear":
+        # same era only: "3 CE" minus five is not "-2 CE"
+        offsets = ((3, 7, 12), (-4, 5, 9), (-9, -3, 4), (-12, -7, -2))[turn]
+        return [(v[0] + d,) for d in (*offsets, 15, -15, 20, -20)
+                if (v[0] + d > 0) == (v[0] > 0) and v[0] + d != 0]
     if span.kind == "year":
-        return [(v[0] + d,) for d in (-2, 3, 1, -5, 10, -1)]
-    if span.kind == "monthyear":
-        return [(v[0] + d, v[1]) for d in (-1, 1, 2)]
-    if span.kind == "daymonth":
+        # where the answer falls among the four years, earliest first, varies
+        offsets = ((2, 5, 9), (-3, 4, 7), (-6, -2, 3), (-8, -5, -1))[turn]
+        spare = (11, -11, 13, -13, -16, 16, -19, 19)
+        return [(v[0] + d,) for d in (*offsets, *spare)]
+    base = v if turn == 0 else _date_variants(span.kind, v)[turn - 1]
+    out = [base] if base != v else []
+    out += [x for x in _date_variants(span.kind, base) if x != v]
+    out += [x for x in _date_variants(span.kind, v) if x != base]
+    return list(dict.fromkeys(out))
+
+
+def _date_variants(kind: str, v: tuple[int, ...]) -> list[tuple[int, ...]]:
+    if kind == "monthyear":
+        y, m = v
+        return [(y + 1, m), (y, (m + 3 - 1) % 12 + 1), (y - 1, (m - 2 - 1) % 12 + 1)]
+    if kind == "daymonth":
         month, day = v
-        return [((month + d - 1) % 12 + 1, day) for d in (-1, 2, 4)]
+        return [((month + 1) % 12 + 1, day), (month, min(day + 9, 28) if day < 19 else day - 9),
+                ((month - 3 - 1) % 12 + 1, day)]
     y, m, d = v
-    return [(y - 1, m, d), (y, (m + 2 - 1) % 12 + 1, d), (y + 1, m, min(d + 7, 28)),
-            (y, (m - 3 - 1) % 12 + 1, d)]
+    return [(y + 1, m, d), (y, (m + 3 - 1) % 12 + 1, min(d, 28)),
+            (y - 1, m, min(d + 9, 28) if d < 19 else d - 9)]
 
 
 def _amount_options(span: Span, c: Candidate, pools: Pools) -> list[str]:

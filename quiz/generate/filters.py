@@ -106,6 +106,8 @@ def bad_shape(c: Candidate) -> str | None:
         return "vague-answer"  # a lone capitalised word of unknown kind ("the State")
     if c.prompt.count("(") != c.prompt.count(")") or c.prompt.count('"') % 2:
         return "bad-prompt"
+    if re.search(r"\d\s*[–—-]\s*_____|_____\s*[–—-]\s*\d", c.prompt):
+        return "cut-range"  # "held on 17–_____": half a range, and a choice may undercut it
     if re.search(r"\b(?:he|she|they|it|this|these|those)\s*\?$", c.prompt, re.IGNORECASE):
         return "dangling-pronoun"
     return None
@@ -187,6 +189,20 @@ def lost_context(c: Candidate, title: str) -> bool:
         if re.match(r"\s+(?:of|in)\s+(?:[a-z-]+\s+){0,3}[A-Z]|\s+[A-Z]", after):
             continue  # "the city of Lisbon", "the river Tagus": named after all
         return True
+    return _bare_possessive(c.prompt, title)
+
+
+def _bare_possessive(prompt: str, title: str) -> bool:
+    """"Under Liu's rule, ...": a lone name in the possessive that is not the subject
+    was introduced in full in a sentence that is not shown."""
+    own = set(fold(title).split())
+    for m in re.finditer(r"\b([A-Z][a-z]+)['’]s\b(?! [A-Z])", prompt):
+        before = prompt[:m.start()].rstrip()
+        if re.search(r"[A-Z][\w-]*$", before) and not re.search(r"(?:^|[.!?]\s)[A-Z][\w-]*$",
+                                                                 before):
+            continue  # part of a longer name ("North Korea's")
+        if m.group(1).lower() not in own and fold(m.group(1)) not in own:
+            return True
     return False
 
 

@@ -18,7 +18,7 @@ from quiz.generate.rules import TRAIL_STARTERS, SentenceInfo
 from quiz.generate.spans import Span, date_parts, date_sort_key
 from quiz.generate.text import capitalise_first, find_word, stable_order, tidy
 
-_CHOICE_KINDS = ("date", "monthyear", "year", "person", "place", "org", "event")
+_CHOICE_KINDS = ("date", "monthyear", "year", "erayear", "person", "place", "org", "event")
 _TF_KINDS = ("date", "monthyear", "year", "money", "quantity", "count", "person", "place")
 
 
@@ -39,7 +39,7 @@ def choice_form(c: Candidate, pools: Pools) -> Candidate | None:
         return None
     answer = str(c.answer) if c.type == "text" else c.answer_text
     options = [answer, *wrong]
-    if c.kind in ("date", "monthyear", "year"):
+    if c.kind in ("date", "monthyear", "year", "erayear"):
         options.sort(key=_date_order)
     else:
         options = stable_order(options, seed=c.prompt)

@@ -480,6 +480,8 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 prompt = f"What position did {s} hold?"
             elif key_l == "known for":
                 prompt = f"What is {s} known for?"
+            elif key_l in ("crosses", "carries"):
+                prompt = f"What does {s} {key_l[:-2] if key_l == 'crosses' else 'carry'}?"
             answer = fi.parts[0]
             accept = [items[0]] if items[0] != answer else []
             add("infobox-attribute", "text", prompt, answer, "attribute", answer,
@@ -497,6 +499,9 @@ _ONE_OF = {
     "habitat": "Name one habitat of {s}.",
     "known for": "Name one thing {s} is known for.",
     "occupation": "Name one of the occupations of {s}.",
+    "carries": "Name one kind of traffic that {s} carries.",
+    "material": "Name one material {s} is built of.",
+    "materials": "Name one material {s} is built of.",
 }
 
 

@@ -116,6 +116,11 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     for c in base:
         c.nearby = " ".join(s.text for s in neighbours.get(c.group, [])[:2])
     candidates = _with_forms(base, pools, fields, topic.noun_phrase)
+    # The opening sentence defines the subject: as a true statement it is true by
+    # construction (it is how the article says what the subject is).
+    lead = _lead_sentence(article)
+    candidates = [c for c in candidates
+                  if not (c.type == "truefalse" and c.answer is True and c.group == lead)]
     quoter = Quoter(article)
     valid: list[Candidate] = []
     for c in candidates:
@@ -229,6 +234,14 @@ def _sentence_infos(article: Article, reader: ContextReader, index, report: Repo
                     si.mentions = index.mentions(st.text)
                 out.append(si)
     return out
+
+
+def _lead_sentence(article: Article) -> int:
+    """Where the article's first prose sentence starts (-1 if it has none)."""
+    for p in article.paragraphs:
+        if not p.bullet and p.sentences:
+            return p.sentences[0].start
+    return -1
 
 
 def _risky_rewrite(original: str, rewritten: str | None, title: str, person: bool

@@ -134,7 +134,7 @@ def cloze(si: SentenceInfo) -> list[Candidate]:
         if kind == "year":
             out.append(_base(si, "cloze-year", "number", prompt, int(text), kind, text, t,
                              span=obj, number_format=text, score=2.2, tags=["dates"]))
-        elif kind in ("date", "monthyear", "daymonth", "time"):
+        elif kind in ("date", "monthyear", "daymonth", "time", "erayear"):
             accept = date_forms(obj) if isinstance(obj, Span) else []
             out.append(_base(si, "cloze-date", "text", prompt, text, kind, text, t,
                              accept=accept, span=obj, score=2.3, tags=["dates"]))

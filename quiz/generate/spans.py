@@ -26,6 +26,8 @@ _MDY_RE = re.compile(rf"\b(?P<m>{_M}) (?P<d>[0-3]?\d),? (?P<y>\d{{3,4}})\b")
 _MY_RE = re.compile(rf"\b(?P<m>{_M}) (?P<y>\d{{4}})\b")
 _DM_RE = re.compile(rf"\b(?P<d>[0-3]?\d) (?P<m>{_M})\b(?!,? \d)")
 _MD_RE = re.compile(rf"\b(?P<m>{_M}) (?P<d>[0-3]?\d)\b(?!,? \d)(?!\d)")
+# A year with its era ("105 CE", "208 BC"): the era makes it a date wherever it stands.
+_ERA_YEAR_RE = re.compile(r"(?<![\w$€£¥₩.,–-])(?P<y>[1-9]\d{0,3}) (?P<era>BCE|BC|CE|AD)\b(?!\.\w)")
 _YEAR_RE = re.compile(r"(?<![\w$€£¥₩.,–-])(?P<y>1\d{3}|20\d{2})(?![\w%–-]|[.,]\d)")
 # A year is a date only after words that introduce one ("in 1571", "by 2005"):
 # "the 2018 agreement" uses it as a modifier, and a question there reads badly.
@@ -74,7 +76,7 @@ class Span:
     text: str
     start: int
     end: int
-    kind: str  # date | daymonth | monthyear | year | time | money | quantity | count
+    kind: str  # date | daymonth | monthyear | year | erayear | time | money | quantity | count
     value: float | tuple[int, ...] | None = None
     unit: str | None = None  # quantity/money/count: what is counted ("km", "KRW", "men")
     number_text: str | None = None  # the number as written ("8.0 billion", "three")
@@ -132,6 +134,11 @@ def find_spans(text: str) -> list[Span]:
         value = parse_number(num)
         if value is not None:
             add(Span(m[0], m.start(), m.end(), "quantity", value, m["unit"], num))
+    for m in _ERA_YEAR_RE.finditer(text):
+        if not _in_range(text, m.start(), m.end()):
+            y = int(m["y"])
+            add(Span(m[0], m.start(), m.end(), "erayear", (-y if m["era"] in ("BC", "BCE") else y,),
+                     m["era"]))
     for m in _YEAR_RE.finditer(text):
         if _prev_word(text, m.start()) in _YEAR_CUES and not _in_range(text, m.start(), m.end()):
             add(Span(m[0], m.start(), m.end(), "year", (int(m["y"]),)))
@@ -177,13 +184,19 @@ def date_sort_key(span: Span) -> tuple[int, int, int] | None:
         return span.value  # type: ignore[return-value]
     if span.kind == "monthyear":
         return (span.value[0], span.value[1], 0)
-    if span.kind == "year":
+    if span.kind in ("year", "erayear"):
         return (span.value[0], 0, 0)
     return None
 
 
 def date_forms(span: Span) -> list[str]:
-    """Other ways to write a full date: ``16 June 2020`` <-> ``June 16, 2020``."""
+    """Other ways to write a full date: ``16 June 2020`` <-> ``June 16, 2020``;
+    ``105 CE`` <-> ``105 AD`` <-> ``105`` (an era-less year is read as CE)."""
+    if span.kind == "erayear" and isinstance(span.value, tuple):
+        y = abs(span.value[0])
+        pair = ("BC", "BCE") if span.value[0] < 0 else ("AD", "CE")
+        forms = [f"{y} {e}" for e in pair] + ([] if span.value[0] < 0 else [str(y)])
+        return [f for f in forms if f != span.text]
     if span.kind != "date" or not isinstance(span.value, tuple):
         return []
     y, m, d = span.value
@@ -195,6 +208,8 @@ def format_like(span: Span, value: tuple[int, ...]) -> str:
     """Write the date ``value`` in the same style as ``span`` (for distractors)."""
     if span.kind == "year":
         return str(value[0])
+    if span.kind == "erayear":
+        return f"{abs(value[0])} {span.unit}"
     if span.kind == "monthyear":
         return f"{MONTHS[value[1] - 1]} {value[0]}"
     if span.kind == "daymonth":
