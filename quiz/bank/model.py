@@ -55,6 +55,8 @@ class Question:
     choices: list[str] = field(default_factory=list)
     tolerance: float = 0.0
     unit: str | None = None
+    # The answer names a person: its name parts may come in either order.
+    person: bool = False
     line: int = 0  # line of the question in bank.yaml, for messages
 
     @property
@@ -75,7 +77,10 @@ class Question:
     @property
     def answer_hash(self) -> str:
         """Changes only when what counts as correct changes."""
-        return _digest([self.type, self.answer, sorted(self.accept), self.tolerance])
+        parts: list[object] = [self.type, self.answer, sorted(self.accept), self.tolerance]
+        if self.person:  # only when set, so the hashes of every other question stay as they were
+            parts.append("person")
+        return _digest(parts)
 
 
 @dataclass(slots=True)
@@ -95,6 +100,8 @@ class Bank:
     questions: list[Question]
     path: Path  # the bank.yaml file
     description: str = ""
+    # How the bank's readers write dates: "en-US" reads 6/7/2020 as June 7.
+    locale: str | None = None
     _article: Article | None = field(default=None, repr=False, compare=False)
 
     @property
