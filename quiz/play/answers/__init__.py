@@ -20,6 +20,6 @@ from quiz.play.answers.dates import Date, parse_date, parse_time
 from quiz.play.answers.typos import distance, typo_budget
 
 __all__ = [
-    "MAX_INPUT", "WRONG", "_CHECKERS", "AnswerContext", "Date", "Verdict", "check", "display_answer", "distance",
-    "parse_date", "parse_time", "typo_budget",
+    "MAX_INPUT", "WRONG", "_CHECKERS", "AnswerContext", "Date", "Verdict", "check",
+    "display_answer", "distance", "parse_date", "parse_time", "typo_budget",
 ]

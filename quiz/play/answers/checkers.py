@@ -593,8 +593,9 @@ def _check_number(q: Question, given: object, ctx: AnswerContext = NO_CONTEXT) -
         ok = near(answer, tol) or (unit.scale != 1.0 and near(full, tol * unit.scale))
     if not ok:
         return WRONG
-    exact = value == answer and _canon(text) == _canon(display_answer(q)) or (
-        value == answer and not amount.words and not currencies)
+    # Said as the answer is written, or as the bare number: no note needed.
+    exact = value == answer and (_canon(text) == _canon(display_answer(q))
+                                 or (not amount.words and not currencies))
     return Verdict(True, 1.0, message="" if exact else f"accepted as {display_answer(q)}")
 
 
