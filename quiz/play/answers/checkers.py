@@ -22,6 +22,7 @@ from quiz.play.answers.typos import distance, typo_distance
 
 MAX_INPUT = 1000  # characters; longer input is not an answer anyone typed
 MAX_WORDS = 16  # words of a typed answer that are searched for the answer among extra words
+MAX_NUMBER_WORDS = 30  # "nine hundred and ninety-nine billion nine hundred ..." is 25
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def _number_run(words: Sequence[str], i: int) -> tuple[int, float] | None:
     if first not in NUMBER_WORDS and not (first == "a" and i + 1 < len(words)
                                           and words[i + 1] in _BIG_WORDS):
         return None
-    for j in range(min(len(words), i + 12), i, -1):
+    for j in range(min(len(words), i + MAX_NUMBER_WORDS), i, -1):
         value = number_from_words(" ".join(words[i:j]))
         if value is not None:
             return j, value
@@ -308,7 +309,7 @@ def _match_core(q: Question, text: str, targets: Sequence[str], ctx: AnswerConte
     if _compact(g) in {_compact(r) for r in reordered}:
         return accepted
     # The article's own other form of the answer: "Chun Hae-sung (천해성)".
-    if any(ctx.pair_stated(t, text) for t in targets):
+    if any(ctx.names_as(t, text) for t in targets):
         return accepted
     # A choice typed exactly never gets here: _check_choice picks it first.
     rivals = [_canon(r) for r in _rivals(q, targets)]
@@ -584,7 +585,8 @@ def _check_number(q: Question, given: object, ctx: AnswerContext = NO_CONTEXT) -
     tol = abs(q.tolerance or 0.0)
 
     def near(target: float, slack: float) -> bool:
-        return math.isfinite(value) and abs(value - target) <= slack + 1e-9 * max(1, abs(target))
+        # Rounding error only: at 1e-9 relative, 1,000,000,001 would pass for a billion.
+        return math.isfinite(value) and abs(value - target) <= slack + 1e-12 * max(1, abs(target))
 
     full = answer * unit.scale
     if amount.scaled or (named_unit and unit.scale != 1.0):

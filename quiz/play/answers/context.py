@@ -66,27 +66,32 @@ class AnswerContext:
                    month_first=(bank.locale or "").casefold() == "en-us")
 
     @cached_property
+    def article_text(self) -> str:
+        return self.article()
+
+    @cached_property
     def words(self) -> frozenset[str]:
         """Every folded word of the bank and the article."""
         words: set[str] = set()
-        for text in [*self.texts(), self.article()]:
+        for text in [*self.texts(), self.article_text]:
             words.update(fold(text).split())
         return frozenset(words)
 
     @cached_property
     def article_loose(self) -> str:
-        return f" {loose(self.article())} "
+        return f" {loose(self.article_text)} "
 
-    def pair_stated(self, a: str, b: str) -> bool:
-        """Whether the article writes ``a (b)`` or ``b (a)``: one thing, two forms of its name."""
-        la, lb = loose(a), loose(b)
-        if not la or not lb or any(ch.isdigit() for ch in la + lb):
+    def names_as(self, answer: str, given: str) -> bool:
+        """Whether the article writes ``answer (given)``: its own other form of the answer.
+
+        Only this way round: in ``Chun Hae-sung (천해성)`` the part before the
+        bracket has no clear start, so "Hae-sung" must not pass for "천해성".
+        """
+        la, lg = loose(answer), loose(given)
+        if not la or not lg or any(ch.isdigit() for ch in la + lg):
             return False  # "8.0 billion KRW ($7.1 million)" is a conversion, not a name
-        text = self.article_loose
-        return any(
-            re.search(r"(?<![\w-])" + re.escape(f"{x} ({y})"), text) is not None
-            for x, y in ((la, lb), (lb, la))
-        )
+        pattern = r"(?<![\w-])" + re.escape(f"{la} ({lg})")
+        return re.search(pattern, self.article_loose) is not None
 
 
 NO_CONTEXT = AnswerContext(lambda: ())
