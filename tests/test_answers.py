@@ -144,7 +144,8 @@ Q = {
     "meeting-nov-us": q("text", "2 November 2018",
                         prompt="On what date did the sports talks take place?"),
     "closure": q("text", "30 January 2020", prompt="On what date was the office closed?"),
-    "olympics-2020": q("number", 2020, prompt="Which year's Olympics did the unified team bid for?"),
+    "olympics-2020": q("number", 2020,
+                       prompt="Which year's Olympics did the unified team bid for?"),
     "twentieth-text": q("text", "20th anniversary",
                         prompt="Which anniversary of the first summit was it?"),
     "blue-house": q("text", "Blue House", prompt="Which office released the statement?"),
@@ -484,7 +485,7 @@ CASES: list[tuple[str, object, str, str]] = [
     ("embassy", "an embassy", OK, "a leading article"),
     ("embassy", "embasy", CLOSE, "a letter missing"),
     ("embassy", "embassies", NO, "two edits"),
-    ("embassy", "an embassy of sorts", NO, "words that are neither function words nor the prompt's"),
+    ("embassy", "an embassy of sorts", NO, "'sorts' is neither a function word nor the prompt's"),
     ("blue-house", "Blue House", OK, "the answer"),
     ("blue-house", "the Blue House", OK, "a leading article"),
     ("blue-house", "Blue Hosue", CLOSE, "a slip in a five-letter word"),
@@ -592,7 +593,7 @@ CASES: list[tuple[str, object, str, str]] = [
     ("balloons", "leaflets", NO, "what they sent, not how"),
     ("anniversary-years", "20", OK, "the number"),
     ("anniversary-years", "20 years", OK, "with the unit"),
-    ("anniversary-years", "20th anniversary", OK, "an ordinal and the prompt's word (rejected before)"),
+    ("anniversary-years", "20th anniversary", OK, "ordinal + prompt word (rejected before)"),
     ("anniversary-years", "twentieth", OK, "an ordinal word (rejected before)"),
     ("anniversary-years", "the twentieth anniversary", OK, "an ordinal word and the prompt's word"),
     ("anniversary-years", "20th", OK, "an ordinal"),
@@ -1033,11 +1034,11 @@ def test_the_context_is_read_once_and_only_when_needed() -> None:
         return _SEED_ARTICLE
 
     ctx = AnswerContext(texts, article)
-    for given in ["Ministry of Unification", "the ministry of unification", "16 June 2020"]:
-        check(Q["ministry"], given, ctx)
+    for typed in ["Ministry of Unification", "the ministry of unification", "16 June 2020"]:
+        check(Q["ministry"], typed, ctx)
     assert calls == {"texts": 0, "article": 0}, "exact answers never read the article"
-    for given in ["Ministry of Unifcation", "Ministry of Reunification", "Minsitry of Unification"]:
-        check(Q["ministry"], given, ctx)
+    for typed in ["Ministry of Unifcation", "Ministry of Reunification", "Minsitry of Unification"]:
+        check(Q["ministry"], typed, ctx)
     assert calls == {"texts": 1, "article": 1}
 
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from quiz.bank.model import Question
 from quiz.bank.normalize import fold, strip_accents
@@ -141,6 +142,7 @@ _CANON_NUM_RE = re.compile(
 _DIGITS_RE = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=4096)  # the answers and choices of a bank come back with every check
 def _canon(text: str) -> str:
     """Folded text with every number as its plain value: ``$8.0 billion`` -> ``8000000000 usd``."""
     t = fold(_symbols_to_codes(unicodedata.normalize("NFKC", text)))
@@ -214,10 +216,11 @@ _NEVER_EXTRA = frozenset({
 })
 
 
-def _word_forms(text: str) -> set[str]:
+@lru_cache(maxsize=1024)  # prompts and choices, read again with every check
+def _word_forms(text: str) -> frozenset[str]:
     """Folded words of ``text``, each also without a plural ending."""
     words = set(fold(text).split())
-    return words | {_singular(w) for w in words}
+    return frozenset(words | {_singular(w) for w in words})
 
 
 def _singular(word: str) -> str:
@@ -228,7 +231,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def _extra_ok(word: str, context_words: set[str], banned: set[str]) -> bool:
+def _extra_ok(word: str, context_words: frozenset[str], banned: frozenset[str]) -> bool:
     """A word beside the answer that adds nothing: a function word or the prompt's own."""
     if word in _NEVER_EXTRA or word in banned or any(ch.isdigit() for ch in word):
         return False
@@ -246,8 +249,8 @@ def _cores(q: Question, text: str, targets: Sequence[str]) -> Iterable[str]:
     n = len(tokens)
     if n < 2 or n > MAX_WORDS:
         return
-    target_words = set().union(*(_word_forms(t) for t in targets))
-    banned = set().union(*(_word_forms(c) for c in q.choices)) - target_words
+    target_words = frozenset().union(*(_word_forms(t) for t in targets))
+    banned = frozenset().union(*(_word_forms(c) for c in q.choices)) - target_words
     context_words = _word_forms(q.prompt) | _word_forms(q.unit or "")
     ok = [all(_extra_ok(w, context_words, banned) for w in fold(tok).split()) for tok in tokens]
     for size in range(n - 1, 0, -1):
@@ -338,9 +341,8 @@ def _match_core(q: Question, text: str, targets: Sequence[str], ctx: AnswerConte
     # Guarded typo allowance: the nearest right form must be nearer than any
     # wrong choice, every guard in typo_distance must hold, and no word may
     # have turned into another real word of the question, bank or article.
-    own = _word_forms(" ".join([q.prompt, *q.choices, *q.hints, q.explanation]))
-
     def is_word(word: str) -> bool:
+        own = _word_forms(" ".join([q.prompt, *q.choices, *q.hints, q.explanation]))
         return word in own or word in ctx.words
 
     best = min((d for t in plain if (d := typo_distance(g, t, is_word)) is not None),
@@ -524,6 +526,7 @@ class _Unit:
     words: frozenset[str]
 
 
+@lru_cache(maxsize=256)
 def _read_unit(unit: str | None) -> _Unit:
     if not unit:
         return _Unit(1.0, None, frozenset())
@@ -543,6 +546,11 @@ def _read_unit(unit: str | None) -> _Unit:
 def _unit_word(word: str) -> str:
     word = _UNIT_SYNONYMS.get(word, word)
     return _UNIT_SYNONYMS.get(_singular(word), _singular(word))
+
+
+@lru_cache(maxsize=256)
+def _currencies_in(text: str) -> frozenset[str]:
+    return frozenset(_read_amount(text).currencies or ())
 
 
 def _no_number(q: Question) -> Verdict:
@@ -568,11 +576,11 @@ def _check_number(q: Question, given: object, ctx: AnswerContext = NO_CONTEXT) -
     value = amount.values[0]
     unit = _read_unit(q.unit)
     currencies = amount.currencies or set()
-    prompt = _read_amount(q.prompt)
+    prompt_currencies = _currencies_in(q.prompt)
     # Units and currencies must agree when both are given: "$8 billion" is not 8 billion won.
     if len(currencies) > 1:
         return WRONG
-    if currencies and currencies != ({unit.currency} if unit.currency else prompt.currencies):
+    if currencies and currencies != ({unit.currency} if unit.currency else prompt_currencies):
         return WRONG
     # Every other word must be the unit, a function word or the prompt's own.
     context_words = _word_forms(q.prompt)
@@ -580,7 +588,7 @@ def _check_number(q: Question, given: object, ctx: AnswerContext = NO_CONTEXT) -
     for w in amount.words or []:
         if _unit_word(w) in unit.words:
             named_unit = True
-        elif not _extra_ok(w, context_words, set()):
+        elif not _extra_ok(w, context_words, frozenset()):
             return WRONG
     tol = abs(q.tolerance or 0.0)
 
