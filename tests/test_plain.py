@@ -308,3 +308,20 @@ def test_truefalse_takes_the_listed_numbers() -> None:
     assert "  1. True\n  2. False" in out
     assert "Type t (true) or f (false), or 1 or 2." in out  # 3 is not an option
     assert "Right: 3 of 3 (100%)" in out
+
+
+@pytest.mark.parametrize("mode", [Mode.PRACTICE, Mode.TEST])
+def test_plain_says_no_number_was_read_and_keeps_the_try(seed_bank: Bank, mode: Mode) -> None:
+    number = next(q for q in seed_bank.playable() if q.type == "number")
+    session = PlaySession.from_bank(seed_bank, Settings(mode=mode, seed=1, shuffle=False),
+                                    questions=[number])
+    out = io.StringIO()
+    engine = session.engine
+    game = PlainGame(session, seed_bank,
+                     io.StringIO(f"lots\n{typed_answer(engine, number)}\n\n"), out)
+    results = game.play()
+    text = out.getvalue()
+    assert "I read that as no number" in text and "Not quite." not in text
+    # The try was kept: the number typed next is a first try and earns full marks.
+    assert results.records[0].tries == 1
+    assert results.score == scoring.base_points(number.difficulty)
