@@ -129,7 +129,8 @@ async def answer_wrong(pilot: Pilot, app: QuizApp) -> None:
         await pilot.press(str(next(i for i, o in enumerate(options) if o not in q.answer) + 1))
         await pilot.press("enter")
     elif q.type in ("text", "number"):
-        await type_text(pilot, "zzz qqq")
+        # A wrong number: text with no number in it costs a number question no try.
+        await type_text(pilot, "zzz qqq" if q.type == "text" else "987654")
         await pilot.press("enter")
     elif q.type == "order":
         await pilot.press("enter")  # the shown order is never the right one
