@@ -998,15 +998,18 @@ def test_seed_bank_answers_are_accepted_and_distractors_are_not() -> None:
     from tests.conftest import SEED_BANK
 
     bank = load_bank(SEED_BANK / "bank.yaml")
+    ctx = AnswerContext.for_bank(bank)
     for question in bank.questions:
         forms: list[object] = [question.answer, *question.accept]
         if question.type in ("text", "choice", "number"):
             forms.append(display_answer(question).split(" (±")[0])
         for form in forms:
             assert check(question, form).correct, (question.id, form)
+            assert check(question, form, ctx).correct, (question.id, form)
         if question.type == "choice":
             for wrong in set(question.choices) - {question.answer}:
                 assert not check(question, wrong).correct, (question.id, wrong)
+                assert not check(question, wrong, ctx).correct, (question.id, wrong)
 
 
 # --- the context: the bank and the article around a question -------------------
