@@ -231,6 +231,16 @@ def _singular(word: str) -> str:
     return word
 
 
+def _prompt_words(q: Question) -> frozenset[str]:
+    """The prompt's words that may come beside an answer: none when it offers alternatives.
+
+    "North Korea or South Korea?" holds a wrong answer; "South Korea North Korea"
+    must not pass because both halves are the prompt's.
+    """
+    words = _word_forms(q.prompt)
+    return frozenset() if "or" in words else words
+
+
 def _extra_ok(word: str, context_words: frozenset[str], banned: frozenset[str]) -> bool:
     """A word beside the answer that adds nothing: a function word or the prompt's own."""
     if word in _NEVER_EXTRA or word in banned or any(ch.isdigit() for ch in word):
@@ -251,7 +261,7 @@ def _cores(q: Question, text: str, targets: Sequence[str]) -> Iterable[str]:
         return
     target_words = frozenset().union(*(_word_forms(t) for t in targets))
     banned = frozenset().union(*(_word_forms(c) for c in q.choices)) - target_words
-    context_words = _word_forms(q.prompt) | _word_forms(q.unit or "")
+    context_words = _prompt_words(q) | _word_forms(q.unit or "")
     ok = [all(_extra_ok(w, context_words, banned) for w in fold(tok).split()) for tok in tokens]
     for size in range(n - 1, 0, -1):
         for i in range(0, n - size + 1):
@@ -583,7 +593,7 @@ def _check_number(q: Question, given: object, ctx: AnswerContext = NO_CONTEXT) -
     if currencies and currencies != ({unit.currency} if unit.currency else prompt_currencies):
         return WRONG
     # Every other word must be the unit, a function word or the prompt's own.
-    context_words = _word_forms(q.prompt)
+    context_words = _prompt_words(q)
     named_unit = bool(currencies)
     for w in amount.words or []:
         if _unit_word(w) in unit.words:
