@@ -1242,3 +1242,15 @@ def test_a_number_answer_and_its_display_always_check_as_right(value, unit, tole
     for form in (value, str(value), shown):
         verdict = check(question, form, CTX)
         assert verdict.correct, (form, verdict)
+
+
+@FAST
+@given(name=st.sampled_from(sorted(n for n, v in Q.items() if v.type in ("text", "number"))),
+       word=st.sampled_from(["not", "never", "before", "after", "about", "or 1999"]),
+       front=st.booleans())
+def test_a_negation_or_hedge_beside_an_answer_is_never_right(name: str, word: str,
+                                                            front: bool) -> None:
+    question = Q[name]
+    shown = display_answer(question).split(" (±")[0]
+    typed = f"{word} {shown}" if front else f"{shown} {word}"
+    assert not check(question, typed, context_of(name)).correct, typed
