@@ -445,3 +445,88 @@ def test_restore_rejects_an_unknown_snapshot_version() -> None:
     snap["version"] = 99
     with pytest.raises(EngineError):
         Engine.restore(make_questions(), snap)
+
+
+# --- answers that read as no number, and the checker's context ----------------------------
+
+def _at_area(engine: Engine) -> None:
+    while engine.current is not None and engine.current.id != "area":
+        engine.skip()
+        engine.advance()
+
+
+@pytest.mark.parametrize("mode", [Mode.PRACTICE, Mode.TEST, Mode.REVIEW])
+def test_an_answer_read_as_no_number_costs_no_try(mode: Mode) -> None:
+    engine = Engine(make_questions(), Settings(mode=mode, shuffle=False))
+    _at_area(engine)
+    engine.pending.clear()
+    tries, points = engine.tries_left, engine.available_points()
+    outcome = engine.answer("a few thousand square metres")
+    # Said in every mode (it tells nothing about right or wrong), and nothing is spent.
+    assert outcome.unread and not outcome.final and outcome.reveal
+    assert outcome.message is not None and "no number" in outcome.message
+    assert outcome.tries_left == tries and outcome.available == points
+    assert engine.state is State.ASKING and engine.tries_left == tries
+    assert engine.pending == []
+    # A number after it is judged as a first try.
+    final = engine.answer("two thousand") if mode is not Mode.PRACTICE else None
+    if final is not None:
+        assert final.final and engine.pending[-1].try_number == 1
+    else:
+        retry = engine.answer("two thousand")
+        assert not retry.unread and not retry.final and retry.tries_left == tries - 1
+        assert engine.pending[-1].try_number == 1
+
+
+def test_number_words_are_a_number_not_a_wasted_try() -> None:
+    engine = Engine([Question("built", "number", "In what year was it built?", 2005,
+                              [ev("constructed in 2005", 0, "History")])],
+                    Settings(shuffle=False))
+    outcome = engine.answer("two thousand and five")
+    assert outcome.final and outcome.correct and not outcome.unread
+
+
+def test_the_context_keeps_a_typo_off_another_word_of_the_article() -> None:
+    from quiz.play.answers import AnswerContext
+
+    ministry = Question("ministry", "text", "Chun Hae-sung was vice minister of which ministry?",
+                        "Ministry of Unification", [ev("Ministry of Unification", 0, "Intro")])
+    article = "vice chairman of the Committee for the Peaceful Reunification of the Fatherland"
+    with_article = Engine([ministry], Settings(), AnswerContext(lambda: [], lambda: article))
+    without = Engine([ministry], Settings())
+    assert without.answer("Ministry of Reunification").correct  # no article: only a typo
+    assert with_article.answer("Ministry of Reunification").correct is False
+    resumed = Engine.restore([ministry], with_article.snapshot(),
+                             AnswerContext(lambda: [], lambda: article))
+    assert resumed.answer("Ministry of Reunification").correct is False
+
+
+def test_a_session_checks_against_its_bank_and_article() -> None:
+    from quiz.bank.load import load_bank
+    from quiz.play.session import PlaySession
+    from tests.conftest import SEED_BANK
+
+    bank = load_bank(SEED_BANK / "bank.yaml")
+    session = PlaySession.from_bank(bank)
+    # A word only the article holds ("perspective"), and one of the bank's questions.
+    assert "perspective" in session.engine.context.words
+    assert "reunification" in session.engine.context.words
+    resumed = PlaySession.resume(bank, session.snapshot())
+    assert "perspective" in resumed.engine.context.words
+
+
+def test_a_resumed_stored_session_checks_against_its_article(store) -> None:
+    from quiz.bank.load import load_bank
+    from quiz.play.resume import resume_session
+    from quiz.play.session import PlaySession
+    from tests.conftest import SEED_BANK
+
+    bank = load_bank(SEED_BANK / "bank.yaml")
+    session = PlaySession.from_bank(bank, Settings(shuffle=False), store.recorder("ada"),
+                                    profile="ada")
+    session.answer(session.current.answer)
+    session.advance()
+    session.finish()
+    (row,) = store.unfinished_sessions("ada")
+    resumed = resume_session(store, bank, row.id, "ada")
+    assert "perspective" in resumed.engine.context.words

@@ -414,3 +414,18 @@ def test_missed_multi_answers_are_listed_one_per_line(seed_bank: Bank) -> None:
     for option in q.answer:
         assert f"      * {option}" in lines
     assert ", ".join(q.answer) not in out.getvalue()
+@pytest.mark.parametrize("mode", [Mode.PRACTICE, Mode.TEST])
+def test_plain_says_no_number_was_read_and_keeps_the_try(seed_bank: Bank, mode: Mode) -> None:
+    number = next(q for q in seed_bank.playable() if q.type == "number")
+    session = PlaySession.from_bank(seed_bank, Settings(mode=mode, seed=1, shuffle=False),
+                                    questions=[number])
+    out = io.StringIO()
+    engine = session.engine
+    game = PlainGame(session, seed_bank,
+                     io.StringIO(f"lots\n{typed_answer(engine, number)}\n\n"), out)
+    results = game.play()
+    text = out.getvalue()
+    assert "I read that as no number" in text and "Not quite." not in text
+    # The try was kept: the number typed next is a first try and earns full marks.
+    assert results.records[0].tries == 1
+    assert results.score == scoring.base_points(number.difficulty)

@@ -86,7 +86,7 @@ def test_schema_keys_and_enums_match_the_loader():
     assert tuple(question["properties"]["type"]["enum"]) == QUESTION_TYPES
     assert tuple(question["properties"]["status"]["enum"]) == STATUSES
     # Each type forbids exactly the type-specific keys the loader does not allow it.
-    specific = {"choices", "answer", "items", "accept", "tolerance", "unit"}
+    specific = {"choices", "answer", "items", "accept", "tolerance", "unit", "person"}
     rules = {r["if"]["properties"]["type"]["const"]: r["then"] for r in question["allOf"]
              if "type" in r["if"].get("properties", {})}
     assert set(rules) == set(QUESTION_TYPES)

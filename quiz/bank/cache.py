@@ -19,7 +19,8 @@ from quiz.paths import cache_dir, remove_stale_temps, temp_pattern, write_atomic
 # The modules whose code decides what a parsed bank holds (tests check that
 # every module the loader imports is here).
 SOURCES = ("load.py", "cache.py", "model.py", "article.py", "yamlcheck.py", "normalize.py",
-           "numbers.py", "readfile.py", "grounding.py", "datetext.py")
+           "numbers.py", "readfile.py", "grounding.py", "datetext.py",
+           "files.py")
 
 _code_version: str | None = None
 

@@ -62,6 +62,8 @@ def question_to_dict(q: Question) -> dict[str, object]:
         d["answer"] = list(q.answer) if isinstance(q.answer, list) else q.answer
     if q.accept:
         d["accept"] = list(q.accept)
+    if q.person:
+        d["person"] = True
     if q.type == "number":
         if q.tolerance:
             d["tolerance"] = q.tolerance
@@ -94,6 +96,8 @@ def bank_to_dict(bank: Bank) -> dict[str, object]:
     d: dict[str, object] = {"format": FORMAT_VERSION, "id": bank.id, "title": bank.title}
     if bank.description:
         d["description"] = bank.description
+    if bank.locale:
+        d["locale"] = bank.locale
     d["source"] = src
     d["questions"] = [question_to_dict(q) for q in bank.questions]
     return d

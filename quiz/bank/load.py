@@ -44,24 +44,26 @@ __all__ = ["BankError", "Diagnostic", "check_bank", "find_bank_files", "load_ban
 MAX_BYTES = 8 * 1024 * 1024  # a 10,000-question bank is ~4 MiB
 MAX_DEPTH = 32
 
-TOP_KEYS = ("format", "id", "title", "description", "source", "questions")
+TOP_KEYS = ("format", "id", "title", "description", "locale", "source", "questions")
 SOURCE_KEYS = ("file", "title", "url", "license", "author")
 QUESTION_KEYS = (
     "id", "type", "prompt", "choices", "answer", "items", "accept", "tolerance", "unit",
-    "evidence", "hints", "explanation", "difficulty", "confidence", "tags", "origin", "status",
+    "person", "evidence", "hints", "explanation", "difficulty", "confidence", "tags", "origin",
+    "status",
 )
 EVIDENCE_KEYS = ("quote", "prefix", "suffix", "section")
 # Keys only some types may have; anything else on that type is a mistake.
 TYPE_KEYS = {
-    "choice": {"choices", "answer"},
+    "choice": {"choices", "answer", "person"},
     "multi": {"choices", "answer"},
     "truefalse": {"answer"},
-    "text": {"answer", "accept"},
+    "text": {"answer", "accept", "person"},
     "number": {"answer", "accept", "tolerance", "unit"},
     "order": {"items"},
 }
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 _ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
+_LOCALE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?")
 _ORIGIN_RE = re.compile(r"curated|generated:[a-z0-9_-]+|imported(:[a-z0-9_-]+)?")
 
 
@@ -461,7 +463,7 @@ def _parse_question(ctx: _Ctx, node: MappingNode) -> _Parsed:
                 "`generated:<rule>`")
     if qtype is None:
         return _Parsed(q, node, items, [n for _, n in evidence])
-    for key in ("choices", "answer", "items", "accept", "tolerance", "unit"):
+    for key in ("choices", "answer", "items", "accept", "tolerance", "unit", "person"):
         if key in items and key not in TYPE_KEYS[qtype]:
             ctx.add(items[key][0], _wrong_key_message(qtype, key))
     ok = _parse_answer(ctx, q, items, node)
@@ -481,6 +483,8 @@ def _parse_answer(ctx: _Ctx, q: Question, items: dict, node: MappingNode) -> boo
     """Fill in the type-specific fields; False if the answer itself is unusable."""
     t = q.type
     n_before = len(ctx.diags)
+    if "person" in TYPE_KEYS.get(t, ()):
+        q.person = _field(ctx, items, "person", yc.as_bool, default=False)
     if t in ("choice", "multi"):
         choices = _field(ctx, items, "choices", yc.as_str_list, required=True, owner=node)
         q.choices = choices or []
@@ -665,6 +669,11 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
                 "digits and `-_.`")
     title = _field(ctx, items, "title", yc.as_str, required=True, owner=root)
     description = _field(ctx, items, "description", yc.as_str, default="")
+    locale = _field(ctx, items, "locale", yc.as_str)
+    if locale is not None and not _LOCALE_RE.fullmatch(locale):
+        ctx.add(items["locale"][1], f"locale `{yc.short(locale)}` is not a language tag; "
+                "write e.g. `en-US` (dates read month first) or `en-GB`")
+        locale = None
     source = _parse_source(ctx, items, root)
     qnodes = []
     if "questions" in items:
@@ -704,7 +713,7 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
     if ctx.diags or bank_id is None or title is None or source is None:
         return None
     return Bank(
-        id=bank_id, title=title, source=source, description=description or "",
+        id=bank_id, title=title, source=source, description=description or "", locale=locale,
         questions=[p.question for p in parsed], path=path, _article=article,
     )
 

@@ -58,6 +58,8 @@ class Question:
     # How sure the generator is that a draft is usable as written (0..1); None when a
     # person wrote it. Curation lists the surest drafts first.
     confidence: float | None = None
+    # The answer names a person: its name parts may come in either order.
+    person: bool = False
     line: int = 0  # line of the question in bank.yaml, for messages
 
     @property
@@ -78,7 +80,10 @@ class Question:
     @property
     def answer_hash(self) -> str:
         """Changes only when what counts as correct changes."""
-        return _digest([self.type, self.answer, sorted(self.accept), self.tolerance])
+        parts: list[object] = [self.type, self.answer, sorted(self.accept), self.tolerance]
+        if self.person:  # only when set, so the hashes of every other question stay as they were
+            parts.append("person")
+        return _digest(parts)
 
 
 @dataclass(slots=True)
@@ -98,6 +103,8 @@ class Bank:
     questions: list[Question]
     path: Path  # the bank.yaml file
     description: str = ""
+    # How the bank's readers write dates: "en-US" reads 6/7/2020 as June 7.
+    locale: str | None = None
     _article: Article | None = field(default=None, repr=False, compare=False)
 
     @property

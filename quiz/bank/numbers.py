@@ -1,7 +1,9 @@
-"""Numbers as people write them: ``4,498.57``, ``8.0 billion``, ``four``, ``20th``."""
+"""Numbers as people write them: ``4,498.57``, ``8.0 billion``, ``four``, ``20th``,
+``two thousand and five``, ``twentieth``, ``2 000``."""
 
 from __future__ import annotations
 
+import math
 import re
 
 WORDS = {
@@ -22,6 +24,22 @@ _NUM_RE = re.compile(
 )
 _WORD_RE = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.IGNORECASE)
 
+# Below a hundred, each word once; "hundred" and the scales multiply.
+_SMALL = {w: v for w, v in WORDS.items() if v < 100}
+_ORDINAL_SMALL = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+} | {w[:-1] + "th" if w.endswith("t") else w + "th": v
+     for w, v in _SMALL.items() if 13 <= v <= 19} | {
+    w[:-1] + "ieth": v for w, v in _SMALL.items() if v >= 20 and v % 10 == 0
+}
+_ORDINAL_SMALL["eighteenth"] = 18  # "eighteen" + "th", not "eighteent" + "h"
+_BIG = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+ORDINALS = _ORDINAL_SMALL | {w + "th": v for w, v in _BIG.items()}
+NUMBER_WORDS = frozenset(_SMALL) | frozenset(_BIG) | frozenset(ORDINALS)
+# Digits grouped by spaces: "2 000", "8 000 000 000" (also thin and no-break spaces).
+SPACED_GROUPS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,]|\.\d)")
+
 
 def parse_number(text: str) -> float | None:
     """The single number ``text`` spells, or None: ``"4,498.57"``, ``"8 billion"``."""
@@ -29,6 +47,10 @@ def parse_number(text: str) -> float | None:
     t = re.sub(r"^[$€£¥₩]\s*", "", t)
     if t.lower() in WORDS:
         return float(WORDS[t.lower()])
+    if SPACED_GROUPS_RE.fullmatch(t):
+        t = re.sub(r"\s", "", t)
+    if (words := number_from_words(t)) is not None:
+        return words
     m = _NUM_RE.fullmatch(t)
     if not m:
         return None
@@ -50,3 +72,57 @@ def numbers_in(text: str) -> list[float]:
             out.append(value * SCALES[m["scale"].lower()])
     out.extend(float(WORDS[w.lower()]) for w in _WORD_RE.findall(text))
     return out
+
+
+def number_from_words(text: str) -> float | None:
+    """The number a run of English number words spells, or None.
+
+    ``two thousand and five`` -> 2005, ``one billion`` -> 1e9, ``twenty-first``
+    -> 21, ``a hundred`` -> 100. Read strictly, as a number is said: words in
+    an impossible order (``five twenty``, ``thousand million``) are no number.
+    Only the last word may be an ordinal.
+    """
+    words = re.split(r"[\s-]+", text.strip().lower())
+    if not words or not words[0]:
+        return None
+    if words[0] == "a" and len(words) > 1 and words[1] in _BIG:
+        words[0] = "one"
+    total = 0.0  # finished groups: "two thousand" of "two thousand and five"
+    group = 0.0  # the group being read, below a thousand
+    last = ""  # what the previous word was: "" | "unit" | "teen" | "ten" | "hundred" | "scale"
+    top = math.inf  # the scale words must fall: "million ... thousand"
+    for i, w in enumerate(words):
+        is_last = i == len(words) - 1
+        if w in ORDINALS and not is_last:
+            return None
+        w_value: float
+        if w in ORDINALS:
+            w_value = ORDINALS[w]
+        elif w in _SMALL or w in _BIG:
+            w_value = _SMALL.get(w, _BIG.get(w, 0))
+        elif w == "and" and last in ("hundred", "scale") and not is_last:
+            continue
+        else:
+            return None
+        if w_value < 100:  # zero .. ninety
+            kind = "ten" if w_value >= 20 and w_value % 10 == 0 else (
+                "teen" if w_value >= 10 else "unit")
+            if last in ("unit", "teen") or (last == "ten" and kind != "unit"):
+                return None  # "five six", "twenty thirty": no number as said
+            if w_value == 0 and (last or not is_last):
+                return None  # "zero" stands alone
+            group += w_value
+            last = kind
+        elif w_value == 100:  # "nineteen hundred" is a number as said, too
+            if last not in ("unit", "teen", "ten") or group >= 100:
+                return None
+            group *= 100
+            last = "hundred"
+        else:
+            if group == 0 or w_value >= top:
+                return None
+            total += group * w_value
+            group = 0
+            top = w_value
+            last = "scale"
+    return total + group

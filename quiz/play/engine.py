@@ -26,7 +26,7 @@ from typing import Any
 
 from quiz.bank.model import Evidence, Question
 from quiz.play import scoring
-from quiz.play.answers import check, display_answer
+from quiz.play.answers import AnswerContext, check, display_answer
 
 SNAPSHOT_VERSION = 1
 
@@ -160,6 +160,10 @@ class AnswerOutcome:
     expected: str | None = None  # the right answer as text (final and revealed only)
     skipped: bool = False
     timed_out: bool = False
+    # Nothing in the answer could be read ("two thousand fife" to a number
+    # question): it cost no try, and ``message`` says what to type instead.
+    # Shown in every mode: it tells nothing about right or wrong.
+    unread: bool = False
 
     @property
     def may_retry(self) -> bool:
@@ -262,10 +266,14 @@ class _Current:
 class Engine:
     """Plays ``questions`` under ``settings``. See the module docstring for states."""
 
-    def __init__(self, questions: list[Question], settings: Settings | None = None) -> None:
+    def __init__(self, questions: list[Question], settings: Settings | None = None,
+                 context: AnswerContext | None = None) -> None:
         if not questions:
             raise EngineError("a session needs at least one question")
         self.settings = settings or Settings()
+        # The bank and article around the questions, for the answer checker;
+        # without a bank, what the questions themselves hold.
+        self.context = context or AnswerContext.for_questions(questions)
         if self.settings.seed is None:
             self.settings.seed = random.SystemRandom().randrange(2**31)
         self._by_id = {q.id: q for q in questions}
@@ -425,7 +433,16 @@ class Engine:
         if limit is not None and seconds is not None and seconds > limit:
             return self._settle_without_answer("timeout", given, seconds)
         q = self._q()
-        verdict = check(q, given)
+        verdict = check(q, given, self.context)
+        if verdict.unread:
+            # Not an answer at all: say so, and keep every try and point.
+            outcome = AnswerOutcome(
+                q.id, final=False, reveal=True, tries_left=self.tries_left,
+                available=self.available_points(), correct=False, partial=0.0, close=False,
+                message=verdict.message, points=0, bonus=0, unread=True,
+            )
+            self.last_outcome = outcome
+            return outcome
         self._cur.last_given = _plain(given)
         try_number = self._cur.wrong_tries + 1
         avail = self.available_points()
@@ -559,7 +576,8 @@ class Engine:
         }
 
     @classmethod
-    def restore(cls, questions: list[Question], snapshot: dict[str, Any]) -> Engine:
+    def restore(cls, questions: list[Question], snapshot: dict[str, Any],
+                context: AnswerContext | None = None) -> Engine:
         """Rebuild an engine from ``snapshot()`` output and the bank's questions.
 
         Questions no longer in the bank are dropped from the order; if the
@@ -572,7 +590,8 @@ class Engine:
         if not order_ids:
             raise EngineError("none of the snapshot's questions are in the bank")
         eng = cls([by_id[qid] for qid in order_ids],
-                  Settings.from_dict({**snapshot["settings"], "shuffle": False}))
+                  Settings.from_dict({**snapshot["settings"], "shuffle": False}),
+                  context or AnswerContext.for_questions(questions))
         eng.settings.shuffle = bool(snapshot["settings"].get("shuffle", True))
         old_order = snapshot["order"]
         old_pos = int(snapshot["pos"])

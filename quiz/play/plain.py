@@ -342,8 +342,8 @@ class PlainGame(Console):
         if not o.final:
             note = f" ({clean(o.message)})" if o.message else ""
             tries = f"{o.tries_left} more {'try' if o.tries_left == 1 else 'tries'}"
-            self.say(self.bad("Not quite.") + f"{note} {tries}; a right answer now earns "
-                     f"{o.available} points.")
+            self.say(f"{note[2:-1]}." if o.unread else self.bad("Not quite.")
+                     + f"{note} {tries}; a right answer now earns {o.available} points.")
             self._offer_hint()
             return
         bonus = f" + {o.bonus} bonus" if o.bonus else ""

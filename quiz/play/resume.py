@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quiz.play.answers import AnswerContext
 from quiz.play.engine import Engine, EngineError, State
 from quiz.play.session import PlaySession
 from quiz.store.progress import Store, StoreError
@@ -26,7 +27,8 @@ def resume_session(store: Store, bank: Bank, session_id: int, profile: str, *,
     """
     point = store.resume_point(session_id)
     try:
-        engine = Engine.restore(bank.playable(include_drafts=True), point.snapshot)
+        engine = Engine.restore(bank.playable(include_drafts=True), point.snapshot,
+                                AnswerContext.for_bank(bank))
     except EngineError as exc:
         store.abandon(session_id)
         raise StoreError(f"that session can no longer be resumed: {exc}") from None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from quiz.bank.model import Bank, Question
+from quiz.play.answers import AnswerContext
 from quiz.play.engine import (
     AnswerOutcome,
     Attempt,
@@ -125,13 +126,15 @@ class PlaySession:
                   questions: list[Question] | None = None) -> PlaySession:
         """A new session over the bank's playable questions (or ``questions``)."""
         qs = questions if questions is not None else bank.playable(include_drafts)
-        return cls(Engine(qs, settings), recorder, bank=bank, profile=profile)
+        return cls(Engine(qs, settings, AnswerContext.for_bank(bank)), recorder, bank=bank,
+                   profile=profile)
 
     @classmethod
     def resume(cls, bank: Bank, snapshot: dict[str, Any], recorder: Recorder | None = None,
                *, profile: str | None = None, include_drafts: bool = True) -> PlaySession:
         """Continue a session from a saved ``snapshot()`` of its engine."""
-        engine = Engine.restore(bank.playable(include_drafts), snapshot)
+        engine = Engine.restore(bank.playable(include_drafts), snapshot,
+                                AnswerContext.for_bank(bank))
         return cls(engine, recorder, bank=bank, profile=profile, resumed=True)
 
     # -- views --------------------------------------------------------------

@@ -6,6 +6,8 @@ word) and strict where it matters: a typo allowance never turns a wrong
 number, a wrong date, a wrong choice or a different name into a right one.
 
 ``check`` never raises on what a player types; odd input is simply wrong.
+Given an :class:`~quiz.play.answers.context.AnswerContext` (the bank and
+article), the typo allowance also never lands on another of their words.
 :mod:`~quiz.play.answers.checkers` judges each type of question, reading
 dates and times with :mod:`~quiz.play.answers.dates` and allowing typing
 slips through :mod:`~quiz.play.answers.typos`; the rest of quiz imports
@@ -13,10 +15,11 @@ from here.
 """
 
 from quiz.play.answers.checkers import _CHECKERS, MAX_INPUT, WRONG, Verdict, check, display_answer
+from quiz.play.answers.context import AnswerContext
 from quiz.play.answers.dates import Date, parse_date, parse_time
 from quiz.play.answers.typos import distance, typo_budget
 
 __all__ = [
-    "MAX_INPUT", "WRONG", "_CHECKERS", "Date", "Verdict", "check", "display_answer", "distance",
-    "parse_date", "parse_time", "typo_budget",
+    "MAX_INPUT", "WRONG", "_CHECKERS", "AnswerContext", "Date", "Verdict", "check",
+    "display_answer", "distance", "parse_date", "parse_time", "typo_budget",
 ]

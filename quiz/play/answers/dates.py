@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from quiz.bank.normalize import strip_accents
+from quiz.bank.numbers import ORDINALS
 from quiz.play.answers.typos import distance
 
 # Spelled out rather than taken from ``calendar``, whose names follow the locale.
@@ -39,11 +40,14 @@ def _month(token: str) -> tuple[int, bool] | None:
     return None
 
 
-def parse_date(text: str) -> Date | None:
+def parse_date(text: str, *, month_first: bool = False) -> Date | None:
     """A calendar date in a common English form, or None.
 
-    Numeric dates are read day-first (16/06/2020 is 16 June) unless they
-    start with a four-digit year (2020-06-16); two-digit years are not read.
+    A numeric date is read the only way it can be when one part is over 12
+    (16/06/2020 and 06/16/2020 are both 16 June); when both parts could be
+    the month it is read day-first, or month-first with ``month_first`` (a
+    bank written for US readers). A four-digit year first is ISO (2020-06-16);
+    two-digit years are not read. Ordinal words count as days ("sixteenth").
     """
     text = unicodedata.normalize("NFKC", text)
     raw = re.findall(r"\d+|[^\W\d_]+", strip_accents(text).casefold())
@@ -60,6 +64,9 @@ def parse_date(text: str) -> Date | None:
             values.append(int(tok))
         elif tok in _SKIP:
             continue
+        elif tok in ORDINALS and ORDINALS[tok] <= 31:
+            kinds.append("N")
+            values.append(int(ORDINALS[tok]))
         elif (named := _month(tok)) is not None:
             kinds.append("M")
             values.append(named[0])
@@ -76,7 +83,8 @@ def parse_date(text: str) -> Date | None:
     elif shape in ("YMN", "YNN"):
         fields = (v[0], v[1], v[2])
     elif shape == "NNY":
-        fields = (v[2], v[1], v[0])  # day-first, as written outside the US
+        us = v[1] > 12 or (month_first and v[0] <= 12)
+        fields = (v[2], v[0], v[1]) if us else (v[2], v[1], v[0])
     elif shape == "NM":
         fields = (None, v[1], v[0])
     elif shape == "MN":

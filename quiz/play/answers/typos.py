@@ -7,6 +7,7 @@ short words (the syllable that tells "Jong-su" from "Jong-un") get none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _DIGITS_RE = re.compile(r"\d+")
 
@@ -41,15 +42,27 @@ def typo_budget(length: int) -> int:
 
 
 def word_budget(length: int) -> int:
-    # Per word, only words of 4+ letters may carry an edit: a two-letter
-    # syllable is what tells "Jong-su" from "Jong-un" or "Jong-il".
-    if length < 4:
+    # Per word, only words of 5+ letters may carry an edit: a short syllable
+    # is what tells "Jong-su" from "Jong-un" and "Hae-sung" from "Hae-jung".
+    if length < 5:
         return 0
     return 1 if length <= 8 else 2
 
 
-def typo_distance(given: str, target: str) -> int | None:
-    """Edits between two canonical strings if within the guarded allowance, else None."""
+def _plural_pair(a: str, b: str) -> bool:
+    """ "balloon" / "balloons": one word in the singular and the plural."""
+    short, long_ = sorted((a, b), key=len)
+    return long_ in (short + "s", short + "es")
+
+
+def typo_distance(given: str, target: str,
+                  is_word: Callable[[str], bool] | None = None) -> int | None:
+    """Edits between two canonical strings if within the guarded allowance, else None.
+
+    ``is_word`` says whether a word is a real word of the article or bank: a
+    word changed into one of those is a different word, not a typo
+    ("Reunification" for "Unification"), unless it is only the plural.
+    """
     if _DIGITS_RE.findall(given) != _DIGITS_RE.findall(target):
         return None  # a different number or year is never a typo
     budget = typo_budget(len(target))
@@ -62,6 +75,8 @@ def typo_distance(given: str, target: str) -> int | None:
     for g, t in zip(gw, tw, strict=True):
         d = distance(g, t, limit=3)
         if d > word_budget(len(t)):
+            return None
+        if d and is_word is not None and is_word(g) and not _plural_pair(g, t):
             return None
         total += d
     return total if total <= budget else None
