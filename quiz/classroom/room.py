@@ -20,7 +20,8 @@ from quiz.play import answers, scoring
 from quiz.play.engine import Engine, Settings
 
 TIMER_RANGE = (5, 240)
-MAX_PLAYERS = 300
+MAX_PLAYERS = 300  # the default; a teacher may allow up to PLAYERS_RANGE[1]
+PLAYERS_RANGE = (1, 2000)
 TOP = 5
 
 
@@ -52,11 +53,14 @@ class RoomSettings:
     anonymous: bool = False
     approve_names: bool = False
     seed: int = 0
+    max_players: int = MAX_PLAYERS  # connected at once
 
     def __post_init__(self) -> None:
         if self.timer is not None and not TIMER_RANGE[0] <= self.timer <= TIMER_RANGE[1]:
             raise ValueError(f"the question timer is {TIMER_RANGE[0]} to {TIMER_RANGE[1]} "
                              "seconds (or off)")
+        if not PLAYERS_RANGE[0] <= self.max_players <= PLAYERS_RANGE[1]:
+            raise ValueError(f"a room holds {PLAYERS_RANGE[0]} to {PLAYERS_RANGE[1]} players")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -177,6 +181,11 @@ class Room:
         return len(self.questions)
 
     @property
+    def played(self) -> int:
+        """Questions opened so far (all that were asked, once the session ends)."""
+        return min(self.state.index + 1, len(self.questions)) if self.state.index >= 0 else 0
+
+    @property
     def current(self) -> Question | None:
         i = self.state.index
         return self.questions[i] if 0 <= i < len(self.questions) else None
@@ -186,6 +195,23 @@ class Room:
 
     def active_players(self) -> list[Player]:
         return [p for p in self.players.values() if p.active]
+
+    def present_players(self) -> int:
+        """Players holding a place: connected, and neither gone nor turned away."""
+        return sum(1 for p in self.players.values() if p.connected and not p.kicked
+                   and not p.left)
+
+    def shown_score(self, player: Player) -> int:
+        """The score a student may see now: the open question's points wait for its reveal.
+
+        Otherwise a reconnect would tell a student (or a friend with a second name)
+        whether the answer just given was right.
+        """
+        if self.phase in (Phase.OPEN, Phase.PAUSED, Phase.CLOSED):
+            record = self.answers.get((player.id, self.index))
+            if record is not None:
+                return player.score - record.total
+        return player.score
 
     def waiting_players(self) -> list[Player]:
         return [p for p in self.players.values()
@@ -272,8 +298,10 @@ class Room:
             raise RoomError("ended", "this session has ended")
         if self.state.locked:
             raise RoomError("locked", "the teacher has locked the room; ask them to unlock it")
-        if len(self.players) >= MAX_PLAYERS:
-            raise RoomError("full", f"the room is full ({MAX_PLAYERS} players)")
+        # Connected players only: those who left or lost their connection hold no place.
+        cap = self.settings.max_players
+        if self.present_players() >= cap:
+            raise RoomError("full", f"the room is full ({cap} players)")
         try:
             return check_name(name, set(self._keys))
         except NameError_ as exc:
@@ -478,7 +506,8 @@ class Room:
         elif kind == "choice":
             ok = isinstance(value, str) and value in options
         elif kind == "multi":
-            ok = (isinstance(value, list) and len(set(value)) == len(value)
+            # At least one pick: an empty list is no answer, and would burn the one try.
+            ok = (isinstance(value, list) and bool(value) and len(set(value)) == len(value)
                   and all(v in options for v in value))
         elif kind == "order":
             ok = isinstance(value, list) and sorted(value) == sorted(options)
