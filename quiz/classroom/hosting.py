@@ -174,6 +174,8 @@ class PlainHost:
                 self.say(f"  {'*' if ok else ' '} {count:3d}  {label}")
             for e in q.evidence:
                 self.say(f"  passage ({e.section_title or 'article'}): {e.quote}")
+        elif event == "notice":
+            self.say(self.server.notice)
         elif event in ("paused", "resumed"):
             self.say(f"question {room.index + 1} {event}")
         elif event == "ended":

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
-import logging
 import secrets
 import socket
 import time
@@ -42,9 +41,8 @@ MAX_DROPPED = 50  # then the connection is closed
 MAX_HELLO_FAILS = 3
 WRONG_CODES_PER_MINUTE = 10
 LOBBY_DEBOUNCE = 0.1  # seconds: thirty joins in a second make a few lobby updates, not 900
-FD_RESERVE = 100  # file descriptors kept for the database, logs and the listening socket
-
-log = logging.getLogger("quiz.classroom")
+BACKLOG = 32  # connections accepted in one go (each takes a file before it can be refused)
+FD_RESERVE = 64 + BACKLOG  # files kept for the database, logs, threads and one accept batch
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +115,21 @@ class _CountedConnection(ServerConnection):
     """
 
     owner: ClassServer
+    counted = False
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)
-        self.owner.open_connections += 1
-        if self.owner.open_connections > self.owner.max_connections:
+        if self.owner.open_connections >= self.owner.max_connections:
             self.owner.connection_refused()
             self.transport.abort()
+            return
+        self.counted = True
+        self.owner.open_connections += 1
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self.owner.open_connections -= 1
+        if self.counted:
+            self.counted = False
+            self.owner.open_connections -= 1
         super().connection_lost(exc)
 
 
@@ -185,7 +188,9 @@ class ClassServer:
                                    process_request=self._http, max_size=protocol.MAX_FRAME,
                                    ping_interval=20, ping_timeout=20, close_timeout=3,
                                    open_timeout=self.limits.hello_timeout,
-                                   compression=None, create_connection=Counted)
+                                   compression=None, create_connection=Counted,
+                                   backlog=BACKLOG)
+        self._quiet_accept_errors()
         sock = next(iter(self._server.sockets), None)
         if sock is not None:
             self.port = sock.getsockname()[1]
@@ -285,6 +290,23 @@ class ClassServer:
         # HEAD: the same headers (Content-Length included), and no body.
         return Response(200, "OK", headers, b"" if request.method == "HEAD" else body)
 
+    def _quiet_accept_errors(self) -> None:
+        """Out of files at accept (another program's doing, or a limit lowered under us):
+        one line while it lasts, not a traceback per attempt; anything else as before."""
+        loop = asyncio.get_running_loop()
+        previous = loop.get_exception_handler()
+
+        def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+            if str(context.get("message", "")).startswith("socket.accept() out of system"):
+                self.connection_refused()
+                return
+            if previous is not None:
+                previous(loop, context)
+            else:
+                loop.default_exception_handler(context)
+
+        loop.set_exception_handler(handle)
+
     def connection_refused(self) -> None:
         """A socket over the cap was dropped; tell the teacher once, not per socket."""
         if self.at_capacity:
@@ -292,7 +314,6 @@ class ClassServer:
         self.at_capacity = True
         self.notice = (f"connection limit reached ({self.max_connections} open); new "
                        "connections are turned away until some close")
-        log.warning("%s", self.notice)
         self._emit("notice")
 
     # -- a student's connection ---------------------------------------------------
@@ -309,7 +330,7 @@ class ClassServer:
                     frame = await ws.recv()
             except TimeoutError:
                 # Idle sockets would use up the host's files: no hello, no place.
-                self._spawn(ws.close(1008, "send hello first"))
+                await ws.close(1008, "send hello first")
                 return
             yield frame
 
