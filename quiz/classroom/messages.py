@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from quiz.bank.model import Bank
 from quiz.classroom import protocol
+from quiz.classroom.fanout import result_text
 from quiz.classroom.protocol import encode
 from quiz.classroom.room import Player, Room, ranked_rows
 from quiz.play.answers import display_answer
@@ -88,15 +89,14 @@ def reveal(room: Room) -> str:
 def result(room: Room, player: Player, ranks: dict[int, int] | None = None) -> str:
     """How ``player`` did on the revealed question; ``ranks`` (player id -> rank), when
     sending to the whole class, saves ranking the class once per student."""
-    i = room.index
+    i = room.state.index
     record = room.answers.get((player.id, i))
     if ranks is None:
         rank, of = room.rank_of(player.id)
     else:
         rank, of = ranks.get(player.id, 0), len(ranks)
-    return encode("result", q=i, given=record.given if record else None,
-                  correct=bool(record and record.correct),
-                  points=record.total if record else 0, score=player.score, rank=rank, of=of)
+    return result_text(i, record.given if record else None, bool(record and record.correct),
+                       record.total if record else 0, player.score, rank, of)
 
 
 def end(room: Room, player: Player, ranks: dict[int, int] | None = None) -> str:

@@ -164,6 +164,7 @@ class Room:
         self.players: dict[int, Player] = {}
         self.answers: dict[tuple[int, int], AnswerRecord] = {}
         self.hints_taken: dict[tuple[int, int], int] = {}
+        self.answer_counts: dict[int, int] = {}  # question -> answers given (kept, not counted)
         self._keys: dict[str, int] = {}
 
     # -- reading --------------------------------------------------------------
@@ -238,9 +239,19 @@ class Room:
         return [a for a in found if a is not None]
 
     def all_answered(self) -> bool:
-        """Every connected active player has answered the open question."""
-        present = [p for p in self.active_players() if p.connected]
-        return bool(present) and all((p.id, self.index) in self.answers for p in present)
+        """Every connected active player has answered the open question.
+
+        Asked after every answer: it stops at the first player still thinking, so a
+        class of a thousand costs a short scan, not a thousand-long one, each time.
+        """
+        i, answers = self.index, self.answers
+        anyone = False
+        for p in self.players.values():
+            if p.connected and p.approved and not p.kicked and not p.left:
+                if (p.id, i) not in answers:
+                    return False
+                anyone = True
+        return anyone
 
     def standings(self) -> list[Standing]:
         """Active players by score; equal scores share a rank (1, 2, 2, 4)."""
@@ -460,6 +471,7 @@ class Room:
     def apply(self, record: AnswerRecord) -> None:
         """Count an answer (a new one, or one read back from disk after a restart)."""
         self.answers[(record.player_id, record.q)] = record
+        self.answer_counts[record.q] = self.answer_counts.get(record.q, 0) + 1
         p = self.players.get(record.player_id)
         if p is None:
             return
@@ -475,6 +487,7 @@ class Room:
         """Take back an answer that could not be saved (the student may answer again)."""
         if self.answers.pop((record.player_id, record.q), None) is None:
             return
+        self.answer_counts[record.q] -= 1
         p = self.players.get(record.player_id)
         if p is not None:
             p.score -= record.total

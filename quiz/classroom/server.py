@@ -30,6 +30,7 @@ from websockets.http11 import Request, Response
 
 from quiz.bank.model import Bank
 from quiz.classroom import messages, protocol
+from quiz.classroom.fanout import send_frames, text_frame
 from quiz.classroom.protocol import ClientMessage, ProtocolError, encode
 from quiz.classroom.records import ClassRecords, token_hash
 from quiz.classroom.room import AnswerRecord, Phase, Player, Room, RoomError
@@ -622,20 +623,23 @@ class ClassServer:
     def _close_and_reveal(self, why: str) -> None:
         room = self.room
         self._cancel_timer()
+        shared = b""
         if room.phase in (Phase.OPEN, Phase.PAUSED):
             room.close()
-            broadcast(self._students(), encode("closed", q=room.index, why=why))
+            shared = text_frame(encode("closed", q=room.index, why=why))
         room.reveal()
         self._save()
         started = time.perf_counter()
-        students = self._students()
-        broadcast(students, messages.reveal(room))
+        # Encoded and framed once for the class; each student's own result rides along
+        # in the same write.
+        shared += text_frame(messages.reveal(room))
         # One ranking for everybody: ranking per student would be quadratic in the class.
         ranks = {s.player.id: s.rank for s in room.standings()}
+        players = room.players
         for pid, ws in list(self.conns.items()):
-            player = room.players[pid]
+            player = players[pid]
             if player.active:
-                broadcast([ws], messages.result(room, player, ranks))
+                send_frames(ws, shared + text_frame(messages.result(room, player, ranks)))
         self.last_fanout_ms = (time.perf_counter() - started) * 1000
         self._emit("revealed")
 
