@@ -55,6 +55,8 @@ class Limits:
     joins_per_minute: int = 60  # new names from one address in a minute (0: no limit)
     max_connections: int | None = None  # None: what the process's file limit allows
     allow_hosts: tuple[str, ...] = ()  # more names the page may be reached by (Host header)
+    rate: float = RATE  # messages a second per connection...
+    burst: int = BURST  # ...with bursts of this many
 
 
 def raise_fd_limit() -> int:
@@ -82,14 +84,16 @@ Listener = Callable[[str], None]
 
 @dataclass(slots=True)
 class _Bucket:
-    """A token bucket: RATE messages a second, BURST at once."""
+    """A token bucket: ``rate`` messages a second, ``burst`` at once."""
 
+    rate: float = RATE
+    burst: int = BURST
     tokens: float = BURST
     at: float = field(default_factory=time.monotonic)
 
     def take(self) -> bool:
         now = time.monotonic()
-        self.tokens = min(BURST, self.tokens + (now - self.at) * RATE)
+        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
         self.at = now
         if self.tokens >= 1:
             self.tokens -= 1
@@ -337,7 +341,7 @@ class ClassServer:
 
     async def _handle(self, ws: ServerConnection) -> None:
         player: Player | None = None
-        bucket = _Bucket()
+        bucket = _Bucket(self.limits.rate, self.limits.burst, self.limits.burst)
         dropped = fails = 0
         joined = asyncio.Event()
         try:
