@@ -37,8 +37,8 @@ def main() -> int:
         # No flood guard: every frame must reach the parser (the guard has its own tests).
         live = LiveHost(BANK, Path(tmp) / "progress.db", limit=3,
                         settings=RoomSettings(shuffle=False, max_players=2000),
-                        limits=Limits(per_address=0, joins_per_minute=0, rate=1e6,
-                                      burst=10**6))
+                        limits=Limits(per_address=0, joins_per_minute=0, wrong_codes_per_minute=0,
+                                      rate=1e6, burst=10**6))
         playable = False
         try:
             live.call(live.server.next_question)

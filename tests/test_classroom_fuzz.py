@@ -16,7 +16,8 @@ def test_hostile_frames_leave_no_traceback_and_the_room_plays_on(tmp_path: Path)
     # No rate limit here: every frame must reach the parser, not the flood guard.
     live = LiveHost(SEED_BANK, tmp_path / "p.db", limit=3,
                     settings=RoomSettings(shuffle=False, max_players=2000),
-                    limits=Limits(per_address=0, joins_per_minute=0, rate=1e6, burst=10**6))
+                    limits=Limits(per_address=0, joins_per_minute=0, wrong_codes_per_minute=0,
+                                  rate=1e6, burst=10**6))
     try:
         live.call(live.server.next_question)
         tally = asyncio.run(classroom_fuzz.fuzz(live, 400, seed=13, workers=4))

@@ -55,6 +55,7 @@ class Limits:
     joins_per_minute: int = 60  # new names from one address in a minute (0: no limit)
     max_connections: int | None = None  # None: what the process's file limit allows
     allow_hosts: tuple[str, ...] = ()  # more names the page may be reached by (Host header)
+    wrong_codes_per_minute: int = WRONG_CODES_PER_MINUTE  # then the address waits (0: never)
     rate: float = RATE  # messages a second per connection...
     burst: int = BURST  # ...with bursts of this many
 
@@ -409,7 +410,8 @@ class ClassServer:
         seen = self._wrong_codes.get(address)
         while seen and now - seen[0] > 60:
             seen.popleft()
-        return seen is not None and len(seen) >= WRONG_CODES_PER_MINUTE
+        cap = self.limits.wrong_codes_per_minute
+        return bool(cap) and seen is not None and len(seen) >= cap
 
     async def _refuse(self, ws: ServerConnection, reason: str, message: str) -> None:
         await self._send(ws, encode("refused", reason=reason, message=message))
