@@ -151,6 +151,8 @@ class PlainHost:
         self.done = asyncio.Event()
         self._answers_shown = -1
         self._answers_at = 0.0
+        self._players_at = 0.0
+        self._players_pending = False
         server.listeners.append(self._event)
 
     def say(self, text: str) -> None:
@@ -161,6 +163,15 @@ class PlainHost:
     def _event(self, event: str) -> None:
         room = self.server.room
         if event == "player":
+            # A hall reconnecting after a restart is a thousand events in a second: at
+            # most four lines a second (the last change is printed by the next tick).
+            now = time.monotonic()
+            if now - self._players_at < 0.25:
+                if not self._players_pending:
+                    self._players_pending = True
+                    asyncio.get_running_loop().call_later(0.25, self._players_line)
+                return
+            self._players_at = now
             active = room.active_players()
             connected = sum(p.connected for p in active)
             waiting = ", ".join(p.name for p in room.waiting_players())
@@ -202,6 +213,11 @@ class PlainHost:
                 name = "" if room.settings.anonymous else s.player.name
                 self.say(f"  {s.rank}. {name} {s.player.score}")
             self.say(f"report: quiz report {self.server.session_id} --csv")
+
+    def _players_line(self) -> None:
+        self._players_pending = False
+        self._players_at = 0.0
+        self._event("player")
 
     def command(self, line: str) -> None:
         verb, _, arg = line.strip().partition(" ")

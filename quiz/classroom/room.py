@@ -166,6 +166,7 @@ class Room:
         self.hints_taken: dict[tuple[int, int], int] = {}
         self.answer_counts: dict[int, int] = {}  # question -> answers given (kept, not counted)
         self._keys: dict[str, int] = {}
+        self._tokens: dict[str, int] = {}  # token hash -> player id (a hall reconnects at once)
 
     # -- reading --------------------------------------------------------------
 
@@ -321,17 +322,19 @@ class Room:
     def add_player(self, player: Player) -> None:
         """Put a known player in the room (joining, or restoring after a restart)."""
         self.players[player.id] = player
+        self._tokens[player.token_hash] = player.id
         if not player.kicked and not player.left:
             self._keys[name_key(player.name)] = player.id
 
     def by_token(self, token_hash: str) -> Player:
-        for p in self.players.values():
-            if p.token_hash == token_hash:
-                if p.kicked:
-                    raise RoomError("kicked", "the teacher removed you from this session")
-                if p.left:
-                    raise RoomError("token", "you left this session; join again with a name")
-                return p
+        pid = self._tokens.get(token_hash)
+        p = self.players.get(pid) if pid is not None else None
+        if p is not None and p.token_hash == token_hash:
+            if p.kicked:
+                raise RoomError("kicked", "the teacher removed you from this session")
+            if p.left:
+                raise RoomError("token", "you left this session; join again with a name")
+            return p
         raise RoomError("token", "this resume token is not known here; join with a name")
 
     def approve(self, player_id: int) -> Player:
