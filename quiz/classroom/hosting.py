@@ -166,10 +166,7 @@ class PlainHost:
             # A hall reconnecting after a restart is a thousand events in a second: at
             # most four lines a second (the last change is printed by the next tick).
             now = time.monotonic()
-            if now - self._players_at < 0.25:
-                if not self._players_pending:
-                    self._players_pending = True
-                    asyncio.get_running_loop().call_later(0.25, self._players_line)
+            if now - self._players_at < 0.25 and self._later(self._players_line):
                 return
             self._players_at = now
             active = room.active_players()
@@ -213,6 +210,18 @@ class PlainHost:
                 name = "" if room.settings.anonymous else s.player.name
                 self.say(f"  {s.rank}. {name} {s.player.score}")
             self.say(f"report: quiz report {self.server.session_id} --csv")
+
+    def _later(self, fn: Callable[[], None]) -> bool:
+        """Print ``fn``'s line a quarter second from now (once); False outside a loop."""
+        if self._players_pending:
+            return True
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        self._players_pending = True
+        loop.call_later(0.25, fn)
+        return True
 
     def _players_line(self) -> None:
         self._players_pending = False
