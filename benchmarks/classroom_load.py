@@ -41,7 +41,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK = ROOT / "questions" / "inter-korean-liaison-office"
-MAX_STUDENTS = 300
+MAX_STUDENTS = 2000
 
 
 def free_port() -> int:
@@ -63,8 +63,9 @@ def pct(samples: list[float], p: float) -> float:
 class Host:
     """``quiz host --plain`` in a subprocess, driven through its stdin."""
 
-    def __init__(self, home: Path, port: int, questions: int) -> None:
+    def __init__(self, home: Path, port: int, questions: int, students: int) -> None:
         self.home, self.port, self.questions = home, port, questions
+        self.students = students
         self.proc: subprocess.Popen[str] | None = None
         self.code = ""
         self.session = 0
@@ -72,8 +73,10 @@ class Host:
         self.lines: asyncio.Queue[str] = asyncio.Queue()
 
     async def start(self, resume: bool = False) -> float:
+        # Every simulated student comes from 127.0.0.1: no per-address limit.
         args = [sys.executable, "-m", "quiz", "host", "--plain", "--bind", "127.0.0.1",
-                "--port", str(self.port)]
+                "--port", str(self.port), "--per-address", "0",
+                "--max-players", str(max(self.students, 1))]
         args += ["--resume", str(self.session)] if resume else [
             str(BANK), "--limit", str(self.questions), "--in-order", "--seed", "7"]
         env = {**os.environ, "QUIZ_HOME": str(self.home), "PYTHONUNBUFFERED": "1"}
@@ -201,7 +204,7 @@ async def run_host_load(n: int, questions: int, think: float, kill: bool,
                         deadline: float) -> dict:
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
-        host = Host(Path(tmp), free_port(), questions)
+        host = Host(Path(tmp), free_port(), questions, n)
         await host.start()
         stats = Stats()
         students = [Student(f"student{i:03d}", host.port, host.code, stats, think, rng)

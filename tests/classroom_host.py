@@ -8,26 +8,43 @@ in the host's loop as the host's screen would.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from quiz.bank.load import load_bank
+from quiz.bank.model import Question
 from quiz.classroom.records import ClassRecords
 from quiz.classroom.room import Room, RoomSettings
-from quiz.classroom.server import ClassServer
+from quiz.classroom.server import ClassServer, Limits
 from quiz.store.progress import Store
+
+
+class _Errors(logging.Handler):
+    """Every error (and every traceback) logged while the host runs: the host's log."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
 
 
 class LiveHost:
     def __init__(self, bank_path: Path, db: Path, *, code: str = "123456",
                  settings: RoomSettings | None = None, limit: int | None = None,
-                 session_id: int | None = None, port: int = 0) -> None:
+                 session_id: int | None = None, port: int = 0, limits: Limits | None = None,
+                 only: Callable[[Question], bool] | None = None) -> None:
         self.bank = load_bank(bank_path, use_cache=False)
         self.store = Store.open(db, backup=False)
         self.records = ClassRecords(self.store)
-        questions = self.bank.playable()
+        self.log = _Errors()
+        logging.getLogger().addHandler(self.log)
+        self.loop_errors: list[dict[str, Any]] = []
+        questions = [q for q in self.bank.playable() if only is None or only(q)]
         if session_id is None:
             settings = settings or RoomSettings(shuffle=False)
             room = Room(questions[:limit] if limit else questions, settings, code)
@@ -36,8 +53,9 @@ class LiveHost:
             assert session is not None
             room = self.records.restore(session, self.bank)
         self.server = ClassServer(room, self.records, session_id or 0, self.bank,
-                                  host="127.0.0.1", port=port)
+                                  host="127.0.0.1", port=port, limits=limits)
         self.loop = asyncio.new_event_loop()
+        self.loop.set_exception_handler(lambda _loop, ctx: self.loop_errors.append(ctx))
         started = threading.Event()
 
         def run() -> None:
@@ -50,6 +68,12 @@ class LiveHost:
         self.thread.start()
         assert started.wait(10), "the classroom host did not start"
         self.session_id = self.server.session_id
+
+    def problems(self) -> list[str]:
+        """Tracebacks and errors the host logged (or its loop caught); [] when clean."""
+        found = [f"{r.name}: {r.getMessage()}" for r in self.log.records
+                 if r.levelno >= logging.ERROR or r.exc_info]
+        return found + [str(ctx.get("message")) for ctx in self.loop_errors]
 
     @property
     def room(self) -> Room:
@@ -89,3 +113,4 @@ class LiveHost:
         self.thread.join(10)
         self.loop.close()
         self.store.close()
+        logging.getLogger().removeHandler(self.log)

@@ -41,12 +41,22 @@ def free_port() -> int:
     (["join", "127.0.0.1", "--code", "12", "--name", "Ana"], 2, "6 digits"),
     (["join", "127.0.0.1", "--code", "123456", "--name", " "], 2, "empty"),
     (["report", "42"], 1, "no classroom session 42"),
+    (["host", "x", "--max-players", "2001"], 2, "1 to 2000 players"),
+    (["host", "x", "--max-players", "0"], 2, "1 to 2000 players"),
+    (["host", "x", "--per-address", "-1"], 2, "whole number"),
 ])
 def test_mistakes_get_a_message_not_a_traceback(args: list[str], code: int,
                                                 words: str) -> None:
     result = quiz(*args)
     assert result.returncode == code, result.stderr
     assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_host_help_names_the_limits() -> None:
+    result = quiz("host", "--help")
+    assert result.returncode == 0
+    for flag in ("--max-players", "--per-address", "--allow-host"):
+        assert flag in result.stdout
 
 
 def test_report_with_no_sessions_says_how_to_start() -> None:

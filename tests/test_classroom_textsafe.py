@@ -64,7 +64,7 @@ def test_the_plain_host_prints_no_control_sequences(bank: Bank) -> None:
     room.add_player(Player(1, EVIL + "Ana", "t1"))
     room.join("Bo", "t2", 2)
     server: Any = SimpleNamespace(room=room, listeners=[], last_fanout_ms=0.0, session_id=7,
-                                  bank=bank)
+                                  bank=bank, conns={}, addresses={})
     out = io.StringIO()
     host = PlainHost(server, out)
     play(room, host._event)

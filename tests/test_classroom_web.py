@@ -460,6 +460,30 @@ def test_hints_pause_resume_countdown_and_the_end(
     expect(you).to_contain_text("Rank 2 of 2.")
 
 
+def test_after_the_end_the_page_counts_what_was_played_and_stops_calling(
+        tab: Tab, hosts: Hosts) -> None:
+    host = hosts(limit=3)
+    sockets: list[Any] = []
+    tab.page.on("websocket", lambda ws: sockets.append(ws))
+    page = join(tab, host, "Ana")
+    next_question(host, page, 1)
+    # Options carry the numbers the host's screen shows (not read out as part of the name).
+    expect(page.locator("#q-answer button.option .key")).to_have_text(
+        [str(i + 1) for i in range(len(host.room.options(0)))])
+    page.get_by_role("button", name=str(host.room.questions[0].answer), exact=True).click()
+    expect(page.locator("#r-result")).to_be_visible()
+    host.call(host.server.end)
+    expect(page.locator("#end-you")).to_contain_text("1 right out of 1 question (1 answered)")
+    assert token_of(page) is None  # a reload starts afresh: nothing to resume
+    opened = len(sockets)
+    hosts.stop(host)
+    # The socket closes with the host; an ended session does not knock again.
+    wait_for(page, lambda: sockets[-1].is_closed(), "the page's socket to close")
+    expect(page.locator("#conn")).to_be_hidden()  # no "Connection lost. Trying again"
+    expect(page.locator("#view-end")).to_be_visible()
+    assert len(sockets) == opened
+
+
 # -- coming back -----------------------------------------------------------------------------
 
 

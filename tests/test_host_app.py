@@ -190,11 +190,11 @@ async def test_lobby_shows_the_code_url_and_a_joining_name(host) -> None:
         shown = texts(app)
         assert f"http://127.0.0.1:{h.server.port}/?code=123456" in shown
         assert f"quiz join 127.0.0.1:{h.server.port} --code 123456" in shown
-        assert "0 students joined" in shown
+        assert "0 students connected" in shown
         ana = await Student.join(h.server.port, "Ana")
         await ana.expect("welcome")
         await until(pilot, lambda: "Ana" in texts(app), "Ana in the lobby")
-        assert "1 student joined" in texts(app)
+        assert "1 student connected" in texts(app)
         await ana.close()
         await app.stop_server()
 
@@ -209,7 +209,7 @@ async def test_hostile_names_show_literally(host) -> None:
         students = [await Student.join(h.server.port, n) for n in names]
         for s in students:
             await s.expect("welcome")
-        await until(pilot, lambda: "3 students joined" in texts(app), "three joined")
+        await until(pilot, lambda: "3 students connected" in texts(app), "three joined")
         lobby = str(app.screen.query_one("#joined-names", Static).render())
         for name in names:
             assert name in lobby
@@ -230,7 +230,7 @@ async def test_anonymous_lobby_shows_a_count_and_no_names(host) -> None:
         await until(pilot, lambda: app.listening, "listening")
         ana = await Student.join(h.server.port, "Anastasia")
         await ana.expect("welcome")
-        await until(pilot, lambda: "1 student joined" in texts(app), "the count")
+        await until(pilot, lambda: "1 student connected" in texts(app), "the count")
         assert "Anastasia" not in texts(app)
         assert "anonymous on" in texts(app)
         await ana.close()
@@ -295,7 +295,7 @@ async def test_a_question_from_start_to_reveal(host, seed_bank: Bank) -> None:
         bo = await Student.join(h.server.port, "Bo")
         await ana.expect("welcome")
         await bo.expect("welcome")
-        await until(pilot, lambda: "2 students joined" in texts(app), "both joined")
+        await until(pilot, lambda: "2 students connected" in texts(app), "both joined")
 
         await pilot.press("s")
         asked = await ana.expect("question")
@@ -380,15 +380,61 @@ async def test_kick_removes_a_student(host) -> None:
         bo = await Student.join(h.server.port, "Bo")
         await ana.expect("welcome")
         await bo.expect("welcome")
-        await until(pilot, lambda: "2 students joined" in texts(app), "both joined")
+        await until(pilot, lambda: "2 students connected" in texts(app), "both joined")
         await pilot.press("k")
         await pick(pilot, app, "Bo")
         assert "removed" in (await bo.expect("kicked"))["message"]
-        await until(pilot, lambda: "1 student joined" in texts(app), "one left")
+        await until(pilot, lambda: "1 student connected" in texts(app), "one left")
         assert "Bo" not in str(app.screen.query_one("#joined-names", Static).render())
         assert [p.name for p in h.room.active_players()] == ["Ana"]
         await ana.close()
         await bo.close()
+        await app.stop_server()
+
+
+@scenario
+async def test_the_teacher_sees_who_is_away_and_removes_them(host) -> None:
+    h = host()
+    app = h.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.listening, "listening")
+        ana = await Student.join(h.server.port, "Ana")
+        bo = await Student.join(h.server.port, "Bo")
+        await ana.expect("welcome")
+        await bo.expect("welcome")
+        await until(pilot, lambda: "2 students connected" in texts(app), "both joined")
+        await bo.close()  # a dropped wifi: Bo is away, not gone
+        await until(pilot, lambda: "1 student connected, 1 away" in texts(app), "Bo away")
+        assert "Bo (away)" in str(app.screen.query_one("#joined-names", Static).render())
+        await pilot.press("x")
+        await confirm(pilot, app, True)
+        await until(pilot, lambda: "1 student connected" in texts(app)
+                    and "away" not in texts(app), "Bo removed")
+        bo_player = next(p for p in h.room.players.values() if p.name == "Bo")
+        assert bo_player.left and not bo_player.kicked
+        await ana.close()
+        await app.stop_server()
+
+
+@scenario
+async def test_options_are_numbered_as_students_press_them(host) -> None:
+    h = host()
+    app = h.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.listening, "listening")
+        ana = await Student.join(h.server.port, "Ana")
+        await ana.expect("welcome")
+        await until(pilot, lambda: "1 student connected" in texts(app), "Ana joined")
+        await pilot.press("s")
+        asked = await ana.expect("question")
+        await until(pilot, lambda: asked["options"][0] in texts(app), "the options")
+        numbers = [str(w.render()) for w in app.screen.query(".q-letter")]
+        assert numbers == [str(i + 1) for i in range(len(asked["options"]))]
+        await pilot.press("r")
+        await until(pilot, lambda: app.screen.query(Bars), "the reveal")
+        labels = [row.label for row in app.screen.query_one(Bars).rows]
+        assert labels[:-1] == [f"{i + 1}  {o}" for i, o in enumerate(asked["options"])]
+        await ana.close()
         await app.stop_server()
 
 

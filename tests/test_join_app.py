@@ -133,6 +133,13 @@ async def question(pilot: Pilot, app: JoinApp, q: int) -> JoinQuestionScreen:
     return await until(pilot, shown, f"question {q + 1}")
 
 
+async def answer_with(pilot: Pilot, app: JoinApp, key: str) -> None:
+    """Pick an option with its key, see it picked, then send it with Enter."""
+    await pilot.press(key)
+    await until(pilot, lambda: "Your choice" in screen_text(app), f"key {key} to pick")
+    await pilot.press("enter")
+
+
 def right_key(host: LiveHost, q: int) -> str:
     """The digit that picks the right option of choice question ``q``."""
     question_ = host.room.questions[q]
@@ -217,18 +224,25 @@ async def test_waiting_for_approval_then_let_in(tmp_path: Path) -> None:
 
 
 @scenario
-async def test_answer_a_choice_by_pressing_its_number(host: LiveHost,
-                                                      bystander: Bystander) -> None:
+async def test_a_number_picks_a_choice_and_enter_sends_it(host: LiveHost,
+                                                         bystander: Bystander) -> None:
     app = join_app(host)
     async with app.run_test(size=SIZE) as pilot:
         await joined(pilot, app)
         host.call(host.server.next_question)
         screen = await question(pilot, app, 0)
         assert host.room.questions[0].prompt in screen_text(app)
+        options = host.room.options(0)
+        # A digit picks, and may be changed: one try, so a slip must be undoable.
+        await pilot.press("2")
+        await until(pilot, lambda: f"Your choice: {options[1]}" in screen_text(app), "pick 2")
         await pilot.press("1")
+        await until(pilot, lambda: f"Your choice: {options[0]}" in screen_text(app), "pick 1")
+        assert (player_id(host, "Ana"), 0) not in host.room.answers  # nothing sent yet
+        await pilot.press("enter")
         await until(pilot, lambda: "Answer sent" in screen_text(app), "the ack")
         record = host.room.answers[(player_id(host, "Ana"), 0)]
-        assert record.given == host.room.options(0)[0]
+        assert record.given == options[0]
         # One answer is final: the widget is off and another key sends nothing.
         assert screen.query_one(AnswerWidget).disabled
         await pilot.press("2")
@@ -302,7 +316,7 @@ async def test_pause_stops_answers_and_resume_lets_them_in(host: LiveHost,
         host.call(host.server.resume)
         await until(pilot, lambda: not screen.paused, "the resume")
         assert "Paused" not in screen_text(app)
-        await pilot.press("1")
+        await answer_with(pilot, app, "1")
         await until(pilot, lambda: (player_id(host, "Ana"), 0) in host.room.answers,
                     "the answer")
 
@@ -316,12 +330,20 @@ async def test_countdown_follows_the_host_timer(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await joined(pilot, app)
             live.call(live.server.next_question)
-            await question(pilot, app, 0)
-            clock = await until(pilot, lambda: "s left" in screen_text(app) and next(
-                line for line in screen_text(app).splitlines() if "s left" in line),
-                "the countdown")
-            seconds = int(clock.split("⏱")[1].split("s left")[0])
-            assert 25 <= seconds <= 30
+            screen = await question(pilot, app, 0)
+            await until(pilot, lambda: "s left" in screen_text(app), "the countdown")
+            # Paused, the screen shows exactly the time the host kept (no clock races).
+            live.call(live.server.pause)
+            kept = live.room.state.remaining
+            assert kept is not None and 0 < kept <= 30
+            await until(pilot, lambda: f"({kept:.0f} s left)" in screen_text(app),
+                        f"the paused countdown to say {kept:.0f} s")
+            # Resumed, it counts down from what the host sent, never above it.
+            live.call(live.server.resume)
+            await until(pilot, lambda: not screen.paused and "⏱" in screen_text(app),
+                        "the running countdown")
+            line = next(x for x in screen_text(app).splitlines() if "⏱" in x)
+            assert 0 <= int(line.split("⏱")[1].split("s left")[0]) <= round(kept)
     finally:
         live.stop()
 
@@ -337,7 +359,7 @@ async def test_reveal_shows_the_answer_the_evidence_and_my_result(
         await joined(pilot, app)
         host.call(host.server.next_question)
         await question(pilot, app, 0)
-        await pilot.press(right_key(host, 0))
+        await answer_with(pilot, app, right_key(host, 0))
         await until(pilot, lambda: "Answer sent" in screen_text(app), "the ack")
         host.call(host.server.reveal)
         screen = await until(pilot, lambda: isinstance(app.screen, JoinRevealScreen)
@@ -366,7 +388,7 @@ async def test_a_wrong_answer_says_what_i_said(host: LiveHost, bystander: Bystan
         await question(pilot, app, 0)
         wrong = next(i for i, o in enumerate(host.room.options(0))
                      if o != host.room.questions[0].answer)
-        await pilot.press(str(wrong + 1))
+        await answer_with(pilot, app, str(wrong + 1))
         await until(pilot, lambda: "Answer sent" in screen_text(app), "the ack")
         host.call(host.server.reveal)
         await until(pilot, lambda: "Not this time" in screen_text(app), "the result")
@@ -381,7 +403,7 @@ async def test_the_end_shows_the_podium_and_me(host: LiveHost, bystander: Bystan
         await joined(pilot, app)
         host.call(host.server.next_question)
         await question(pilot, app, 0)
-        await pilot.press(right_key(host, 0))
+        await answer_with(pilot, app, right_key(host, 0))
         await until(pilot, lambda: "Answer sent" in screen_text(app), "the ack")
         host.call(host.server.end)
         await until(pilot, lambda: isinstance(app.screen, JoinEndScreen), "the end")
@@ -418,11 +440,11 @@ async def test_reconnect_keeps_score_token_and_the_sent_answer(
         await joined(pilot, app)
         host.call(host.server.next_question)
         await question(pilot, app, 0)
-        await pilot.press(right_key(host, 0))
+        await answer_with(pilot, app, right_key(host, 0))
         await until(pilot, lambda: "Answer sent" in screen_text(app), "the ack")
         host.call(host.server.next_question)  # reveals the first, opens the second
         await question(pilot, app, 1)
-        await pilot.press("1")
+        await answer_with(pilot, app, "1")
         await until(pilot, lambda: "Answer sent" in screen_text(app), "the ack")
         pid = player_id(host, "Ana")
         score = host.room.players[pid].score
@@ -448,7 +470,7 @@ async def test_disconnect_then_run_again_comes_back_as_the_same_player(
         await joined(pilot, app)
         host.call(host.server.next_question)
         await question(pilot, app, 0)
-        await pilot.press(right_key(host, 0))
+        await answer_with(pilot, app, right_key(host, 0))
         await until(pilot, lambda: "Answer sent" in screen_text(app), "the ack")
         await pilot.press("q")
         await until(pilot, lambda: isinstance(app.screen, JoinLeaveScreen), "the question")
@@ -469,7 +491,10 @@ async def test_disconnect_then_run_again_comes_back_as_the_same_player(
         assert screen.query_one(AnswerWidget).disabled
         assert len(host.room.players) == 2  # no second "Ana"
         assert host.room.players[pid].connected
-        assert again.score == score
+        # The open question's points wait for its reveal, even for a returning student.
+        assert again.score == 0 < score
+        host.call(host.server.reveal)
+        await until(pilot, lambda: again.score == score, "the score at the reveal")
 
 
 @scenario
@@ -559,7 +584,7 @@ async def test_hostile_bank_text_shows_literally_through_the_wire(tmp_path: Path
             assert q.prompt in screen_text(app)  # markup and a click action, as text
             for option in live.room.options(0):  # escape sequences taken out, the rest kept
                 assert clean(option) in screen_text(app)
-            await pilot.press(str(live.room.options(0).index(q.answer) + 1))
+            await answer_with(pilot, app, str(live.room.options(0).index(q.answer) + 1))
             # The only player answered: the host closes and reveals by itself.
             await until(pilot, lambda: isinstance(app.screen, JoinRevealScreen)
                         and app.screen.result is not None, "the reveal")

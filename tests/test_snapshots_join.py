@@ -21,7 +21,16 @@ from quiz.tui.join.question import JoinQuestionScreen
 from quiz.tui.join.reveal import JoinRevealScreen
 from tests.classroom_host import LiveHost
 from tests.conftest import SEED_BANK
-from tests.test_join_app import CODE, Bystander, joined, question, right_key, until
+from tests.test_join_app import (
+    CODE,
+    Bystander,
+    answer_with,
+    joined,
+    question,
+    right_key,
+    screen_text,
+    until,
+)
 
 SIZE = (80, 24)
 
@@ -62,6 +71,19 @@ def test_question(snap_compare, host: LiveHost) -> None:
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
 
 
+def test_question_picked_not_sent(snap_compare, host: LiveHost) -> None:
+    app = app_for(host)
+
+    async def run_before(pilot: Pilot) -> None:
+        await joined(pilot, app)
+        host.call(host.server.next_question)
+        await question(pilot, app, 0)
+        await pilot.press("2")
+        await until(pilot, lambda: "Your choice" in screen_text(app), "the pick")
+
+    assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
+
+
 def test_question_answered(snap_compare, host: LiveHost) -> None:
     app = app_for(host)
 
@@ -69,7 +91,7 @@ def test_question_answered(snap_compare, host: LiveHost) -> None:
         await joined(pilot, app)
         host.call(host.server.next_question)
         screen: JoinQuestionScreen = await question(pilot, app, 0)
-        await pilot.press(right_key(host, 0))
+        await answer_with(pilot, app, right_key(host, 0))
         await until(pilot, lambda: screen.sent is not None, "the ack")
 
     assert snap_compare(app, run_before=run_before, terminal_size=SIZE)
@@ -82,7 +104,7 @@ def test_reveal(snap_compare, host: LiveHost) -> None:
         await joined(pilot, app)
         host.call(host.server.next_question)
         screen = await question(pilot, app, 0)
-        await pilot.press(right_key(host, 0))
+        await answer_with(pilot, app, right_key(host, 0))
         await until(pilot, lambda: screen.sent is not None, "the ack")
         host.call(host.server.reveal)
         await until(pilot, lambda: isinstance(app.screen, JoinRevealScreen)

@@ -13,14 +13,15 @@ import secrets
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from quiz.bank.load import BankError, load_bank
 from quiz.classroom.records import ClassRecords, ClassSession
-from quiz.classroom.room import Phase, Room, RoomError, RoomSettings, new_code
-from quiz.classroom.server import DEFAULT_PORT, ClassServer, listen_error
+from quiz.classroom.room import MAX_PLAYERS, Phase, Room, RoomError, RoomSettings, new_code
+from quiz.classroom.server import DEFAULT_PORT, ClassServer, Limits, listen_error
 from quiz.play.answers import display_answer
 from quiz.store.progress import Store
 from quiz.textsafe import clean
@@ -45,6 +46,13 @@ class HostRequest:
     seed: int | None = None  # None: a random one
     resume: int | None = None  # a session to go on with; 0: the latest unfinished one
     plain: bool = False  # no TUI: events printed, commands read from stdin
+    max_players: int | None = None  # None: the default (or the resumed session's)
+    per_address: int = 20  # players at once from one address, x3 new names a minute; 0: off
+    allow_hosts: tuple[str, ...] = ()  # more names the host may be reached by
+
+    def limits(self) -> Limits:
+        return Limits(per_address=self.per_address, joins_per_minute=3 * self.per_address,
+                      allow_hosts=self.allow_hosts)
 
 
 class HostError(Exception):
@@ -65,7 +73,7 @@ def room_settings(request: HostRequest) -> RoomSettings:
         return RoomSettings(timer=request.timer, speed=request.speed, streak=request.streak,
                             shuffle=not request.in_order, hints=request.hints,
                             anonymous=request.anonymous, approve_names=request.approve_names,
-                            seed=seed)
+                            seed=seed, max_players=request.max_players or MAX_PLAYERS)
     except ValueError as exc:
         raise HostError(str(exc)) from None
 
@@ -89,7 +97,8 @@ def prepare(request: HostRequest, store: Store) -> HostSetup:
         questions = questions[:request.limit]
     room = Room(questions, room_settings(request), new_code())
     server = ClassServer(room, records, 0, bank, host=request.bind,
-                         port=DEFAULT_PORT if request.port is None else request.port)
+                         port=DEFAULT_PORT if request.port is None else request.port,
+                         limits=request.limits())
     return HostSetup(server, store, False, notices)
 
 
@@ -119,14 +128,18 @@ def _resume(request: HostRequest, store: Store, records: ClassRecords,
         raise HostError(f"session {session.id} cannot be resumed: {exc}") from None
     # The students' pages reconnect to the port they knew, so keep it unless told otherwise.
     port = session.port if request.port is None else request.port
-    server = ClassServer(room, records, session.id, bank, host=request.bind, port=port)
+    if request.max_players:
+        room.settings.max_players = request.max_players
+    server = ClassServer(room, records, session.id, bank, host=request.bind, port=port,
+                         limits=request.limits())
     return HostSetup(server, store, True, notices)
 
 
 # -- the plain host ---------------------------------------------------------------
 
 HELP = ("commands: start/next (n), pause (p), resume, reveal (r), end (e), lock, unlock, "
-        "kick NAME, approve NAME, decline NAME, players, status, help, quit (q)")
+        "kick NAME, kick-from ADDRESS, prune (remove those not connected), approve NAME, "
+        "decline NAME, players, status, help, quit (q)")
 
 
 class PlainHost:
@@ -137,6 +150,9 @@ class PlainHost:
         self.out = out
         self.done = asyncio.Event()
         self._answers_shown = -1
+        self._answers_at = 0.0
+        self._players_at = 0.0
+        self._players_pending = False
         server.listeners.append(self._event)
 
     def say(self, text: str) -> None:
@@ -147,6 +163,12 @@ class PlainHost:
     def _event(self, event: str) -> None:
         room = self.server.room
         if event == "player":
+            # A hall reconnecting after a restart is a thousand events in a second: at
+            # most four lines a second (the last change is printed by the next tick).
+            now = time.monotonic()
+            if now - self._players_at < 0.25 and self._later(self._players_line):
+                return
+            self._players_at = now
             active = room.active_players()
             connected = sum(p.connected for p in active)
             waiting = ", ".join(p.name for p in room.waiting_players())
@@ -158,9 +180,13 @@ class PlainHost:
             self.say(f"question {room.index + 1}/{room.total} open ({q.type}): {q.prompt}")
             self._answers_shown = -1
         elif event == "answer":
-            n = len(room.answers_to(room.index))
-            if n != self._answers_shown:
-                self._answers_shown = n
+            # A line per answer is a thousand lines a question in a big hall: at most
+            # four a second, and always the last one.
+            n = room.answer_counts.get(room.index, 0)
+            now = time.monotonic()
+            if n != self._answers_shown and (now - self._answers_at >= 0.25
+                                             or n >= len(self.server.conns)):
+                self._answers_shown, self._answers_at = n, now
                 self.say(f"answers: {n} of {len(room.active_players())}")
         elif event == "revealed":
             dist = room.distribution(room.index)
@@ -174,6 +200,8 @@ class PlainHost:
                 self.say(f"  {'*' if ok else ' '} {count:3d}  {label}")
             for e in q.evidence:
                 self.say(f"  passage ({e.section_title or 'article'}): {e.quote}")
+        elif event == "notice":
+            self.say(self.server.notice)
         elif event in ("paused", "resumed"):
             self.say(f"question {room.index + 1} {event}")
         elif event == "ended":
@@ -182,6 +210,23 @@ class PlainHost:
                 name = "" if room.settings.anonymous else s.player.name
                 self.say(f"  {s.rank}. {name} {s.player.score}")
             self.say(f"report: quiz report {self.server.session_id} --csv")
+
+    def _later(self, fn: Callable[[], None]) -> bool:
+        """Print ``fn``'s line a quarter second from now (once); False outside a loop."""
+        if self._players_pending:
+            return True
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        self._players_pending = True
+        loop.call_later(0.25, fn)
+        return True
+
+    def _players_line(self) -> None:
+        self._players_pending = False
+        self._players_at = 0.0
+        self._event("player")
 
     def command(self, line: str) -> None:
         verb, _, arg = line.strip().partition(" ")
@@ -202,6 +247,11 @@ class PlainHost:
             elif verb in ("lock", "unlock"):
                 s.lock(verb == "lock")
                 self.say(f"lobby {verb}ed")
+            elif verb == "prune":
+                self.say(f"removed {s.remove_away()} students who were not connected")
+            elif verb == "kick-from":
+                self.say(f"removed {s.kick_address(arg.strip())} students connected from "
+                         f"{arg.strip()!r}")
             elif verb in ("kick", "approve", "decline"):
                 player = self._find(arg)
                 getattr(s, verb)(player)
@@ -210,7 +260,9 @@ class PlainHost:
                     state = ("kicked" if p.kicked else "left" if p.left else
                              "waiting" if not p.approved else
                              "connected" if p.connected else "away")
-                    self.say(f"  {p.name}: {p.score} points, {state}")
+                    where = s.addresses.get(p.id, "")
+                    self.say(f"  {p.name}: {p.score} points, {state}"
+                             + (f" ({where})" if where else ""))
             elif verb == "status":
                 self.say(f"session {s.session_id}, code {s.room.code}, {s.room.phase}, "
                          f"question {s.room.index + 1}/{s.room.total}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from quiz.bank.model import Bank
 from quiz.classroom import protocol
+from quiz.classroom.fanout import result_text
 from quiz.classroom.protocol import encode
 from quiz.classroom.room import Player, Room, ranked_rows
 from quiz.play.answers import display_answer
@@ -26,15 +27,29 @@ def welcome(room: Room, bank: Bank, player: Player, token: str) -> str:
                         "license": src.license or "", "url": src.url or ""},
                   settings={"timer": s.timer, "hints": s.hints, "anonymous": s.anonymous,
                             "speed": s.speed, "streak": s.streak},
-                  score=player.score)
+                  score=room.shown_score(player))
+
+
+LOBBY_NAMES = 100  # names listed in a lobby update; a full hall is counted, not listed
 
 
 def lobby(room: Room, player: Player | None = None) -> str:
-    """Who is in; for ``player``, whether they still wait for the teacher's approval."""
-    active = room.active_players()
-    names = [] if room.settings.anonymous else sorted((p.name for p in active), key=str.casefold)
-    waiting = player is not None and not player.approved
-    return encode("lobby", count=len(active), names=names, waiting=waiting)
+    """Who is in; for ``player``, whether they still wait for the teacher's approval.
+
+    The frame depends on the player only through ``waiting``, so the server
+    encodes it twice for the whole class (:func:`lobby_frames`), not once each.
+    """
+    return lobby_frames(room)[player is not None and not player.approved]
+
+
+def lobby_frames(room: Room) -> tuple[str, str]:
+    """The lobby update for (approved players, players waiting for approval)."""
+    present = [p for p in room.active_players() if p.connected]
+    names: list[str] = []
+    if not room.settings.anonymous:
+        names = sorted((p.name for p in present), key=str.casefold)[:LOBBY_NAMES]
+    return (encode("lobby", count=len(present), names=names, waiting=False),
+            encode("lobby", count=len(present), names=names, waiting=True))
 
 
 def question(room: Room, remaining: float | None, player: Player | None = None) -> str:
@@ -74,20 +89,23 @@ def reveal(room: Room) -> str:
 def result(room: Room, player: Player, ranks: dict[int, int] | None = None) -> str:
     """How ``player`` did on the revealed question; ``ranks`` (player id -> rank), when
     sending to the whole class, saves ranking the class once per student."""
-    i = room.index
+    i = room.state.index
     record = room.answers.get((player.id, i))
     if ranks is None:
         rank, of = room.rank_of(player.id)
     else:
         rank, of = ranks.get(player.id, 0), len(ranks)
-    return encode("result", q=i, given=record.given if record else None,
-                  correct=bool(record and record.correct),
-                  points=record.total if record else 0, score=player.score, rank=rank, of=of)
+    return result_text(i, record.given if record else None, bool(record and record.correct),
+                       record.total if record else 0, player.score, rank, of)
 
 
-def end(room: Room, player: Player) -> str:
-    rank, of = room.rank_of(player.id)
+def end(room: Room, player: Player, ranks: dict[int, int] | None = None) -> str:
+    """The podium and how ``player`` did; ``total`` counts the questions played."""
+    if ranks is None:
+        rank, of = room.rank_of(player.id)
+    else:
+        rank, of = ranks.get(player.id, 0), len(ranks)
     return encode("end", podium=ranked_rows(room.standings(), room.settings.anonymous, 3),
                   you={"score": player.score, "rank": rank, "of": of,
                        "correct": player.correct, "answered": player.answered},
-                  total=room.total)
+                  total=room.played, bank_total=room.total)

@@ -14,7 +14,25 @@ import unicodedata
 
 MAX_NAME = 20
 
-_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+                         # Blank "letters" and invisible marks: a name made of them shows as
+                         # nothing (Hangul fillers, braille blank, soft hyphen, selectors).
+                         "\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164"
+                         "\ufe00-\ufe0f\uffa0\U000e0000-\U000e007f"
+                         "\ud800-\udfff]")  # lone surrogates: bytes that were not text
+# Cyrillic and Greek letters drawn like Latin ones (lower case: names are casefolded first).
+# Enough to see through the usual disguises; a full confusables table is not needed for a
+# classroom, where the teacher sees every name.
+_LOOKALIKE = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
+    "ј": "j", "ԁ": "d", "һ": "h", "ԛ": "q", "ԝ": "w", "ү": "y", "ɡ": "g", "ӏ": "l",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "γ": "y", "ω": "w", "ѡ": "w", "ս": "u",
+    "օ": "o", "ց": "g", "ɑ": "a", "ı": "i",
+})
+# For the word filter only: у also stands in for u ("fуck").
+_LOOKALIKE_U = str.maketrans({"у": "u", "ү": "u"})
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
                        "@": "a", "$": "s", "!": "i", "|": "i", "+": "t"})
 # Matched anywhere in the squeezed name: no ordinary name contains these.
@@ -29,10 +47,12 @@ class NameError_(ValueError):
     """A nickname that is refused; the message says which rule and what to do."""
 
 
-def _fold(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name.casefold())
+def _fold(name: str, *, u: bool = False) -> str:
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.translate(_LEET)
+    if u:
+        text = text.translate(_LOOKALIKE_U)
+    return text.translate(_LOOKALIKE).translate(_LEET)
 
 
 def _squeeze(text: str) -> str:
@@ -52,14 +72,19 @@ def name_key(name: str) -> str:
     """Two names with the same key look the same on the leaderboard.
 
     Case, accents, spaces and punctuation do not count; letters and digits do
-    (``Ana 1`` and ``Ana 11`` are two students).
+    (``Ana 1`` and ``Ana 11`` are two students); nor does the alphabet a letter
+    is drawn from (``Аna`` with a Cyrillic А is ``Ana``).
     """
-    text = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name).casefold())
+    text = "".join(c for c in text if c.isalnum() and not unicodedata.combining(c))
+    return text.translate(_LOOKALIKE)
 
 
 def offensive(name: str) -> bool:
-    folded = _fold(name)
+    return _offensive(_fold(name)) or _offensive(_fold(name, u=True))
+
+
+def _offensive(folded: str) -> bool:
     squeezed = _squeeze(folded)
     if any(word in squeezed for word in _ANYWHERE):
         return True
@@ -81,7 +106,8 @@ def check_name(name: str, taken: set[str] | frozenset[str] = frozenset()) -> str
     if _CONTROL_RE.search(name):
         raise NameError_("a name cannot hold control or invisible characters; "
                          "type it with ordinary letters")
-    tidy = " ".join(unicodedata.normalize("NFC", name).split())
+    # NFKC: full-width and styled letters (Ａｎａ, 𝐀𝐧𝐚) become the plain ones.
+    tidy = " ".join(unicodedata.normalize("NFKC", name).split())
     if not tidy:
         raise NameError_("the name is empty; type the name the class knows you by")
     if len(tidy) > MAX_NAME:
@@ -92,5 +118,6 @@ def check_name(name: str, taken: set[str] | frozenset[str] = frozenset()) -> str
     if offensive(tidy):
         raise NameError_("that name is not allowed in class; choose another")
     if key in taken:
-        raise NameError_(f"{tidy!r} is already taken in this room; add an initial or a number")
+        raise NameError_(f"{tidy!r} is already taken in this room (or looks the same as a "
+                         "name that is); add an initial or a number")
     return tidy

@@ -8,6 +8,7 @@ error code the server sends back; it never raises anything else.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,11 @@ MAX_TEXT_ANSWER = 500
 MAX_NAME_INPUT = 100  # a longer name is refused by the name rules, not parsed
 MAX_TOKEN = 64
 MAX_LIST = 50
+
+# A JSON escape can spell a lone surrogate (\ud800): not text, and SQLite cannot store it.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Nothing a keyboard types into one answer field: C0/C1 controls (but tab), bidi overrides.
+_ANSWER_CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # type -> {field: required?}
 _FIELDS: dict[str, dict[str, bool]] = {
@@ -67,6 +73,12 @@ def _str(data: dict[str, Any], key: str, limit: int) -> str:
     return value
 
 
+def _check_text(text: str) -> str:
+    if _ANSWER_CONTROL_RE.search(text):
+        raise _bad("an answer cannot hold control or direction characters")
+    return text
+
+
 def check_value(value: Any) -> Any:
     """An answer value's shape (not whether it fits the question: the room checks that)."""
     if isinstance(value, bool):
@@ -74,14 +86,30 @@ def check_value(value: Any) -> Any:
     if isinstance(value, str):
         if len(value) > MAX_TEXT_ANSWER:
             raise _bad(f"an answer is at most {MAX_TEXT_ANSWER} characters")
-        return value
+        return _check_text(value)
     if isinstance(value, list):
         if len(value) > MAX_LIST or not all(isinstance(v, str) for v in value):
             raise _bad("a list answer holds at most 50 strings")
         if sum(len(v) for v in value) > MAX_TEXT_ANSWER * 4:
             raise _bad("the answer is too long")
-        return list(value)
+        return [_check_text(v) for v in value]
     raise _bad("'value' must be a string, true/false or a list of strings")
+
+
+def _has_surrogate(data: Any) -> bool:
+    """Any string (key or value) with a lone surrogate, at any depth the frame allows."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE_RE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def parse(frame: str | bytes) -> ClientMessage:
@@ -96,6 +124,8 @@ def parse(frame: str | bytes) -> ClientMessage:
         raise _bad("not valid JSON") from None
     if not isinstance(data, dict):
         raise _bad("a message is a JSON object")
+    if _has_surrogate(data):
+        raise _bad("the message holds a lone surrogate (\\ud800-\\udfff), which is not text")
     kind = data.get("type")
     if not isinstance(kind, str) or kind not in _FIELDS:
         raise _bad(f"unknown message type {str(kind)[:20]!r}")

@@ -9,6 +9,7 @@ terminals (no control sequences).
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -141,8 +142,13 @@ class Report:
             print(f"  {m.mastery:>4.0%}  {clean(m.section)} ({m.questions} questions)", file=out)
 
 
+# What clean() leaves for terminals but a spreadsheet cell should not hold either:
+# line and tab breaks, and the invisible direction marks (LRM, RLM, ALM).
+_CELL_EXTRA_RE = re.compile("[\t\n\r\u061c\u200e\u200f]+")
+
+
 def _cell(text: str) -> str:
-    return csv_cell(clean(text))
+    return csv_cell(_CELL_EXTRA_RE.sub(" ", clean(text)))
 
 
 @dataclass(frozen=True)

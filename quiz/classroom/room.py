@@ -20,7 +20,8 @@ from quiz.play import answers, scoring
 from quiz.play.engine import Engine, Settings
 
 TIMER_RANGE = (5, 240)
-MAX_PLAYERS = 300
+MAX_PLAYERS = 300  # the default; a teacher may allow up to PLAYERS_RANGE[1]
+PLAYERS_RANGE = (1, 2000)
 TOP = 5
 
 
@@ -52,11 +53,14 @@ class RoomSettings:
     anonymous: bool = False
     approve_names: bool = False
     seed: int = 0
+    max_players: int = MAX_PLAYERS  # connected at once
 
     def __post_init__(self) -> None:
         if self.timer is not None and not TIMER_RANGE[0] <= self.timer <= TIMER_RANGE[1]:
             raise ValueError(f"the question timer is {TIMER_RANGE[0]} to {TIMER_RANGE[1]} "
                              "seconds (or off)")
+        if not PLAYERS_RANGE[0] <= self.max_players <= PLAYERS_RANGE[1]:
+            raise ValueError(f"a room holds {PLAYERS_RANGE[0]} to {PLAYERS_RANGE[1]} players")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -160,7 +164,9 @@ class Room:
         self.players: dict[int, Player] = {}
         self.answers: dict[tuple[int, int], AnswerRecord] = {}
         self.hints_taken: dict[tuple[int, int], int] = {}
+        self.answer_counts: dict[int, int] = {}  # question -> answers given (kept, not counted)
         self._keys: dict[str, int] = {}
+        self._tokens: dict[str, int] = {}  # token hash -> player id (a hall reconnects at once)
 
     # -- reading --------------------------------------------------------------
 
@@ -177,6 +183,11 @@ class Room:
         return len(self.questions)
 
     @property
+    def played(self) -> int:
+        """Questions opened so far (all that were asked, once the session ends)."""
+        return min(self.state.index + 1, len(self.questions)) if self.state.index >= 0 else 0
+
+    @property
     def current(self) -> Question | None:
         i = self.state.index
         return self.questions[i] if 0 <= i < len(self.questions) else None
@@ -186,6 +197,23 @@ class Room:
 
     def active_players(self) -> list[Player]:
         return [p for p in self.players.values() if p.active]
+
+    def present_players(self) -> int:
+        """Players holding a place: connected, and neither gone nor turned away."""
+        return sum(1 for p in self.players.values() if p.connected and not p.kicked
+                   and not p.left)
+
+    def shown_score(self, player: Player) -> int:
+        """The score a student may see now: the open question's points wait for its reveal.
+
+        Otherwise a reconnect would tell a student (or a friend with a second name)
+        whether the answer just given was right.
+        """
+        if self.phase in (Phase.OPEN, Phase.PAUSED, Phase.CLOSED):
+            record = self.answers.get((player.id, self.index))
+            if record is not None:
+                return player.score - record.total
+        return player.score
 
     def waiting_players(self) -> list[Player]:
         return [p for p in self.players.values()
@@ -212,9 +240,19 @@ class Room:
         return [a for a in found if a is not None]
 
     def all_answered(self) -> bool:
-        """Every connected active player has answered the open question."""
-        present = [p for p in self.active_players() if p.connected]
-        return bool(present) and all((p.id, self.index) in self.answers for p in present)
+        """Every connected active player has answered the open question.
+
+        Asked after every answer: it stops at the first player still thinking, so a
+        class of a thousand costs a short scan, not a thousand-long one, each time.
+        """
+        i, answers = self.index, self.answers
+        anyone = False
+        for p in self.players.values():
+            if p.connected and p.approved and not p.kicked and not p.left:
+                if (p.id, i) not in answers:
+                    return False
+                anyone = True
+        return anyone
 
     def standings(self) -> list[Standing]:
         """Active players by score; equal scores share a rank (1, 2, 2, 4)."""
@@ -272,8 +310,10 @@ class Room:
             raise RoomError("ended", "this session has ended")
         if self.state.locked:
             raise RoomError("locked", "the teacher has locked the room; ask them to unlock it")
-        if len(self.players) >= MAX_PLAYERS:
-            raise RoomError("full", f"the room is full ({MAX_PLAYERS} players)")
+        # Connected players only: those who left or lost their connection hold no place.
+        cap = self.settings.max_players
+        if self.present_players() >= cap:
+            raise RoomError("full", f"the room is full ({cap} players)")
         try:
             return check_name(name, set(self._keys))
         except NameError_ as exc:
@@ -282,17 +322,19 @@ class Room:
     def add_player(self, player: Player) -> None:
         """Put a known player in the room (joining, or restoring after a restart)."""
         self.players[player.id] = player
+        self._tokens[player.token_hash] = player.id
         if not player.kicked and not player.left:
             self._keys[name_key(player.name)] = player.id
 
     def by_token(self, token_hash: str) -> Player:
-        for p in self.players.values():
-            if p.token_hash == token_hash:
-                if p.kicked:
-                    raise RoomError("kicked", "the teacher removed you from this session")
-                if p.left:
-                    raise RoomError("token", "you left this session; join again with a name")
-                return p
+        pid = self._tokens.get(token_hash)
+        p = self.players.get(pid) if pid is not None else None
+        if p is not None and p.token_hash == token_hash:
+            if p.kicked:
+                raise RoomError("kicked", "the teacher removed you from this session")
+            if p.left:
+                raise RoomError("token", "you left this session; join again with a name")
+            return p
         raise RoomError("token", "this resume token is not known here; join with a name")
 
     def approve(self, player_id: int) -> Player:
@@ -432,6 +474,7 @@ class Room:
     def apply(self, record: AnswerRecord) -> None:
         """Count an answer (a new one, or one read back from disk after a restart)."""
         self.answers[(record.player_id, record.q)] = record
+        self.answer_counts[record.q] = self.answer_counts.get(record.q, 0) + 1
         p = self.players.get(record.player_id)
         if p is None:
             return
@@ -447,6 +490,7 @@ class Room:
         """Take back an answer that could not be saved (the student may answer again)."""
         if self.answers.pop((record.player_id, record.q), None) is None:
             return
+        self.answer_counts[record.q] -= 1
         p = self.players.get(record.player_id)
         if p is not None:
             p.score -= record.total
@@ -478,7 +522,8 @@ class Room:
         elif kind == "choice":
             ok = isinstance(value, str) and value in options
         elif kind == "multi":
-            ok = (isinstance(value, list) and len(set(value)) == len(value)
+            # At least one pick: an empty list is no answer, and would burn the one try.
+            ok = (isinstance(value, list) and bool(value) and len(set(value)) == len(value)
                   and all(v in options for v in value))
         elif kind == "order":
             ok = isinstance(value, list) and sorted(value) == sorted(options)

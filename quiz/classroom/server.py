@@ -24,12 +24,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
-from websockets.datastructures import Headers
+from websockets.datastructures import Headers, MultipleValuesError
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 from quiz.bank.model import Bank
 from quiz.classroom import messages, protocol
+from quiz.classroom.fanout import send_frames, text_frame
 from quiz.classroom.protocol import ClientMessage, ProtocolError, encode
 from quiz.classroom.records import ClassRecords, token_hash
 from quiz.classroom.room import AnswerRecord, Phase, Player, Room, RoomError
@@ -41,6 +42,37 @@ MAX_DROPPED = 50  # then the connection is closed
 MAX_HELLO_FAILS = 3
 WRONG_CODES_PER_MINUTE = 10
 LOBBY_DEBOUNCE = 0.1  # seconds: thirty joins in a second make a few lobby updates, not 900
+BACKLOG = 32  # connections accepted in one go (each takes a file before it can be refused)
+FD_RESERVE = 64 + BACKLOG  # files kept for the database, logs, threads and one accept batch
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one client, or one address, may take of the host."""
+
+    hello_timeout: float = 5.0  # seconds a new connection has to send hello
+    per_address: int = 20  # players connected at once from one address (0: no limit)
+    joins_per_minute: int = 60  # new names from one address in a minute (0: no limit)
+    max_connections: int | None = None  # None: what the process's file limit allows
+    allow_hosts: tuple[str, ...] = ()  # more names the page may be reached by (Host header)
+    wrong_codes_per_minute: int = WRONG_CODES_PER_MINUTE  # then the address waits (0: never)
+    rate: float = RATE  # messages a second per connection...
+    burst: int = BURST  # ...with bursts of this many
+
+
+def raise_fd_limit() -> int:
+    """Raise the soft limit on open files to the hard one; returns the limit now in force."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit to raise
+        return 8192
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = hard if hard != resource.RLIM_INFINITY else 65536
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+    return 65536 if soft == resource.RLIM_INFINITY else int(soft)
 
 WEB_FILES = {"/": ("index.html", "text/html; charset=utf-8"),
              "/app.js": ("app.js", "text/javascript; charset=utf-8"),
@@ -53,14 +85,16 @@ Listener = Callable[[str], None]
 
 @dataclass(slots=True)
 class _Bucket:
-    """A token bucket: RATE messages a second, BURST at once."""
+    """A token bucket: ``rate`` messages a second, ``burst`` at once."""
 
+    rate: float = RATE
+    burst: int = BURST
     tokens: float = BURST
     at: float = field(default_factory=time.monotonic)
 
     def take(self) -> bool:
         now = time.monotonic()
-        self.tokens = min(BURST, self.tokens + (now - self.at) * RATE)
+        self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
         self.at = now
         if self.tokens >= 1:
             self.tokens -= 1
@@ -78,6 +112,33 @@ def lan_address() -> str:
     return "127.0.0.1"
 
 
+class _CountedConnection(ServerConnection):
+    """A connection that counts itself, and is dropped at once past the host's cap.
+
+    Counting at accept time (before any HTTP is read) is what keeps idle sockets
+    from using up the process's files: the host never runs out, so it never
+    fails an accept, and it goes on serving the connections it has.
+    """
+
+    owner: ClassServer
+    counted = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        if self.owner.open_connections >= self.owner.max_connections:
+            self.owner.connection_refused()
+            self.transport.abort()
+            return
+        self.counted = True
+        self.owner.open_connections += 1
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self.counted:
+            self.counted = False
+            self.owner.open_connections -= 1
+        super().connection_lost(exc)
+
+
 def _web_assets() -> dict[str, tuple[bytes, str]]:
     base = resources.files("quiz.classroom") / "web"
     return {path: ((base / name).read_bytes(), ctype) for path, (name, ctype) in WEB_FILES.items()}
@@ -88,7 +149,7 @@ class ClassServer:
 
     def __init__(self, room: Room, records: ClassRecords, session_id: int, bank: Bank, *,
                  host: str = "0.0.0.0", port: int = DEFAULT_PORT,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, limits: Limits | None = None) -> None:
         self.room = room
         self.records = records
         self.session_id = session_id
@@ -96,8 +157,16 @@ class ClassServer:
         self.host = host
         self.port = port
         self.clock = clock
+        self.limits = limits or Limits()
         self.listeners: list[Listener] = []
         self.conns: dict[int, ServerConnection] = {}
+        self.addresses: dict[int, str] = {}  # player id -> the address they joined from
+        self.open_connections = 0  # sockets open now, joined or not
+        self.max_connections = self.limits.max_connections or 1024
+        self.at_capacity = False  # the cap was hit and not yet left behind (logged once)
+        self.notice = ""  # the last thing worth telling the teacher (event "notice")
+        self._allowed_hosts: frozenset[str] = frozenset()
+        self._joins: dict[str, deque[float]] = {}
         self.last_fanout_ms = 0.0  # how long the last reveal took to hand to every socket
         self._server: Server | None = None
         self._timer: asyncio.TimerHandle | None = None
@@ -112,13 +181,26 @@ class ClassServer:
 
     async def listen(self) -> None:
         """Bind and listen; raises OSError (port taken, bad address) for the caller to word."""
+        files = raise_fd_limit()
+        cap = max(16, files - FD_RESERVE)
+        self.max_connections = min(cap, self.limits.max_connections or cap)
+        owner = self
+
+        class Counted(_CountedConnection):
+            pass
+
+        Counted.owner = owner
         self._server = await serve(self._handle, self.host, self.port,
                                    process_request=self._http, max_size=protocol.MAX_FRAME,
                                    ping_interval=20, ping_timeout=20, close_timeout=3,
-                                   compression=None)
+                                   open_timeout=self.limits.hello_timeout,
+                                   compression=None, create_connection=Counted,
+                                   backlog=BACKLOG)
+        self._quiet_accept_errors()
         sock = next(iter(self._server.sockets), None)
         if sock is not None:
             self.port = sock.getsockname()[1]
+        self._allowed_hosts = self._own_names()
         if not self.session_id:
             # Recorded only once the port is ours: a failed start leaves no session behind.
             self.session_id = self.records.create(self.room, self.bank, self.port)
@@ -156,11 +238,51 @@ class ClassServer:
 
     # -- HTTP: the page, and the Origin check for the socket --------------------------
 
+    def _own_names(self) -> frozenset[str]:
+        """The names and addresses this host may be reached by: the ones it prints, and
+        the teacher's ``--allow-host`` names. Any other ``Host`` is a page that got here
+        through somebody else's DNS name (DNS rebinding) and is refused."""
+        names = {"localhost", "127.0.0.1", "::1", lan_address(), self.host.lower()}
+        with contextlib.suppress(OSError):
+            hostname = socket.gethostname().lower()
+            names.update({hostname, f"{hostname}.local"})
+            for info in socket.getaddrinfo(hostname, None):
+                names.add(str(info[4][0]).lower())
+        names.update(h.lower() for h in self.limits.allow_hosts)
+        names.discard("0.0.0.0")
+        names.discard("")
+        return frozenset(names)
+
+    def _host_ok(self, host: str) -> bool:
+        parts = urlsplit(f"//{host}")
+        try:
+            port = parts.port
+        except ValueError:
+            return False
+        name = (parts.hostname or "").lower()
+        return name in self._allowed_hosts and port in (None, self.port)
+
     def _http(self, connection: ServerConnection, request: Request) -> Response | None:
+        if request.method not in ("GET", "HEAD"):
+            response = connection.respond(405, "Only GET and HEAD are served here.\n")
+            response.headers["Allow"] = "GET, HEAD"
+            return response
+        try:
+            host = request.headers.get("Host")
+            origin = request.headers.get("Origin")
+        except MultipleValuesError:
+            return connection.respond(400, "A request may hold one Host and one Origin.\n")
+        if not host:
+            return connection.respond(400, "The request has no Host header.\n")
+        if not self._host_ok(host):
+            return connection.respond(421, (
+                "This quiz host is not known by that name; open the address on the "
+                "teacher's screen (the teacher can allow a name with --allow-host).\n"))
         path = urlsplit(request.path).path
         if path == "/ws":
-            origin = request.headers.get("Origin")
-            if origin is not None and not _same_origin(origin, request.headers.get("Host")):
+            if request.method != "GET":
+                return connection.respond(400, "Open the WebSocket with GET.\n")
+            if origin is not None and not _same_origin(origin, host):
                 return connection.respond(403, "This page may not connect to the quiz host.\n")
             return None
         asset = self._assets.get(path)
@@ -171,16 +293,60 @@ class ClassServer:
                            ("Cache-Control", "no-store"), ("Content-Security-Policy", _CSP),
                            ("X-Content-Type-Options", "nosniff"),
                            ("Referrer-Policy", "no-referrer")])
-        return Response(200, "OK", headers, body)
+        # HEAD: the same headers (Content-Length included), and no body.
+        return Response(200, "OK", headers, b"" if request.method == "HEAD" else body)
+
+    def _quiet_accept_errors(self) -> None:
+        """Out of files at accept (another program's doing, or a limit lowered under us):
+        one line while it lasts, not a traceback per attempt; anything else as before."""
+        loop = asyncio.get_running_loop()
+        previous = loop.get_exception_handler()
+
+        def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+            if str(context.get("message", "")).startswith("socket.accept() out of system"):
+                self.connection_refused()
+                return
+            if previous is not None:
+                previous(loop, context)
+            else:
+                loop.default_exception_handler(context)
+
+        loop.set_exception_handler(handle)
+
+    def connection_refused(self) -> None:
+        """A socket over the cap was dropped; tell the teacher once, not per socket."""
+        if self.at_capacity:
+            return
+        self.at_capacity = True
+        self.notice = (f"connection limit reached ({self.max_connections} open); new "
+                       "connections are turned away until some close")
+        self._emit("notice")
 
     # -- a student's connection ---------------------------------------------------
 
+    async def _frames(self, ws: ServerConnection, joined: asyncio.Event) -> Any:
+        """The connection's frames; until it has joined, only for ``hello_timeout`` seconds."""
+        deadline = asyncio.get_running_loop().time() + self.limits.hello_timeout
+        while True:
+            if joined.is_set():
+                yield await ws.recv()
+                continue
+            try:
+                async with asyncio.timeout_at(deadline):
+                    frame = await ws.recv()
+            except TimeoutError:
+                # Idle sockets would use up the host's files: no hello, no place.
+                await ws.close(1008, "send hello first")
+                return
+            yield frame
+
     async def _handle(self, ws: ServerConnection) -> None:
         player: Player | None = None
-        bucket = _Bucket()
+        bucket = _Bucket(self.limits.rate, self.limits.burst, self.limits.burst)
         dropped = fails = 0
+        joined = asyncio.Event()
         try:
-            async for frame in ws:
+            async for frame in self._frames(ws, joined):
                 if not bucket.take():
                     dropped += 1
                     if dropped == MAX_DROPPED + 1:
@@ -206,7 +372,9 @@ class ClassServer:
                                                     message="send hello first"))
                         continue
                     player = await self._hello(ws, msg)
-                    if player is None:
+                    if player is not None:
+                        joined.set()
+                    else:
                         fails += 1
                         if fails >= MAX_HELLO_FAILS:
                             await ws.close(1008, "too many failed joins")
@@ -226,6 +394,8 @@ class ClassServer:
                 player.connected = False
                 self._lobby_changed()
                 self._emit("player")
+            if self.at_capacity and self.open_connections < self.max_connections * 0.9:
+                self.at_capacity = False
 
     async def _send(self, ws: ServerConnection, text: str) -> None:
         with contextlib.suppress(ConnectionClosed):
@@ -240,7 +410,8 @@ class ClassServer:
         seen = self._wrong_codes.get(address)
         while seen and now - seen[0] > 60:
             seen.popleft()
-        return seen is not None and len(seen) >= WRONG_CODES_PER_MINUTE
+        cap = self.limits.wrong_codes_per_minute
+        return bool(cap) and seen is not None and len(seen) >= cap
 
     async def _refuse(self, ws: ServerConnection, reason: str, message: str) -> None:
         await self._send(ws, encode("refused", reason=reason, message=message))
@@ -263,8 +434,11 @@ class ClassServer:
         try:
             if msg.token is not None:
                 player = self.room.by_token(token_hash(msg.token))
+                self._check_address(address, player.id)
                 token = msg.token
             else:
+                self._check_address(address, None)
+                self._check_join_rate(address)
                 name = self.room.check_join(msg.name or "")
                 token = secrets.token_urlsafe(24)
                 pid = self.records.add_player(self.session_id, name, token_hash(token),
@@ -275,6 +449,7 @@ class ClassServer:
             return None
         old = self.conns.get(player.id)
         self.conns[player.id] = ws
+        self.addresses[player.id] = address
         player.connected = True
         if old is not None and old is not ws:
             # The same student on a new connection (a reload, a new wifi): keep the newest.
@@ -284,6 +459,29 @@ class ClassServer:
         self._lobby_changed()
         self._emit("player")
         return player
+
+    def _check_address(self, address: str, returning: int | None) -> None:
+        """One device (or one attacker) may not take the room's places."""
+        cap = self.limits.per_address
+        if not cap:
+            return
+        here = sum(1 for pid in self.conns if pid != returning
+                   and self.addresses.get(pid) == address)
+        if here >= cap:
+            raise RoomError("full", f"{cap} players are already connected from this "
+                            "address; ask the teacher")
+
+    def _check_join_rate(self, address: str) -> None:
+        per_minute = self.limits.joins_per_minute
+        if not per_minute:
+            return
+        now = time.monotonic()
+        seen = self._joins.setdefault(address, deque())
+        while seen and now - seen[0] > 60:
+            seen.popleft()
+        if len(seen) >= per_minute:
+            raise RoomError("slow_down", "too many new names from this address; wait a minute")
+        seen.append(now)
 
     async def _send_state(self, ws: ServerConnection, player: Player) -> None:
         """What a (re)joining player must see now."""
@@ -295,7 +493,11 @@ class ClassServer:
             await self._send(ws, messages.question(room, left, player))
             if room.phase is Phase.PAUSED:
                 await self._send(ws, messages.paused(room, left))
-        elif room.phase in (Phase.CLOSED, Phase.REVEALED):
+        elif room.phase is Phase.CLOSED:
+            # Closed but not revealed: the answer and the scores wait for the teacher.
+            await self._send(ws, messages.question(room, None, player))
+            await self._send(ws, encode("closed", q=room.index, why="teacher"))
+        elif room.phase is Phase.REVEALED:
             await self._send(ws, messages.reveal(room))
             await self._send(ws, messages.result(room, player))
         elif room.phase is Phase.ENDED:
@@ -350,14 +552,21 @@ class ClassServer:
             try:
                 await asyncio.to_thread(self.records.add_answers, self.session_id,
                                         [r for r, _ in batch])
-            except Exception as exc:  # handed to every waiting answer
-                for _, fut in batch:
-                    if not fut.done():
-                        fut.set_exception(exc)
+            except Exception:
+                if len(batch) == 1:
+                    _settle(batch, failed=True)
+                    continue
+                # One row the disk refuses must not void the others: one commit each.
+                for item in batch:
+                    try:
+                        await asyncio.to_thread(self.records.add_answers, self.session_id,
+                                                [item[0]])
+                    except Exception:
+                        _settle([item], failed=True)
+                    else:
+                        _settle([item], failed=False)
             else:
-                for _, fut in batch:
-                    if not fut.done():
-                        fut.set_result(None)
+                _settle(batch, failed=False)
 
     def _students(self) -> list[ServerConnection]:
         return [ws for pid, ws in self.conns.items() if self.room.players[pid].active]
@@ -371,10 +580,15 @@ class ClassServer:
             self._lobby_pending = False
             if self.room.phase is not Phase.LOBBY:
                 return  # the teacher started meanwhile; a lobby now would confuse clients
-            for pid, ws in list(self.conns.items()):
-                broadcast([ws], messages.lobby(self.room, self.room.players[pid]))
+            approved, waiting = messages.lobby_frames(self.room)  # encoded once for all
+            players = self.room.players
+            broadcast([ws for pid, ws in self.conns.items() if players[pid].approved], approved)
+            broadcast([ws for pid, ws in self.conns.items() if not players[pid].approved],
+                      waiting)
 
-        asyncio.get_running_loop().call_later(LOBBY_DEBOUNCE, send)
+        # A big hall joining at once: fewer, not bigger, updates.
+        delay = LOBBY_DEBOUNCE * max(1.0, len(self.conns) / 100)
+        asyncio.get_running_loop().call_later(delay, send)
 
     # -- the teacher's controls ----------------------------------------------------------
 
@@ -415,20 +629,23 @@ class ClassServer:
     def _close_and_reveal(self, why: str) -> None:
         room = self.room
         self._cancel_timer()
+        shared = b""
         if room.phase in (Phase.OPEN, Phase.PAUSED):
             room.close()
-            broadcast(self._students(), encode("closed", q=room.index, why=why))
+            shared = text_frame(encode("closed", q=room.index, why=why))
         room.reveal()
         self._save()
         started = time.perf_counter()
-        students = self._students()
-        broadcast(students, messages.reveal(room))
+        # Encoded and framed once for the class; each student's own result rides along
+        # in the same write.
+        shared += text_frame(messages.reveal(room))
         # One ranking for everybody: ranking per student would be quadratic in the class.
         ranks = {s.player.id: s.rank for s in room.standings()}
+        players = room.players
         for pid, ws in list(self.conns.items()):
-            player = room.players[pid]
+            player = players[pid]
             if player.active:
-                broadcast([ws], messages.result(room, player, ranks))
+                send_frames(ws, shared + text_frame(messages.result(room, player, ranks)))
         self.last_fanout_ms = (time.perf_counter() - started) * 1000
         self._emit("revealed")
 
@@ -437,10 +654,11 @@ class ClassServer:
             self._close_and_reveal("teacher")
         self.room.end()
         self._save()
+        ranks = {s.player.id: s.rank for s in self.room.standings()}
         for pid, ws in list(self.conns.items()):
             player = self.room.players[pid]
             if player.active:
-                broadcast([ws], messages.end(self.room, player))
+                broadcast([ws], messages.end(self.room, player, ranks))
         self._emit("ended")
 
     def lock(self, locked: bool) -> None:
@@ -451,6 +669,25 @@ class ClassServer:
     def kick(self, player_id: int) -> None:
         self._send_off(player_id, True, encode(
             "kicked", message="the teacher removed you from this session"))
+
+    def remove_away(self) -> int:
+        """Take every player who is not connected out of the room; returns how many."""
+        gone = [p.id for p in self.room.players.values()
+                if not p.connected and not p.kicked and not p.left]
+        for pid in gone:
+            player = self.room.remove(pid, kicked=False)
+            self.records.update_player(player)
+        if gone:
+            self._lobby_changed()
+            self._emit("player")
+        return len(gone)
+
+    def kick_address(self, address: str) -> int:
+        """Kick every player connected from ``address`` (a flood from one device)."""
+        pids = [pid for pid in list(self.conns) if self.addresses.get(pid) == address]
+        for pid in pids:
+            self.kick(pid)
+        return len(pids)
 
     def approve(self, player_id: int) -> None:
         player = self.room.approve(player_id)
@@ -506,6 +743,15 @@ def listen_error(exc: OSError, server: ClassServer) -> str:
                 "(or another program) is using it; close it, or choose another port with --port")
     reason = exc.strerror or str(exc) or type(exc).__name__
     return f"cannot listen on {server.host}:{server.port}: {reason}; check --bind and --port"
+
+
+def _settle(items: list[tuple[AnswerRecord, asyncio.Future[None]]], *, failed: bool) -> None:
+    for _, fut in items:
+        if not fut.done():
+            if failed:
+                fut.set_exception(OSError("the answer could not be saved"))
+            else:
+                fut.set_result(None)
 
 
 def _same_origin(origin: str, host: str | None) -> bool:

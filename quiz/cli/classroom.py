@@ -28,6 +28,21 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _players(text: str) -> int:
+    from quiz.classroom.room import PLAYERS_RANGE
+
+    low, high = PLAYERS_RANGE
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"a room holds {low} to {high} players")
+    return int(text)
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError("give a whole number (0: no limit)")
+    return int(text)
+
+
 def _code(text: str) -> str:
     code = text.replace(" ", "").replace("-", "")
     if len(code) != 6 or not code.isdigit():
@@ -76,6 +91,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    "reconnect by themselves and keep their scores")
     h.add_argument("--plain", action="store_true",
                    help="no TUI: print events and read commands from stdin")
+    h.add_argument("--max-players", type=_players, metavar="N", default=None,
+                   help="students connected at once (default 300, at most 2000); those who "
+                   "left or lost their connection hold no place")
+    h.add_argument("--per-address", type=_count, metavar="N", default=20,
+                   help="students connected at once from one network address, and N x 3 new "
+                   "names a minute from it (default 20; 0: no limit, e.g. behind one NAT)")
+    h.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                   help="another name students may reach this host by (e.g. a DNS name); "
+                   "by default only the addresses shown on screen are accepted, which "
+                   "stops web pages elsewhere from reaching the quiz (repeatable)")
     h.set_defaults(handler=run_host)
 
     j = subparsers.add_parser(
@@ -121,6 +146,8 @@ def run_host(args: argparse.Namespace) -> int:
         timer=args.timer, speed=args.speed, streak=args.streak, in_order=args.in_order,
         hints=not args.no_hints, anonymous=args.anonymous, approve_names=args.approve_names,
         limit=args.limit, seed=args.seed, resume=args.resume, plain=args.plain,
+        max_players=args.max_players, per_address=args.per_address,
+        allow_hosts=tuple(args.allow_host),
     )
     store = Store.open()
     if store.unsaved is not None:

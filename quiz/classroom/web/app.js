@@ -451,6 +451,11 @@
 
   function onEnd(m) {
     state.started = true;
+    // The session is over: nothing to come back to, so no reconnecting (and a reload
+    // shows the join form, not a page that knocks every few seconds).
+    state.final = true;
+    clearTimeout(state.retryTimer);
+    remember(KEY_TOKEN, null);
     stopTimer();
     state.open = false;
     show("end");
@@ -472,7 +477,8 @@
     box.replaceChildren();
     box.append(el("p", "You scored " + plural(Number(you.score) || 0, "point", "points") + ".", "verdict"));
     box.append(el("p", "Rank " + you.rank + " of " + you.of + "."));
-    box.append(el("p", you.correct + " right out of " + m.total + " questions (" + you.answered + " answered)."));
+    // `total` counts the questions played, not the bank's.
+    box.append(el("p", you.correct + " right out of " + plural(Number(m.total) || 0, "question", "questions") + " (" + you.answered + " answered)."));
     setScore(Number(you.score) || 0);
     focusTitle("end-title");
   }
@@ -607,6 +613,14 @@
 
   // -- answering --------------------------------------------------------------
 
+  function optionKey(i) {
+    // The number the host's screen and the terminal show for this option (read aloud
+    // in class as "number two"); hidden from screen readers, which read the text.
+    const key = el("span", String(i + 1), "key");
+    key.setAttribute("aria-hidden", "true");
+    return key;
+  }
+
   function renderAnswer(m) {
     const area = $("q-answer");
     area.replaceChildren();
@@ -616,8 +630,9 @@
       const group = el("div", null, kind === "truefalse" ? "options two" : "options");
       group.setAttribute("role", "group");
       group.setAttribute("aria-label", "Answers");
-      for (const option of options) {
-        const button = el("button", option, "option");
+      options.forEach((option, i) => {
+        const button = el("button", null, "option");
+        button.append(optionKey(i), document.createTextNode(option));
         button.type = "button";
         button.dataset.value = option;
         button.setAttribute("aria-pressed", "false");
@@ -627,7 +642,7 @@
           button.setAttribute("aria-pressed", "true");
         });
         group.append(button);
-      }
+      });
       area.append(group);
     } else if (kind === "multi") {
       const form = el("form", null, "multi");
@@ -640,7 +655,7 @@
         box.value = option;
         box.id = "multi-" + i;
         box.addEventListener("change", refreshControls);
-        label.append(box, el("span", option));
+        label.append(box, optionKey(i), el("span", option));
         set.append(label);
       });
       form.append(set, sendButton());

@@ -75,6 +75,9 @@ class HostApp(App[int]):
     def _on_event(self, event: str) -> None:
         # Called inside the server's handlers: do nothing slow here, and never raise
         # into them. Thirty answers in a burst make one refresh, not thirty.
+        if event == "notice":  # once per episode (the server sees to that)
+            self.notify(clean(self.server.notice), severity="warning", timeout=10,
+                        markup=False)
         if not self._refresh_queued:
             self._refresh_queued = True
             self.call_later(self._refresh)

@@ -47,6 +47,7 @@ class HostScreen(Screen[None]):
         Binding("l", "lock", "Lock lobby"),
         Binding("l", "unlock", "Unlock lobby"),
         Binding("k", "kick", "Kick"),
+        Binding("x", "remove_away", "Remove away"),
         Binding("a", "approve", "Approve"),
         Binding("d", "decline", "Decline"),
         Binding("q", "app.quit", "Quit"),
@@ -84,9 +85,12 @@ class HostScreen(Screen[None]):
     def _header(self):
         # Settings first: a long bank title is what gets cut on a narrow projector.
         room = self.room
-        n = len(room.active_players())
+        active = room.active_players()
+        n = sum(p.connected for p in active)
+        away = f", {len(active) - n} away" if len(active) > n else ""
         return assemble((settings_line(room), "bold"), "  │  ",
-                        f"{n} student{'s' if n != 1 else ''}", "  │  ", self.server.bank.title)
+                        f"{n} student{'s' if n != 1 else ''}{away}", "  │  ",
+                        self.server.bank.title)
 
     # -- showing the room ---------------------------------------------------------
 
@@ -160,6 +164,8 @@ class HostScreen(Screen[None]):
             "lock": phase is not Phase.ENDED and not room.state.locked,
             "unlock": phase is not Phase.ENDED and room.state.locked,
             "kick": phase is not Phase.ENDED and bool(self._kickable()),
+            "remove_away": phase is not Phase.ENDED and any(
+                not p.connected for p in self._kickable()),
             "approve": phase is not Phase.ENDED and waiting,
             "decline": phase is not Phase.ENDED and waiting,
         }
@@ -224,6 +230,18 @@ class HostScreen(Screen[None]):
                 self._control(self.server.kick, pid)
 
         self.app.push_screen(HostPickScreen("Remove which student?", self._kickable()), done)
+
+    def action_remove_away(self) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                n = self._control(self.server.remove_away)
+                self.notify(f"Removed {n} students who were not connected.", markup=False)
+
+        away = sum(not p.connected for p in self._kickable())
+        self.app.push_screen(ConfirmDialog(
+            f"Remove the {away} students who are not connected?",
+            "Their places and names are freed; what they answered stays in the report."),
+            done)
 
     def action_approve(self) -> None:
         self._pick_waiting("Let which name in?", self.server.approve)

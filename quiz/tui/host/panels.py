@@ -25,7 +25,7 @@ from quiz.classroom.room import Distribution, Phase, Room, ranked_rows, summary_
 from quiz.play.answers import display_answer
 from quiz.textsafe import clean
 from quiz.tui.text import assemble, fit, highlighted, join, literal, truncate
-from quiz.tui.widgets.bars import Bar, Bars, letter
+from quiz.tui.widgets.bars import Bar, Bars
 from quiz.tui.widgets.qr import QRCode
 
 PASSAGE_LIMIT = 480  # characters of a paragraph shown whole; longer ones are cut around the quote
@@ -115,13 +115,21 @@ class Passage(Widget):
 # -- how the class answered ---------------------------------------------------------
 
 
-def answer_bars(dist: Distribution, lettered: bool) -> Bars:
-    """One bar per option; the right ones carry ✔ and the word "right", not just a colour."""
+def option_key(i: int) -> str:
+    """How option ``i`` is named on every screen: 1, 2, 3... (the keys students press)."""
+    return str(i + 1)
+
+
+def answer_bars(dist: Distribution, numbered: bool) -> Bars:
+    """One bar per option; the right ones carry ✔ and the word "right", not just a colour.
+
+    Options carry the number students pressed for them, as on their screens."""
     last = len(dist.labels) - 1  # "No answer" is always the last row
-    rows = [Bar(label, count, right=ok, muted=i == last)
+    rows = [Bar(f"{option_key(i)}  {label}" if numbered and i != last else label, count,
+                right=ok, muted=i == last)
             for i, (label, count, ok) in enumerate(zip(dist.labels, dist.counts, dist.correct,
                                                        strict=True))]
-    return Bars(rows, marks=True, letters=lettered, right_word=True, id="bars")
+    return Bars(rows, marks=True, right_word=True, id="bars")
 
 
 def leaderboard(room: Room, limit: int = TOP) -> Content:
@@ -177,15 +185,20 @@ class LobbyPanel(Horizontal):
             literal("🔒 Lobby locked: nobody new can join (l unlocks)", "bold")
             if locked else literal("Lobby open"))
         self.query_one("#lock-state").set_class(locked, "-locked")
-        n = len(active)
-        self.query_one("#joined-count", Static).update(
-            literal(f"{n} student{'s' if n != 1 else ''} joined", "bold"))
+        present = [p for p in active if p.connected]
+        n, away = len(present), len(active) - len(present)
+        count = f"{n} student{'s' if n != 1 else ''} connected"
+        if away:
+            count += f", {away} away (x removes them)"
+        self.query_one("#joined-count", Static).update(literal(count, "bold"))
         names = self.query_one("#joined-names", Static)
         if room.settings.anonymous:
             names.update(literal("Anonymous mode: names are not shown."))
         elif active:
-            ordered = sorted((p.name for p in active), key=str.casefold)
-            names.update(join([literal(name) for name in ordered], "   "))
+            # Who is really here: the away ones are marked, not counted.
+            ordered = sorted(active, key=lambda p: (not p.connected, p.name.casefold()))
+            names.update(join([literal(p.name) if p.connected
+                               else literal(f"{p.name} (away)", "dim") for p in ordered], "   "))
         else:
             names.update(literal("Waiting for the first student…"))
         wait = self.query_one("#waiting-names", Static)
@@ -238,8 +251,8 @@ class QuestionPanel(Horizontal):
         if q.type == "order":
             rows.append(Static(literal("Put these in order:", "italic"), classes="q-note"))
         for n, opt in enumerate(options):
-            # Letter and text side by side, so a long option wraps under its own text.
-            rows.append(Horizontal(Static(literal(letter(n), "bold"), classes="q-letter"),
+            # Number and text side by side, so a long option wraps under its own text.
+            rows.append(Horizontal(Static(literal(option_key(n), "bold"), classes="q-letter"),
                                    Static(literal(opt), classes="q-option"),
                                    classes="q-row"))
         if not options:
@@ -270,8 +283,10 @@ class QuestionPanel(Horizontal):
             state.update(literal("p pauses\nr reveals now"))
         state.set_class(room.phase is Phase.PAUSED, "-paused")
         counts = summary_counts(room)
+        away = counts["players"] - counts["connected"]
         self.query_one("#q-answered", Static).update(
-            literal(f"Answered {counts['answered']} of {counts['players']}", "bold"))
+            literal(f"Answered {counts['answered']} of {counts['connected']}"
+                    + (f"\n{away} away" if away else ""), "bold"))
 
 
 def kind_name(q: Question) -> str:

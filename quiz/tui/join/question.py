@@ -12,17 +12,30 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Static
+from textual.widgets import Button, OptionList, Static
 
 from quiz.tui.join.base import JoinScreen
 from quiz.tui.text import assemble, literal
-from quiz.tui.widgets.answers import AnswerGiven, AnswerWidget, answer_widget
+from quiz.tui.widgets.answers import (
+    AnswerGiven,
+    AnswerWidget,
+    ChoiceAnswer,
+    TrueFalseAnswer,
+    answer_widget,
+)
 from quiz.tui.widgets.asking import TYPE_HELP, TYPE_NAMES, AskingScreen
+
+# In class a key picks and Enter sends: one try, so a slip of the finger must be undoable.
+JOIN_HELP = {
+    "choice": "1-9 picks (change it freely) · Enter sends",
+    "truefalse": "1 or t true · 2 or f false · Enter sends",
+}
 
 CLOSED_WHY = {
     "time": "Time is up: answers are closed.",
@@ -98,6 +111,8 @@ class JoinQuestionScreen(JoinScreen, AskingScreen):
         # (Not Ctrl+H: some terminals send it for Backspace, and a hint costs points.)
         Binding("f2", "hint", "Hint", key_display="h/F2", priority=True),
         Binding("escape", "leave_input", "Leave the box"),
+        # Enter sends what a key picked, wherever the focus happens to be.
+        Binding("enter", "submit", "Send", show=False),
     ]
 
     def __init__(self, question: OpenQuestion) -> None:
@@ -113,6 +128,7 @@ class JoinQuestionScreen(JoinScreen, AskingScreen):
         self.closed_why: str | None = None
         self.deadline: float | None = None
         self.paused_left: float | None = None
+        self.chosen = False  # a key picked an option; Enter sends it
         self._set_clock(question.remaining_ms)
 
     # -- layout -------------------------------------------------------------------
@@ -216,8 +232,9 @@ class JoinQuestionScreen(JoinScreen, AskingScreen):
         worth = self.points_left if self.points_left is not None else q.points
         meta = f"Question {q.number} of {q.total}  ·  {TYPE_NAMES.get(q.qtype, q.qtype)}"
         meta += f"  ·  up to {worth} points"
+        help_text = JOIN_HELP.get(q.qtype) or TYPE_HELP.get(q.qtype, "")
         self.query_one("#jq-meta", Static).update(assemble(
-            literal(meta, "bold"), literal(f"   {TYPE_HELP.get(q.qtype, '')}", "dim")))
+            literal(meta, "bold"), literal(f"   {help_text}", "dim")))
         self._draw_clock()
         answer = self.query_one(AnswerWidget)
         answer.disabled = not self.can_answer
@@ -255,7 +272,17 @@ class JoinQuestionScreen(JoinScreen, AskingScreen):
             return literal("Sending your answer…", "italic")
         if self.closed_why is not None:
             return literal(CLOSED_WHY.get(self.closed_why, "Answers are closed."), "bold")
+        picked = self._picked()
+        if picked is not None:
+            return assemble(literal("Your choice: ", "bold"), literal(shown_value(picked, kind)),
+                            literal("   Enter sends it; another key changes it.", "dim"))
         return Content("")
+
+    def _picked(self) -> Any:
+        """The option a key has picked and Enter has not sent yet."""
+        if not self.chosen or not self.ready:
+            return None
+        return self.query_one(AnswerWidget).value()
 
     def _draw_hints(self) -> None:
         box = self.query_one("#jq-hints", Vertical)
@@ -285,6 +312,23 @@ class JoinQuestionScreen(JoinScreen, AskingScreen):
         return super().check_action(action, parameters)
 
     # -- the student --------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit (or t/f) picks an option and waits for Enter, unlike the solo game."""
+        widget = self.query_one(AnswerWidget)
+        if (isinstance(widget, ChoiceAnswer | TrueFalseAnswer) and self.can_answer
+                and event.character):
+            index = widget.key_index(event.character)
+            if index is not None:
+                event.stop()
+                event.prevent_default()
+                options = widget.query_one(OptionList)
+                options.highlighted = index
+                options.focus()
+                self.chosen = True
+                self.redraw()
+                return
+        super().on_key(event)
 
     def on_answer_given(self, message: AnswerGiven) -> None:
         message.stop()
