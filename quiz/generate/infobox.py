@@ -422,8 +422,7 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                     exclude=fi.parts[1:], score=3.3, tags=["places"])
         elif fi.kind == "count":
             prompt = _count_prompt(words, s, be, fi.unit)
-            value = int(fi.number or 0)
-            add("infobox-number", "number", prompt, value, "count", fi.number_text,
+            add("infobox-number", "number", prompt, int(fi.number or 0), "count", fi.number_text,
                 unit=fi.unit, number_format=fi.number_text, score=3.2, tags=["numbers"])
         elif fi.kind == "quantity":
             prompt = _quantity_prompt(words, s, be, fi.unit)
