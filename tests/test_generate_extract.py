@@ -121,7 +121,7 @@ def test_infobox_questions_read_well(bridge) -> None:
     assert qs["Who was the architect of the Harbour Bridge of Tallow?"].answer == "Edda Morn"
     # "Chief1 Name" is a numbered key: one of several values, so it is never asked
     assert not any("Bridge Master" in p for p in qs)
-    length = qs["What is the length of the Harbour Bridge of Tallow (in m)?"]
+    length = qs["How long is the Harbour Bridge of Tallow (in m)?"]
     assert length.type == "number" and length.answer == 1149 and length.unit == "m"
     # the quote is the field as the article writes it
     s, e = length.quotes[0]

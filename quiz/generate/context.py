@@ -128,6 +128,10 @@ def topic_of(article: Article) -> Topic:
     else:
         title_np = title
     np = title_np if title.startswith("The ") or not common_head else f"the {title_np}"
+    dated = re.fullmatch(r"(?P<name>[^,]+), (?P<year>\d{3,4})", title)
+    if dated and not title.startswith("The "):
+        # "Afro-Asian Peoples' Solidarity Conference, 1957" is a list title, not a phrase
+        np = f"the {dated['year']} {dated['name']}"
     return Topic(title, np, np, False, heads, aliases, is_species)
 
 

@@ -34,7 +34,7 @@ _PERSON_KEYS = wordset(
     mentor students spouse partner""")
 _PLACE_KEYS = wordset(
     """location headquarters address country place city region source birthplace site venue
-    state origin capital province county municipality continent range habitat""")
+    state origin capital province county municipality continent range habitat cities""")
 _ORG_KEYS = wordset(
     """affiliation affiliations parties operator operators parent agency organisation
     organization manufacturer publisher employer institution jurisdiction membership
@@ -80,13 +80,16 @@ _VALUE_QUANTITY_RE = re.compile(
 )
 _UNITS = frozenset([*UNITS, "minutes", "hours", "days", "years", "seconds", "s", "min", "h",
                     "kg", "km/s", "m/s", "GHz", "MHz", "W", "V"])
+_COUNT_VALUE_RE = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+|\d+) (?P<noun>[a-z]+(?: [a-z]+)?)"
+                             r"(?=$| \d)")
+_NO_VALUE = frozenset({"unknown", "none", "n/a", "yes", "no", "|", "-"})
 _FLAG_CODE_RE = re.compile(r"^[A-Z]{2,3} (?=[A-Z][a-z])")
 
 
 @dataclass
 class FieldInfo:
     f: InfoboxField
-    kind: str  # date | year | quantity | person | place | org | attribute | life | skip
+    kind: str  # date | year | quantity | count | person | place | org | attribute | life | skip
     parts: list[str] = field(default_factory=list)  # names in the value, cleaned
     span: Span | None = None  # the date in the value
     number: float | None = None
@@ -96,7 +99,8 @@ class FieldInfo:
 
     @property
     def typed(self) -> bool:
-        return self.kind in ("date", "year", "quantity", "person", "place", "org", "life")
+        return self.kind in ("date", "year", "quantity", "count", "person", "place", "org",
+                             "life")
 
 
 # The keys asked about, by the kind of article they make sense for. A key not listed
@@ -113,19 +117,29 @@ def _keys(text: str) -> frozenset[str]:
 KNOWN_KEYS.update({
     "person": _keys("""born | birth date | birthplace | birth place | place of birth | died |
         death date | death place | place of death | spouse | occupation | known for |
-        resting place"""),
+        resting place | nationality | position | office | collaborator | father | mother"""),
     "place": _keys("country | headquarters | location | elevation | area | founded |"
-                   "established | mouth | source"),
-    "event": _keys("""date | date signed | signed | location signed | location | place | venue |
-        host city | signatories | parties | opened | closed | established"""),
+                   "established | mouth | source | region | province | state"),
+    "event": _keys("""date | dates | date signed | signed | location signed | location | place |
+        venue | host city | cities | city | signatories | parties | opened | closed |
+        established | result | participants | chairperson | organiser | organizer |
+        organised by | organized by | outcome"""),
     "org": _keys("""formed | founded | established | dissolved | headquarters | location |
-        founder | founders | director | chairperson | architect | address"""),
+        founder | founders | director | chairperson | architect | address | members |
+        membership | country"""),
     "structure": _keys("""architect | designer | engineer | construction start |
         construction date | opened | built | completed | location | length | height |
-        main span | material | crosses | carries | designed by | built by"""),
+        main span | material | crosses | carries | designed by | built by | established |
+        founded | director | country | initiated by | main course length |
+        longest span | total length | width"""),
     "species": _keys("genus | conservation status | diet | distribution | habitat | family |"
-                     "order"),
+                     "order | range | status"),
 })
+
+# Infobox keys whose value is a count of people or things ("Participants: 607
+# representatives", "Membership: 121 member states ..."): asked as "how many".
+_COUNT_KEYS = wordset("participants membership members athletes nations teams events "
+                      "countries delegates")
 
 
 def article_kind(article: Article, topic: Topic) -> str:
@@ -192,7 +206,7 @@ def classify(article: Article) -> list[FieldInfo]:
 def _classify(f: InfoboxField, keys: set[str]) -> FieldInfo:
     words = key_words(f.key)
     value = f.value.strip()
-    if not words or not value or not is_latin_text(value):
+    if not words or not value or not is_latin_text(value) or value.lower() in _NO_VALUE:
         return FieldInfo(f, "skip")
     if any(len(w) > 4 and w.endswith(("of", "by", "for")) for w in words):
         return FieldInfo(f, "skip")  # "Partof": a template parameter, not a label
@@ -225,6 +239,13 @@ def _classify(f: InfoboxField, keys: set[str]) -> FieldInfo:
             return FieldInfo(f, "date", span=full)
         if set(words) & _DATE_KEYS and not set(words) & (_PLACE_KEYS | _PERSON_KEYS):
             return FieldInfo(f, "skip")
+    count = _COUNT_VALUE_RE.match(value)
+    if last in _COUNT_KEYS and count:
+        # "607 representatives", "121 member states 18 observer states": the first count
+        number = parse_number(count["num"])
+        if number is not None:
+            return FieldInfo(f, "count", number=number, number_text=count["num"],
+                             unit=count["noun"])
     m = _VALUE_QUANTITY_RE.match(value)
     known_unit = bool(m and m["unit"] and m["unit"].split()[0] in _UNITS)
     quantity_key = bool(set(words) & _QUANTITY_KEYS) or known_unit
@@ -345,11 +366,11 @@ def _tense(article: Article) -> str:
 
 def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[Candidate]:
     """One question (two for birth and death) per typed field."""
-    be = _tense(article)
+    kind = article_kind(article, topic)
+    be = "was" if kind == "event" else _tense(article)
     s = topic.noun_phrase
     keys = {fi.f.key: fi for fi in fields}
     out: list[Candidate] = []
-    kind = article_kind(article, topic)
     for fi in fields:
         f = fi.f
         if not known_key(f, kind) or conflicting(f.value):
@@ -369,7 +390,7 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 explanation=f"The article's key facts give {_f.key}: {_f.value}.", **kw))
 
         if fi.kind in ("date", "year"):
-            event = " ".join(w for w in words if w != "date")
+            event = " ".join(w for w in words if w not in ("date", "dates"))
             lead = "In what year" if fi.kind == "year" else "When"
             prompt = _date_prompt(words, s, fi.kind) or (
                 f"{lead} was the {event} of {s}?" if event else f"{lead} did {s} take place?")
@@ -399,8 +420,12 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 add("infobox-place", "text", where, fi.parts[0], PLACE, fi.parts[0],
                     accept=[", ".join(fi.parts)] if len(fi.parts) > 1 else [],
                     exclude=fi.parts[1:], score=3.3, tags=["places"])
+        elif fi.kind == "count":
+            prompt = _count_prompt(words, s, be, fi.unit)
+            add("infobox-number", "number", prompt, int(fi.number or 0), "count", fi.number_text,
+                unit=fi.unit, number_format=fi.number_text, score=3.2, tags=["numbers"])
         elif fi.kind == "quantity":
-            prompt = f"What {be} the {key_l} of {s} (in {fi.unit})?"
+            prompt = _quantity_prompt(words, s, be, fi.unit)
             value = int(fi.number) if fi.number == int(fi.number or 0) else fi.number
             add("infobox-number", "number", prompt, value, "quantity", fi.number_text,
                 unit=fi.unit, number_format=fi.number_text, score=3.2, tags=["numbers"])
@@ -426,6 +451,7 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                     f"Who {be} the {single} of {s}?"
             elif last in _A_ROLES:
                 prompt = f"Who was a {key_l} of {s}?"
+
             else:
                 was = be if last in ("director", "head", "chief", "president", "chairman",
                                      "manager", "owner", "leader", "curator", "principal") \
@@ -538,8 +564,32 @@ def _date_prompt(words: list[str], s: str, kind: str) -> str | None:
     return None
 
 
+def _count_prompt(words: list[str], s: str, be: str, noun: str) -> str:
+    """"Participants: 607 representatives" -> "How many representatives took part in X?"."""
+    if words[-1] == "participants":
+        return f"How many {noun} took part in {s}?"
+    have = "did" if be == "was" else "does"
+    return f"How many {noun} {have} {s} have?"
+
+
+def _quantity_prompt(words: list[str], s: str, be: str, unit: str) -> str:
+    """"Main Course Length: 18 km" -> "How long is the main course of X (in km)?"."""
+    adjective = {"length": "long", "height": "tall", "width": "wide", "depth": "deep"}
+    if words[-1] in adjective and words[0] not in ("span",):
+        rest = " ".join(words[:-1])
+        what = f"the {rest} of {s}" if rest else s
+        return f"How {adjective[words[-1]]} {be} {what} (in {unit})?"
+    return f"What {be} the {' '.join(words)} of {s} (in {unit})?"
+
+
 def _place_prompt(words: list[str], s: str, be: str) -> str:
     key = " ".join(words)
+    if key == "host city":
+        return f"Which city hosted {s}?"
+    if key in ("city", "cities"):
+        return f"In which city was {s} held?"
+    if key in ("region", "province", "state"):
+        return f"In which {key} {be} {s}?"
     if key in ("place", "venue", "site"):
         return f"Where did {s} take place?"
     if words[-1] == "location" and len(words) == 1:

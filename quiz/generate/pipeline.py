@@ -15,7 +15,7 @@ from pathlib import Path
 from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
-from quiz.generate import forms, infobox, rules
+from quiz.generate import forms, howmany, infobox, rules
 from quiz.generate.accepts import extra_accepts
 from quiz.generate.audit import (
     article_units,
@@ -108,7 +108,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             c.explanation = tidy(article.text[support[0]:support[1]])
     for si in infos:
         for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.first_holder,
-                     rules.cause, rules.cloze):
+                     rules.cause, rules.cloze, howmany.how_many):
             base.extend(rule(si))
     base.extend(forms.order_questions(infos))
 

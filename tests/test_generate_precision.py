@@ -1,6 +1,6 @@
-"""Second-round generator behaviour: era years, dates whose choices do not give the
-answer away, order-consistent distractors, lost context and true-by-construction
-statements."""
+"""Generator precision: era years, dates whose choices do not give the answer away,
+order-consistent distractors, lost context, true-by-construction statements and
+subjects written as the article writes them."""
 
 from __future__ import annotations
 
