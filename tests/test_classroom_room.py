@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from quiz.bank.load import load_bank
 from quiz.bank.model import Question
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings
 from quiz.play import scoring
+from quiz.play.answers import AnswerContext
 from tests.conftest import SEED_BANK
 
 
@@ -234,3 +237,33 @@ def test_end_and_phases(questions: list[Question]) -> None:
     with pytest.raises(RoomError) as err:
         room.join("Dee", "t", 7)
     assert err.value.code == "ended"
+
+
+def test_a_number_answer_read_as_no_number_is_refused_not_marked_wrong(
+        questions: list[Question]) -> None:
+    q = of_type(questions, "number")
+    room = room_with([q])
+    room.open_next(0.0)
+    with pytest.raises(RoomError) as err:
+        room.answer(1, 0, "lots", 1.0)
+    assert err.value.code == "bad_answer" and "no number" in err.value.message
+    assert not room.answers  # nothing counted: the student may answer again
+    assert room.answer(1, 0, str(q.answer), 2.0).correct
+
+
+def test_the_room_judges_with_the_bank_and_its_article() -> None:
+    bank = load_bank(SEED_BANK, use_cache=False)
+    text_q = next(q for q in bank.playable() if q.type == "text")
+    q = dataclasses.replace(text_q, answer="Ministry of Unification", accept=[])
+    wrong_word = "Ministry of Reunification"
+
+    plain = Room([q], RoomSettings(shuffle=False), "123456")
+    grounded = Room([q], RoomSettings(shuffle=False), "123456", AnswerContext.for_bank(bank))
+    for room in (plain, grounded):
+        room.join("Ana", "token-1", 1)
+        room.open_next(0.0)
+    # "Reunification" is another word of the article, so it is no typo of "Unification";
+    # a room that knew only its questions would let it pass.
+    assert "Reunification" in bank.article.text
+    assert not grounded.answer(1, 0, wrong_word, 1.0).correct
+    assert plain.answer(1, 0, wrong_word, 1.0).correct

@@ -582,6 +582,18 @@ def test_a_long_paragraph_is_cut_around_the_quote(seed_bank: Bank) -> None:
     assert cut.text[s - cut.base:e - cut.base] == middle.text.replace("\n", " ")
 
 
+def test_an_infobox_passage_reads_its_key_as_a_label(seed_bank: Bank) -> None:
+    q = seed_bank.question("chief-north-name")
+    assert q is not None
+    ev = next(e for e in q.evidence if "Chief1" in e.quote)
+    cut = passage_for(seed_bank.article, ev)
+    assert cut is not None
+    assert "Chief1" not in cut.text and cut.text.startswith("North Korea Representative: ")
+    s, e = cut.span
+    value = ev.quote.split(": ", 1)[1]
+    assert cut.text[s - cut.base:e - cut.base] == f"North Korea Representative: {value}"
+
+
 # -- the QR code --------------------------------------------------------------------------
 
 

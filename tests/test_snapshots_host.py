@@ -68,6 +68,7 @@ def seat(app: HostApp) -> list[int]:
     for i, name in enumerate(NAMES):
         pid = server.records.add_player(server.session_id, name, f"hash{i}", True)
         server.room.join(name, f"hash{i}", pid)
+        server.room.players[pid].connected = True  # as the server marks a live socket
         ids.append(pid)
     app.host_screen.refresh_room()
     return ids

@@ -22,7 +22,7 @@ from quiz.bank.load import BankError, load_bank
 from quiz.classroom.records import ClassRecords, ClassSession
 from quiz.classroom.room import MAX_PLAYERS, Phase, Room, RoomError, RoomSettings, new_code
 from quiz.classroom.server import DEFAULT_PORT, ClassServer, Limits, listen_error
-from quiz.play.answers import display_answer
+from quiz.play.answers import AnswerContext, display_answer
 from quiz.store.progress import Store
 from quiz.textsafe import clean
 
@@ -95,7 +95,7 @@ def prepare(request: HostRequest, store: Store) -> HostSetup:
         raise HostError(f"{bank.path}: the bank has no approved questions to play")
     if request.limit:
         questions = questions[:request.limit]
-    room = Room(questions, room_settings(request), new_code())
+    room = Room(questions, room_settings(request), new_code(), AnswerContext.for_bank(bank))
     server = ClassServer(room, records, 0, bank, host=request.bind,
                          port=DEFAULT_PORT if request.port is None else request.port,
                          limits=request.limits())

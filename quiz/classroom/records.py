@@ -16,6 +16,7 @@ from typing import Any
 
 from quiz.bank.model import Bank, Question
 from quiz.classroom.room import AnswerRecord, Player, Room, RoomSettings, RoomState
+from quiz.play.answers import AnswerContext
 from quiz.store.progress import Store
 
 
@@ -158,7 +159,7 @@ class ClassRecords:
                               "the session cannot be resumed with this bank")
         questions = [by_id[qid] for qid in session.question_ids]
         settings = RoomSettings.from_dict({**session.settings.to_dict(), "shuffle": False})
-        room = Room(questions, settings, session.code)
+        room = Room(questions, settings, session.code, AnswerContext.for_bank(bank))
         room.settings = session.settings
         room.state = session.state
         for p in self.players(session.id):

@@ -152,11 +152,14 @@ def new_code() -> str:
 
 
 class Room:
-    def __init__(self, questions: list[Question], settings: RoomSettings, code: str) -> None:
+    def __init__(self, questions: list[Question], settings: RoomSettings, code: str,
+                 context: answers.AnswerContext | None = None) -> None:
         if not questions:
             raise ValueError("the bank has no playable questions")
         engine = Engine(questions, Settings(shuffle=settings.shuffle, seed=settings.seed))
         self.questions: list[Question] = engine.questions
+        # The bank and article the answers are judged against (as in solo play).
+        self.context = context or answers.AnswerContext.for_questions(self.questions)
         self._options = [engine.options(q) for q in self.questions]
         self.settings = settings
         self.code = code
@@ -453,7 +456,9 @@ class Room:
         if (player_id, q) in self.answers:
             raise RoomError("already_answered", "you have already answered this question")
         given = self._shape(question, q, value)
-        verdict = answers.check(question, given)
+        verdict = answers.check(question, given, self.context)
+        if verdict.unread:  # "lots" for a number: say so, and let the student answer again
+            raise RoomError("bad_answer", verdict.message)
         s = self.state
         seconds = max(0.0, now - s.opened_at - s.paused_for)
         hints = self.hints_taken.get((player_id, q), 0)

@@ -73,27 +73,28 @@ def passage_for(article: Article, ev: Evidence) -> PassageCut | None:
     if ev.start < 0:
         return None
     para = next((p for p in article.paragraphs if p.start <= ev.start < p.end), None)
-    if para is None:  # an infobox line: show the line itself
-        field = next((f for f in article.infobox if f.line_start <= ev.start < f.line_end), None)
+    section = ev.section_title or (s.title if (s := article.section_at(ev.start)) else "")
+    if para is None:  # an infobox line: its key as a reader reads it, then its value
+        field = article.field_at(ev.start)
         if field is None:
             return None
-        raw = article.text[field.line_start:field.line_end]
-        a, b = field.line_start + len(raw) - len(raw.lstrip("- ")), field.line_end
-    else:
-        a, b = para.start, para.end
-        if b - a > PASSAGE_LIMIT and para.sentences:
-            sents = para.sentences
-            first = next((i for i, s in enumerate(sents) if s.end > ev.start), 0)
-            last = next((i for i, s in reversed(list(enumerate(sents))) if s.start < ev.end),
-                        len(sents) - 1)
-            lo, hi = max(first - 1, 0), min(last + 1, len(sents) - 1)
-            if sents[hi].end - sents[lo].start > PASSAGE_LIMIT:
-                lo, hi = first, last
-            a, b = max(a, sents[lo].start), min(b, sents[hi].end)
-    section = ev.section_title or (s.title if (s := article.section_at(ev.start)) else "")
+        label = f"{article.field_label(field)}: "
+        base = field.start - len(label)  # the label stands where the raw key was
+        text = label + article.text[field.start:field.line_end].replace("\n", " ")
+        start = ev.start if ev.start >= field.start else base  # a quoted key: its label
+        return PassageCut(section, text, base, (start, ev.end), False, False)
+    a, b = para.start, para.end
+    if b - a > PASSAGE_LIMIT and para.sentences:
+        sents = para.sentences
+        first = next((i for i, s in enumerate(sents) if s.end > ev.start), 0)
+        last = next((i for i, s in reversed(list(enumerate(sents))) if s.start < ev.end),
+                    len(sents) - 1)
+        lo, hi = max(first - 1, 0), min(last + 1, len(sents) - 1)
+        if sents[hi].end - sents[lo].start > PASSAGE_LIMIT:
+            lo, hi = first, last
+        a, b = max(a, sents[lo].start), min(b, sents[hi].end)
     text = article.text[a:b].replace("\n", " ")
-    return PassageCut(section, text, a, (ev.start, ev.end),
-                      para is not None and a > para.start, para is not None and b < para.end)
+    return PassageCut(section, text, a, (ev.start, ev.end), a > para.start, b < para.end)
 
 
 class Passage(Widget):
@@ -285,7 +286,9 @@ class QuestionPanel(Horizontal):
         counts = summary_counts(room)
         away = counts["players"] - counts["connected"]
         self.query_one("#q-answered", Static).update(
-            literal(f"Answered {counts['answered']} of {counts['connected']}"
+            # Of everyone in the room: an answer given before its student dropped out
+            # still counts, so "of connected" could read "2 of 0".
+            literal(f"Answered {counts['answered']} of {counts['players']}"
                     + (f"\n{away} away" if away else ""), "bold"))
 
 
