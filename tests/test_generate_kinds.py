@@ -4,8 +4,11 @@ facts a teacher asks per article kind."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
-from quiz.bank.article import parse_article
+from quiz.bank.article import load_article, parse_article
+from quiz.generate.accepts import either_order
+from quiz.generate.candidate import Candidate
 from quiz.generate.howmany import _base_form, how_many
 from quiz.generate.pipeline import generate
 from quiz.generate.rules import SentenceInfo
@@ -133,3 +136,19 @@ def test_a_dated_list_title_is_named_as_a_phrase() -> None:
             "The Solidarity Conference was held in Cairo in December 1957.\n")
     assert topic_of(parse_article(text)).noun_phrase == "the 1957 Solidarity Conference"
     assert _prompts(text) == {"Which city hosted the 1957 Solidarity Conference?": "Cairo"}
+
+
+def test_a_typed_persons_name_is_marked_for_either_order() -> None:
+    def cand(answer: str, kind: str = "person", qtype: str = "text") -> Candidate:
+        return Candidate("cloze", qtype, "Who?", answer, kind, [(0, 1)], 0)
+
+    assert either_order(cand("Kim Yo-jong"))
+    assert not either_order(cand("King John V"))  # a ruler's name does not turn round
+    assert not either_order(cand("Pius IX"))
+    assert not either_order(cand("Seoul", kind="place"))
+    assert not either_order(cand("Kim Yo-jong", qtype="choice"))  # picked, never typed
+    # And the generator writes it: a bank with a typed person's name marks it.
+    root = Path(__file__).resolve().parent / "corpus"
+    bank = generate(load_article(root / "cairo-anti-war-conference.txt")).bank
+    people = [q for q in bank.questions if q.person]
+    assert people and all(q.type == "text" for q in people)

@@ -20,6 +20,19 @@ _TITLES = (r"(?:Sir|Lord|Lady|Dame|General|Gen\.|Admiral|Colonel|Captain|Major|D
 _TITLE_RE = re.compile(rf"^{_TITLES}\s+(?=[A-Z])")
 # "Northern New Guinea", not "South Korea": the -ern forms describe, the others name
 _DIRECTION_RE = re.compile(r"^(?:Northern|Southern|Eastern|Western|Central) (?=[A-Z])")
+_REGNAL_RE = re.compile(r"\s[IVXLC]+$")
+
+
+def either_order(c: Candidate) -> bool:
+    """Whether a typed person's name may come family name first or last.
+
+    Not for a ruler's name ("King John V", "Pius IX"): moving its parts makes no name.
+    """
+    answer = str(c.answer)
+    return (c.kind == PERSON and c.type == "text" and not _TITLE_RE.match(answer)
+            and not _REGNAL_RE.search(answer))
+
+
 _NO_THE_KINDS = (PERSON, "date", "year", "monthyear", "daymonth", "time", "money", "quantity",
                  "count")
 

@@ -16,7 +16,7 @@ from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import forms, howmany, infobox, rules
-from quiz.generate.accepts import extra_accepts
+from quiz.generate.accepts import either_order, extra_accepts
 from quiz.generate.audit import (
     article_units,
     audit_question,
@@ -159,6 +159,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             accept=[a for a in dict.fromkeys([*c.accept, *extra_accepts(c, article.text, people)])
                     if fold(a) != fold(str(c.answer))],
             choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
+            person=either_order(c),  # "Yo-jong Kim" is the same name
         ))
     questions = _self_checked(questions, article, report)
     for q in questions:
