@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
 from quiz.bank.load import load_bank
 from quiz.bank.model import Question
+from quiz.classroom import messages
 from quiz.classroom.room import Phase, Room, RoomError, RoomSettings
 from quiz.play import scoring
 from quiz.play.answers import AnswerContext
@@ -267,3 +269,18 @@ def test_the_room_judges_with_the_bank_and_its_article() -> None:
     assert "Reunification" in bank.article.text
     assert not grounded.answer(1, 0, wrong_word, 1.0).correct
     assert plain.answer(1, 0, wrong_word, 1.0).correct
+
+
+def test_the_reveal_reads_infobox_keys_as_labels() -> None:
+    bank = load_bank(SEED_BANK, use_cache=False)
+    q = bank.question("chief-north-name")
+    assert q is not None
+    room = Room([q], RoomSettings(shuffle=False), "123456")
+    room.open_next(0.0)
+    room.close()
+    room.reveal()
+    sent = json.loads(messages.reveal(room, bank.article))
+    assert "North Korea Representative: Jon Jong-su" in sent["evidence"]
+    assert not any("Chief1" in e for e in sent["evidence"])
+    # Without the article (it went missing) the quotes go as written.
+    assert "Chief1 Name: Jon Jong-su" in json.loads(messages.reveal(room))["evidence"]

@@ -6,6 +6,7 @@ it; the server decides when to send which, and to whom.
 
 from __future__ import annotations
 
+from quiz.bank.article import Article, quote_as_read
 from quiz.bank.model import Bank
 from quiz.classroom import protocol
 from quiz.classroom.fanout import result_text
@@ -73,13 +74,18 @@ def resumed(room: Room, remaining: float | None) -> str:
     return encode("resumed", q=room.index, remaining_ms=ms(remaining))
 
 
-def reveal(room: Room) -> str:
-    """The answer, its evidence, how the class answered and the top of the table."""
+def reveal(room: Room, article: Article | None = None) -> str:
+    """The answer, its evidence, how the class answered and the top of the table.
+
+    Evidence from the infobox is sent as a reader reads it ("North Korea
+    Representative: Jon Jong-su", not "Chief1 Name: ...") when the article is known.
+    """
     i = room.index
     q = room.questions[i]
     dist = room.distribution(i)
+    evidence = [quote_as_read(article, e.quote, e.start, e.end) for e in q.evidence]
     return encode("reveal", q=i, answer=display_answer(q), correct=q.answer,
-                  explanation=q.explanation, evidence=[e.quote for e in q.evidence],
+                  explanation=q.explanation, evidence=evidence,
                   section=q.section,
                   distribution={"labels": dist.labels, "counts": dist.counts,
                                 "correct": dist.correct},

@@ -28,6 +28,7 @@ from websockets.datastructures import Headers, MultipleValuesError
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
+from quiz.bank.article import Article
 from quiz.bank.model import Bank
 from quiz.classroom import messages, protocol
 from quiz.classroom.fanout import send_frames, text_frame
@@ -176,6 +177,13 @@ class ClassServer:
         self._wrong_codes: dict[str, deque[float]] = {}
         self._assets = _web_assets()
         self._tasks: set[asyncio.Future[Any]] = set()
+
+    def article(self) -> Article | None:
+        """The bank's article, or None if it went missing: the quotes alone still prove."""
+        try:
+            return self.bank.article
+        except (OSError, ValueError):
+            return None
 
     # -- life -------------------------------------------------------------------
 
@@ -498,7 +506,7 @@ class ClassServer:
             await self._send(ws, messages.question(room, None, player))
             await self._send(ws, encode("closed", q=room.index, why="teacher"))
         elif room.phase is Phase.REVEALED:
-            await self._send(ws, messages.reveal(room))
+            await self._send(ws, messages.reveal(room, self.article()))
             await self._send(ws, messages.result(room, player))
         elif room.phase is Phase.ENDED:
             await self._send(ws, messages.end(room, player))
@@ -638,7 +646,7 @@ class ClassServer:
         started = time.perf_counter()
         # Encoded and framed once for the class; each student's own result rides along
         # in the same write.
-        shared += text_frame(messages.reveal(room))
+        shared += text_frame(messages.reveal(room, self.article()))
         # One ranking for everybody: ranking per student would be quadratic in the class.
         ranks = {s.player.id: s.rank for s in room.standings()}
         players = room.players

@@ -122,7 +122,7 @@ class HostScreen(Screen[None]):
         elif phase is Phase.REVEALED:
             # Rebuilt once per reveal: the distribution and standings are final by now.
             if self._shown != (phase, room.index):
-                self._rebuild("reveal", RevealPanel(room, self._article()))
+                self._rebuild("reveal", RevealPanel(room, self.server.article()))
             switcher.current = "reveal"
         elif phase is Phase.ENDED:
             if self._shown != (phase, room.index):
@@ -135,12 +135,6 @@ class HostScreen(Screen[None]):
         holder = self.query_one(f"#{slot}", Vertical)
         holder.remove_children()
         holder.mount(panel)
-
-    def _article(self):
-        try:
-            return self.server.bank.article
-        except (OSError, ValueError):  # the article went missing: quotes alone still prove it
-            return None
 
     def _tick(self) -> None:
         if not self.failed and self.room.phase in _ASKING:
