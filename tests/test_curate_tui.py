@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import random
 import shutil
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key, key_to_character
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from quiz import paths
@@ -162,6 +165,85 @@ async def test_an_answer_the_passage_does_not_hold_cannot_be_saved(bank_path: Pa
         await pilot.pause()
         assert isinstance(app.screen, CurateScreen)
     assert bank_path.read_bytes() == before
+
+
+def burst(app: CurateApp, presses: list[str]) -> None:
+    """Queue every key at once, as the terminal driver does when they arrive together."""
+    for key in presses:
+        app.post_message(events.Key(key, key_to_character(key)))
+
+
+def typed(text: str) -> list[str]:
+    return [_character_to_key(ch) for ch in text]
+
+
+async def open_storeys_form(pilot, app: CurateApp) -> EditScreen:
+    await pilot.press("down", "down", "down", "e")  # storeys: a text area and an input
+    await pilot.pause()
+    assert isinstance(app.screen, EditScreen)
+    return app.screen
+
+
+@scenario
+async def test_a_burst_of_keys_and_a_paste_land_in_order(bank_path: Path) -> None:
+    new = "How many floors did the liaison office building have?"
+    app = make_app(bank_path)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_storeys_form(pilot, app)
+        prompt = form.query_one("#field-prompt", TextArea)
+        old = prompt.text
+        prompt.focus()
+        await pilot.pause()
+        # Many deletions, then the new text, with no pause between any of them.
+        burst(app, ["backspace"] * (len(old) + 20) + typed(new[:20]))
+        app.post_message(events.Paste(new[20:40]))
+        burst(app, typed(new[40:]) + ["left"] * 5 + ["backspace"] * 3 + typed("XYZ"))
+        await pilot.pause()
+        assert prompt.text == new[:-8] + "XYZ" + new[-5:]
+        answer = form.query_one("#field-answer", Input)
+        answer.focus()
+        await pilot.pause()
+        burst(app, ["end"] + ["backspace"] * 30 + typed("four") + ["home", "delete"]
+              + typed("F") + ["end"])
+        app.post_message(events.Paste(" floors"))
+        await pilot.pause()
+        assert answer.value == "Four floors"
+
+
+# Keys an edit field binds (run out of order by Textual alone) and keys it types.
+EDIT_KEYS = ["backspace", "delete", "left", "right", "home", "end"]
+
+
+@scenario
+async def test_random_bursts_edit_like_keys_pressed_one_by_one(bank_path: Path) -> None:
+    rng = random.Random(17)
+    app = make_app(bank_path)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_storeys_form(pilot, app)
+        for field in (form.query_one("#field-answer", Input),
+                      form.query_one("#field-prompt", TextArea)):
+            field.focus()
+            await pilot.pause()
+            for _case in range(4):
+                presses = [rng.choice(EDIT_KEYS) if rng.random() < 0.4
+                           else _character_to_key(rng.choice("abc xyz")) for _ in range(60)]
+                start = "Start of the field"
+                outcomes = []
+                for send_burst in (False, True):
+                    if isinstance(field, TextArea):
+                        field.load_text(start)
+                        field.move_cursor(field.document.end)
+                    else:
+                        field.value = start
+                        field.cursor_position = len(start)
+                    await pilot.pause()
+                    if send_burst:
+                        burst(app, presses)
+                        await pilot.pause()
+                    else:
+                        await pilot.press(*presses)
+                    outcomes.append(field.text if isinstance(field, TextArea) else field.value)
+                assert outcomes[0] == outcomes[1], presses
 
 
 @scenario

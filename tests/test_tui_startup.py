@@ -40,3 +40,35 @@ def test_picker_finds_banks_after_the_first_frame() -> None:
 
     listed, shown = asyncio.run(run())
     assert listed and shown >= 1
+
+
+def test_the_command_table_matches_what_each_module_registers() -> None:
+    import argparse
+    import importlib
+
+    from quiz.cli.main import COMMANDS, build_parser
+
+    registered = []
+    for module in dict.fromkeys(mod for _name, mod, _help in COMMANDS):
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"quiz.cli.{module}").register(sub)
+        registered += [(a.dest, module, a.help) for a in sub._choices_actions]
+    assert list(COMMANDS) == registered
+    # A command named on the line gets its module's full parser, and every other
+    # command keeps its place in the listing.
+    parser = build_parser()
+    args = parser.parse_args(["export", "some-bank", "--format", "csv"])
+    assert args.command == "export" and args.handler.__module__ == "quiz.cli.interop"
+    sub_action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert [a.dest for a in sub_action._choices_actions] == [c[0] for c in COMMANDS]
+
+
+def test_plain_quiz_builds_no_subcommand_parsers() -> None:
+    code = (
+        "import sys\nfrom quiz.cli.main import build_parser\n"
+        "build_parser().parse_args([])\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('quiz.cli.')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    assert out.stdout.split() == ["quiz.cli.main"]

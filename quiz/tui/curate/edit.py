@@ -30,6 +30,7 @@ from quiz.bank.curation import (
 )
 from quiz.bank.model import Question
 from quiz.textsafe import clean
+from quiz.tui.curate.fields import OrderedInput, OrderedTextArea
 from quiz.tui.dialogs.confirm import ConfirmDialog
 from quiz.tui.text import assemble, join, label, literal
 
@@ -83,9 +84,9 @@ class EditScreen(ModalScreen["Question | None"]):
             return Select([("true", "true"), ("false", "false")], value=value,
                           allow_blank=False, id=wid)
         if multiline(self.question.type, name):
-            return TextArea(value, id=wid, soft_wrap=True, tab_behavior="focus")
+            return OrderedTextArea(value, id=wid, soft_wrap=True, tab_behavior="focus")
         # Not select-on-focus: a curator mostly fixes a word, and one key would wipe the field.
-        return Input(value, id=wid, select_on_focus=False)
+        return OrderedInput(value, id=wid, select_on_focus=False)
 
     def on_mount(self) -> None:
         for area in self.query(TextArea):
