@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from textual import events
 from textual.widgets import Button, Input
 
 from quiz.bank.load import load_bank
@@ -83,6 +84,21 @@ async def test_help_and_hint_keys_work_from_the_answer_box(seed_bank: Bank) -> N
         await pilot.pause()
         keys = footer_keys(app)
         assert "? " in keys and "h " in keys
+
+
+@scenario
+async def test_a_burst_of_keys_lands_in_the_answer_box_in_order(seed_bank: Bank) -> None:
+    app = app_for(only(seed_bank, first_of(seed_bank, "text")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        # Queued together, as a terminal delivers a fast typist's keys: the deletions
+        # must act where they were pressed, not after the letters typed next.
+        for key in ["s", "u", "n", "x", "backspace", "backspace", "i", "s", "h", "left",
+                    "left", "backspace", "p"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "supsh"
 
 
 @scenario

@@ -30,9 +30,9 @@ from quiz.bank.curation import (
 )
 from quiz.bank.model import Question
 from quiz.textsafe import clean
-from quiz.tui.curate.fields import OrderedInput, OrderedTextArea
 from quiz.tui.dialogs.confirm import ConfirmDialog
 from quiz.tui.text import assemble, join, label, literal
+from quiz.tui.widgets.fields import OrderedInput, OrderedTextArea
 
 CHECK_DELAY = 0.25  # seconds of quiet typing before a check (each takes a few ms)
 

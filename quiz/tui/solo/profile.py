@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static
 from quiz.store.progress import MAX_PROFILE_NAME, StoreError, check_profile_name
 from quiz.tui.styles import sheet
 from quiz.tui.text import literal
+from quiz.tui.widgets.fields import OrderedInput
 
 CSS = sheet("progress.tcss")
 
@@ -38,7 +39,7 @@ class ProfileScreen(ModalScreen[str | None]):
             if self.known:
                 detail += " Known here: " + ", ".join(self.known) + "."
             yield Static(literal(detail), classes="progress-detail")
-            yield Input(placeholder="your name", max_length=MAX_PROFILE_NAME, id="name")
+            yield OrderedInput(placeholder="your name", max_length=MAX_PROFILE_NAME, id="name")
             yield Static(self._problem_text(self.problem), id="problem",
                          classes="progress-problem")
             with Horizontal(classes="progress-buttons"):

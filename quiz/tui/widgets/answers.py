@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from quiz.textsafe import clean
 from quiz.tui.text import assemble, literal
+from quiz.tui.widgets.fields import OrderedInput
 
 NUMBER_KEYS = "123456789"
 LETTER_KEYS = "abcdefg"  # stops before h (hint); q, s and w stay free too
@@ -212,8 +213,9 @@ class TypedAnswer(AnswerWidget):
 
     def compose(self) -> ComposeResult:
         # The placeholder may hold bank text (a unit, cleaned): Input shows it as plain text.
-        yield Input(placeholder=self.placeholder, classes="answer-input", id="typed",
-                    max_length=500)
+        # Ordered: a fast typist's backspaces must not land after the letters typed next.
+        yield OrderedInput(placeholder=self.placeholder, classes="answer-input", id="typed",
+                           max_length=500)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -1,4 +1,4 @@
-"""The edit form's text fields: Textual's Input and TextArea, keeping keys in order.
+"""Text fields that keep keys in order: Textual's Input and TextArea, for bursts of keys.
 
 Textual inserts a typed character in the field's own key handler, but runs the
 field's bound keys (Backspace, Delete, arrows, Home, Ctrl+K...) only once the
