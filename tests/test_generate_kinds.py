@@ -152,3 +152,15 @@ def test_a_typed_persons_name_is_marked_for_either_order() -> None:
     bank = generate(load_article(root / "cairo-anti-war-conference.txt")).bank
     people = [q for q in bank.questions if q.person]
     assert people and all(q.type == "text" for q in people)
+
+
+def test_an_iso_birth_date_leaves_no_date_fragment_as_a_place() -> None:
+    text = ("= Jane Doe =\n\nInfobox\n- Name: Jane Doe\n- Born: 1893-05-15, Yamato, Aichi, Japan\n"
+            "- Died: 1981-02-11 (aged 87), Tokyo, Japan\n\nJane Doe was a writer.\n")
+    bank = generate(parse_article(text, "x.txt"), keep_all=True).bank
+    asked = {q.prompt: q.answer for q in bank.questions}
+    assert str(asked.get("When was Jane Doe born?")) == "1893"
+    assert asked.get("Where was Jane Doe born?") == "Yamato"
+    for q in bank.questions:  # no "-05-15", no "(aged 87)" as an answer or accepted form
+        for form in [str(q.answer), *q.accept]:
+            assert form[:1].isalnum() and "aged" not in form, (q.prompt, form)

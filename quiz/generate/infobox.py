@@ -203,6 +203,11 @@ def classify(article: Article) -> list[FieldInfo]:
     return out
 
 
+def _place_like(text: str) -> bool:
+    """A piece of a born/died value that can name a place: letters, not a date's leftovers."""
+    return bool(text) and text[0].isalpha() and not re.search(r"\d", text)
+
+
 def _classify(f: InfoboxField, keys: set[str]) -> FieldInfo:
     words = key_words(f.key)
     value = f.value.strip()
@@ -222,11 +227,15 @@ def _classify(f: InfoboxField, keys: set[str]) -> FieldInfo:
     spans = find_spans(value)
     if words[0] in ("born", "died", "birth", "death") or last in ("born", "died"):
         date = next((s for s in spans if s.kind in ("date", "monthyear")), None)
-        year = re.match(r"(\d{3,4})\b", value)
+        # "1893-05-15" is a template's ISO date: its year is asked, and the "-05-15"
+        # after it is no place.
+        year = re.match(r"(\d{3,4})(?:-\d{1,2}-\d{1,2})?\b", value)
         if date is None and year:
             date = Span(year.group(1), year.start(1), year.end(1), "year", (int(year[1]),))
-        rest = value[date.end:] if date else value
-        places = [p.strip() for p in rest.split(",") if p.strip()]
+        rest = value[max(date.end, year.end() if year and date.kind == "year" else 0):] \
+            if date else value
+        rest = re.sub(r"\((?:aged|age)\b[^)]*\)", "", rest)  # "(aged 88–89)"
+        places = [p.strip() for p in rest.split(",") if _place_like(p.strip())]
         return FieldInfo(f, "life", places, span=date)
     if set(words) & _DATE_KEYS or re.fullmatch(r"(?:c\. )?\d{3,4}", value) or (
             spans and spans[0].kind == "date" and spans[0].text == value):
