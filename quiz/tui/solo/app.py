@@ -178,6 +178,11 @@ class QuizApp(App[int]):
 
         None when there is no store, or nobody has played yet: nothing can be due.
         """
+        if self._store is None:
+            # Nothing scheduled yet (a new player): no need to open the store for that.
+            nothing_due = getattr(self._open_store, "nothing_due", None)
+            if nothing_due is not None and nothing_due():
+                return None
         store = self.store_from_thread()
         if store is None:
             return None
@@ -477,11 +482,27 @@ class QuizApp(App[int]):
 create_app = QuizApp
 
 
-def open_store() -> Store:
-    """The progress store (imported here: sqlite and the store code wait for a game)."""
-    from quiz.store.progress import Store
+class StoreOpener:
+    """Opens the progress store in the data folder (sqlite and the store code are
+    imported only then), and can tell beforehand that nothing in it can be due."""
 
-    return Store.open()
+    def __call__(self) -> Store:
+        from quiz.store.progress import Store
+
+        return Store.open()
+
+    def nothing_due(self) -> bool:
+        """True when nobody has a review schedule there yet (a read-only look).
+
+        The picker's due counts need not open the store then: it is opened,
+        checked and recovered when a bank is picked, before anything is written.
+        """
+        from quiz.store import db
+
+        return db.holds_schedule(db.default_path()) is False
+
+
+open_store = StoreOpener()
 
 
 def run_home(extra_paths: Iterable[str] = ()) -> int:
