@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import work
@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.textsafe import clean
-from quiz.tui.styles import sheets
+from quiz.tui.styles import sheet
 
 if TYPE_CHECKING:
     from quiz.bank.catalog import BankEntry
@@ -40,7 +40,9 @@ T = TypeVar("T")
 
 
 class QuizApp(App[int]):
-    CSS_PATH = sheets("quiz.tcss")
+    # At start only what the picker needs; the rest when another screen is first shown.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [sheet("common.tcss"), sheet("picker.tcss")]
+    LATER_CSS: ClassVar[tuple[Path, ...]] = (sheet("dialogs.tcss"), sheet("quiz.tcss"))
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -98,8 +100,21 @@ class QuizApp(App[int]):
         # Started as ``quiz play BANK``: the results screen ends the app.
         self.single_game = bank is not None
         self._usual_theme = self.theme
+        self._later_css_read = False
 
     # -- flow -----------------------------------------------------------------
+
+    def _load_screen_css(self, screen: Screen) -> None:
+        # Reading and parsing the game's and the dialogs' sheets is a good part of
+        # the time to the first frame: they wait for the first screen that needs them.
+        if not self._later_css_read and not getattr(screen, "START_CSS_ONLY", False):
+            self._later_css_read = True
+            for path in self.LATER_CSS:
+                if not self.stylesheet.has_source(str(path), ""):
+                    self.stylesheet.read(path)
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
+        super()._load_screen_css(screen)
 
     def get_default_screen(self) -> Screen:
         # The picker is the bottom screen, so the first frame is already the picker.

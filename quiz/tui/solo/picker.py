@@ -82,6 +82,8 @@ def entry_details(e: BankEntry, due: int = 0):
 
 
 class PickerScreen(Screen[None]):
+    # Styled by picker.tcss alone: the app reads its other sheets when another screen shows.
+    START_CSS_ONLY = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Reload"),
         Binding("s", "stats", "Stats"),
