@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -72,3 +73,33 @@ def test_plain_quiz_builds_no_subcommand_parsers() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     assert out.stdout.split() == ["quiz.cli.main"]
+
+
+def test_the_picker_starts_with_its_own_sheet_and_the_rest_comes_with_the_next_screen() -> None:
+    import asyncio
+
+    from quiz.tui.solo.app import QuizApp, create_app
+    from quiz.tui.solo.picker import PickerScreen
+
+    def read(app: QuizApp) -> set[str]:
+        return {Path(source[0]).name for source in app.stylesheet.source}
+
+    async def run() -> tuple[set[str], set[str], str, str]:
+        app = create_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert isinstance(app.screen, PickerScreen)
+            at_start = read(app)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            dialog = app.screen.query_one("#help-dialog")
+            return at_start, read(app), dialog.styles.border.top[0], type(app.screen).__name__
+
+    at_start, later, border, screen = asyncio.run(run())
+    assert {"common.tcss", "picker.tcss"} <= at_start
+    assert not {"dialogs.tcss", "quiz.tcss"} & at_start
+    # The help dialog is the first other screen: it comes styled by the dialogs' sheet.
+    assert screen != "PickerScreen"
+    assert {"dialogs.tcss", "quiz.tcss"} <= later
+    assert border == "thick"

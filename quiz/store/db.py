@@ -134,6 +134,31 @@ def _empty_file(db: Path) -> bool:
         return False
 
 
+def holds_schedule(db: Path) -> bool | None:
+    """Whether ``db`` holds any review schedule, read without opening it for use.
+
+    False when there is no database yet; None when this cannot be told by a
+    read-only look (a damaged or locked file...): then open it properly, which
+    checks and recovers it. Nothing in the database is written here (SQLite may
+    add its empty -wal and -shm files), so it is still checked and recovered by
+    :func:`open_database` before its first write.
+    """
+    if not db.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"{db.absolute().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
+            if not 0 < found <= LATEST:
+                return None
+            return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM review)").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
 def folder_problem(folder: Path) -> str | None:
     """Why nothing can be saved in ``folder`` (read-only, full, not ours), or None.
 

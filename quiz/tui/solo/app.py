@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import work
@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from quiz.textsafe import clean
-from quiz.tui.styles import sheets
+from quiz.tui.styles import sheet
 
 if TYPE_CHECKING:
     from quiz.bank.catalog import BankEntry
@@ -40,7 +40,9 @@ T = TypeVar("T")
 
 
 class QuizApp(App[int]):
-    CSS_PATH = sheets("quiz.tcss")
+    # At start only what the picker needs; the rest when another screen is first shown.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [sheet("common.tcss"), sheet("picker.tcss")]
+    LATER_CSS: ClassVar[tuple[Path, ...]] = (sheet("dialogs.tcss"), sheet("quiz.tcss"))
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -98,8 +100,21 @@ class QuizApp(App[int]):
         # Started as ``quiz play BANK``: the results screen ends the app.
         self.single_game = bank is not None
         self._usual_theme = self.theme
+        self._later_css_read = False
 
     # -- flow -----------------------------------------------------------------
+
+    def _load_screen_css(self, screen: Screen) -> None:
+        # Reading and parsing the game's and the dialogs' sheets is a good part of
+        # the time to the first frame: they wait for the first screen that needs them.
+        if not self._later_css_read and not getattr(screen, "START_CSS_ONLY", False):
+            self._later_css_read = True
+            for path in self.LATER_CSS:
+                if not self.stylesheet.has_source(str(path), ""):
+                    self.stylesheet.read(path)
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
+        super()._load_screen_css(screen)
 
     def get_default_screen(self) -> Screen:
         # The picker is the bottom screen, so the first frame is already the picker.
@@ -178,6 +193,11 @@ class QuizApp(App[int]):
 
         None when there is no store, or nobody has played yet: nothing can be due.
         """
+        if self._store is None:
+            # Nothing scheduled yet (a new player): no need to open the store for that.
+            nothing_due = getattr(self._open_store, "nothing_due", None)
+            if nothing_due is not None and nothing_due():
+                return None
         store = self.store_from_thread()
         if store is None:
             return None
@@ -477,11 +497,27 @@ class QuizApp(App[int]):
 create_app = QuizApp
 
 
-def open_store() -> Store:
-    """The progress store (imported here: sqlite and the store code wait for a game)."""
-    from quiz.store.progress import Store
+class StoreOpener:
+    """Opens the progress store in the data folder (sqlite and the store code are
+    imported only then), and can tell beforehand that nothing in it can be due."""
 
-    return Store.open()
+    def __call__(self) -> Store:
+        from quiz.store.progress import Store
+
+        return Store.open()
+
+    def nothing_due(self) -> bool:
+        """True when nobody has a review schedule there yet (a read-only look).
+
+        The picker's due counts need not open the store then: it is opened,
+        checked and recovered when a bank is picked, before anything is written.
+        """
+        from quiz.store import db
+
+        return db.holds_schedule(db.default_path()) is False
+
+
+open_store = StoreOpener()
 
 
 def run_home(extra_paths: Iterable[str] = ()) -> int:

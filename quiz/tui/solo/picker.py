@@ -82,6 +82,8 @@ def entry_details(e: BankEntry, due: int = 0):
 
 
 class PickerScreen(Screen[None]):
+    # Styled by picker.tcss alone: the app reads its other sheets when another screen shows.
+    START_CSS_ONLY = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "reload", "Reload"),
         Binding("s", "stats", "Stats"),
@@ -143,14 +145,17 @@ class PickerScreen(Screen[None]):
 
     def _count_due(self, entries: list[BankEntry]) -> None:
         """Due counts for ``entries`` (in the worker thread), once the list is showing."""
-        from quiz.tui.solo.failures import STORE_ERRORS
-
         if self.count_due is None or not entries:
             return
         try:
             due = self.count_due(entries)
-        except STORE_ERRORS:
-            return  # the counts are a courtesy; the game reports store trouble itself
+        except Exception as exc:
+            # Imported only here: with nothing due, the store code is not loaded at all.
+            from quiz.tui.solo.failures import STORE_ERRORS
+
+            if isinstance(exc, STORE_ERRORS):
+                return  # the counts are a courtesy; the game reports store trouble itself
+            raise
         if due is not None:
             self.app.call_from_thread(self._show_due, entries, due)
 

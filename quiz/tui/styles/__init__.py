@@ -11,8 +11,9 @@ def sheet(name: str) -> Path:
 
 
 def sheets(*names: str) -> list[str | PurePath]:
-    """An app's ``CSS_PATH``: ``common.tcss`` (top bar, dialogs, reader), then ``names``."""
-    return [sheet(name) for name in ("common.tcss", *names)]
+    """An app's ``CSS_PATH``: ``common.tcss`` (screen, top bar), ``dialogs.tcss``
+    (dialogs, reader), then ``names``."""
+    return [sheet(name) for name in ("common.tcss", "dialogs.tcss", *names)]
 
 
 HIGH_CONTRAST = "quiz-high-contrast"
