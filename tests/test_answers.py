@@ -256,6 +256,15 @@ CASES: list[tuple[str, object, str, str]] = [
     ("time", "2:51 pm", NO, "a minute off"),
 
     # -- numbers inside text answers
+    ("area", "four thousand four hundred ninety-eight point five seven", OK,
+     "a decimal said in words, digit by digit after 'point'"),
+    ("area", "four thousand four hundred ninety-eight point five eight", NO,
+     "a different decimal in words"),
+    ("area", "four thousand four hundred ninety-eight", NO,
+     "the whole number alone is not the stated area"),
+    ("area", "point five seven", NO, "the decimals alone"),
+    ("area", "four thousand point fifty-seven", NO,
+     "after 'point' each digit is its own word"),
     ("area-text", "4,498.57 m2", OK, "thousands separator"),
     ("area-text", "4498.57 m²", OK, "superscript two (NFKC)"),
     ("area-text", "4498.57", OK, "unit left off"),

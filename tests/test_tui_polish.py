@@ -102,6 +102,19 @@ async def test_a_burst_of_keys_lands_in_the_answer_box_in_order(seed_bank: Bank)
 
 
 @scenario
+async def test_text_read_as_no_number_is_not_marked_wrong(seed_bank: Bank) -> None:
+    app = app_for(only(seed_bank, first_of(seed_bank, "number")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"lots", "enter")
+        await pilot.pause()
+        text = shown(app)
+        assert "? I read that as no number" in text and "✘" not in text
+        assert app.session is not None and app.session.tries_left == 2  # no try spent
+
+
+@scenario
 async def test_focus_returns_where_it_was_before_help(seed_bank: Bank) -> None:
     app = app_for(only(seed_bank, first_of(seed_bank, "text")))
     async with app.run_test(size=SIZE) as pilot:

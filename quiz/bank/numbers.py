@@ -78,13 +78,23 @@ def number_from_words(text: str) -> float | None:
     """The number a run of English number words spells, or None.
 
     ``two thousand and five`` -> 2005, ``one billion`` -> 1e9, ``twenty-first``
-    -> 21, ``a hundred`` -> 100. Read strictly, as a number is said: words in
-    an impossible order (``five twenty``, ``thousand million``) are no number.
+    -> 21, ``a hundred`` -> 100, ``four point five`` -> 4.5. Read strictly, as a
+    number is said: words in an impossible order (``five twenty``, ``thousand
+    million``) are no number.
     Only the last word may be an ordinal.
     """
     words = re.split(r"[\s-]+", text.strip().lower())
     if not words or not words[0]:
         return None
+    if "point" in words:  # "four point five seven": digits after the point, one word each
+        at = words.index("point")
+        if any(w in ORDINALS for w in words[:at]):
+            return None  # "twenty-first point two" is no number
+        whole = number_from_words(" ".join(words[:at])) if at else 0.0
+        digits = [_SMALL.get(w) for w in words[at + 1:]]
+        if whole is None or not digits or any(d is None or d > 9 for d in digits):
+            return None
+        return whole + float("0." + "".join(str(int(d or 0)) for d in digits))
     if words[0] == "a" and len(words) > 1 and words[1] in _BIG:
         words[0] = "one"
     total = 0.0  # finished groups: "two thousand" of "two thousand and five"

@@ -167,10 +167,12 @@ class QuestionScreen(AskingScreen):
         else:
             self._retry(outcome)
 
-    def _show_retry(self, tries_left: int, available: int, note: str = "Not right.") -> None:
+    def _show_retry(self, tries_left: int, available: int, note: str = "Not right.",
+                    unread: bool = False) -> None:
         retry = self.query_one("#retry", Static)
         retry.update(assemble(
-            literal("✘ ", "bold"), literal(note),
+            # An answer read as no number was not judged: no cross for it.
+            literal("? " if unread else "✘ ", "bold"), literal(note),
             literal(f"  Try again: up to {available} points left "
                     f"({tries_left} {'try' if tries_left == 1 else 'tries'})."),
         ))
@@ -178,7 +180,7 @@ class QuestionScreen(AskingScreen):
 
     def _retry(self, outcome: AnswerOutcome) -> None:
         self._show_retry(outcome.tries_left, outcome.available or 0,
-                         outcome.message or "Not right.")
+                         outcome.message or "Not right.", outcome.unread)
         answer = self.query_one(AnswerWidget)
         if isinstance(answer, TypedAnswer):
             answer.clear()
