@@ -23,7 +23,7 @@ from quiz.bank import article as article_mod
 from quiz.bank import cache
 from quiz.bank import yamlcheck as yc
 from quiz.bank.article import Article, ArticleError, QuoteIndex, normalise_ws
-from quiz.bank.files import BANK_FILE, bank_file, find_bank_files
+from quiz.bank.files import BANK_FILE, ID_RE, bank_file, find_bank_files
 from quiz.bank.grounding import Ungrounded, grounding_problems
 from quiz.bank.model import (
     FORMAT_VERSION,
@@ -62,7 +62,6 @@ TYPE_KEYS = {
     "order": {"items"},
 }
 _CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
-_ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 _LOCALE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?")
 _ORIGIN_RE = re.compile(r"curated|generated:[a-z0-9_-]+|imported(:[a-z0-9_-]+)?")
 
@@ -420,7 +419,7 @@ def _parse_question(ctx: _Ctx, node: MappingNode) -> _Parsed:
     items, problems = yc.mapping_items(node, "a question", QUESTION_KEYS)
     ctx.qid = None
     qid = _field(ctx, items, "id", yc.as_str, required=True, owner=node)
-    if qid is not None and not _ID_RE.fullmatch(qid):
+    if qid is not None and not ID_RE.fullmatch(qid):
         ctx.add(items["id"][1], f"question id `{yc.short(qid)}` must be lowercase letters, "
                 "digits and `-_.` (e.g. `demolition-date`)")
     ctx.qid = qid
@@ -664,7 +663,7 @@ def _build(path: Path, ctx: _Ctx) -> Bank | None:
                 "upgrade quiz or convert the bank")
         return None
     bank_id = _field(ctx, items, "id", yc.as_str, required=True, owner=root)
-    if bank_id is not None and not _ID_RE.fullmatch(bank_id):
+    if bank_id is not None and not ID_RE.fullmatch(bank_id):
         ctx.add(items["id"][1], f"bank id `{yc.short(bank_id)}` must be lowercase letters, "
                 "digits and `-_.`")
     title = _field(ctx, items, "title", yc.as_str, required=True, owner=root)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from quiz.bank.files import BANK_FILE, ID_RE, output_problem
 from quiz.textsafe import clean
-
-_ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 
 
 @dataclass(frozen=True)
@@ -57,14 +55,10 @@ def generate_bank(request: GenerateRequest, out: TextIO | None = None,
 
     folder = request.out or Path("questions") / slugify(article.title)
     bank_id = request.bank_id or (slugify(folder.name) if request.out else slugify(article.title))
-    if not _ID_RE.fullmatch(bank_id):
-        return fail(f"bank id {bank_id!r} must be lowercase letters, digits and -_.", 2)
-    target = folder / "bank.yaml"
-    if target.exists() and not request.force:
-        return fail(f"{target} already exists; curated questions in it would be lost. "
-                    "Choose another folder with -o, or pass --force to overwrite it")
-    if folder.exists() and not folder.is_dir():
-        return fail(f"{folder} exists and is not a folder")
+    if problem := output_problem(folder, bank_id, force=request.force):
+        # a bad --bank-id is a usage mistake (2); a folder in the way is not (1)
+        return fail(problem, 2 if not ID_RE.fullmatch(bank_id) else 1)
+    target = folder / BANK_FILE
 
     from quiz.generate.confidence import THRESHOLD
     from quiz.generate.pipeline import generate

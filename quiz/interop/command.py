@@ -9,7 +9,6 @@ article) and the report says what the file holds.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from collections import Counter
@@ -17,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from quiz.bank.files import BANK_FILE, output_problem
 from quiz.bank.model import Bank, Source
 from quiz.interop.model import ImportFailed, ImportResult, Loss, Skipped
 from quiz.textsafe import clean
 
-_ID_RE = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 ARTICLE_FILE = "article.txt"
 REFUSED = "refused by the bank checker"
 
@@ -115,14 +114,9 @@ def import_questions(request: ImportRequest, out: TextIO | None = None,
 
     folder = request.out or Path("questions") / (slugify(src.name.split(".")[0]) or "imported")
     bank_id = slugify(folder.resolve().name, 60) or "imported"
-    if not _ID_RE.fullmatch(bank_id):
-        return fail(f"bank id {bank_id!r} must be lowercase letters, digits and -_.")
-    target = folder / "bank.yaml"
-    if target.exists() and not request.force:
-        return fail(f"{target} already exists; its curated questions would be lost. Choose "
-                    "another folder with -o, or pass --force to replace it")
-    if folder.exists() and not folder.is_dir():
-        return fail(f"{folder} exists and is not a folder")
+    if problem := output_problem(folder, bank_id, force=request.force):
+        return fail(problem)
+    target = folder / BANK_FILE
 
     title = request.title or article.title
     bank = Bank(id=bank_id, title=title,
