@@ -103,3 +103,37 @@ def test_the_picker_starts_with_its_own_sheet_and_the_rest_comes_with_the_next_s
     assert screen != "PickerScreen"
     assert {"dialogs.tcss", "quiz.tcss"} <= later
     assert border == "thick"
+
+
+def test_the_footer_is_rebuilt_only_when_its_keys_change() -> None:
+    import asyncio
+
+    from textual.widgets._footer import FooterKey
+
+    from quiz.tui.solo.app import create_app
+    from quiz.tui.solo.picker import PickerScreen
+
+    async def run() -> None:
+        app = create_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, PickerScreen)
+            keys = list(screen.query(FooterKey))
+            assert any(k.description == "Reload" for k in keys)
+            # Told again and again that the bindings may have changed, with the same keys:
+            # the footer keeps its widgets (each rebuild remounts and restyles them all).
+            for _ in range(3):
+                screen.refresh_bindings()
+                await pilot.pause()
+            assert list(screen.query(FooterKey)) == keys
+            # When a key does change, it is rebuilt and shows the change.
+            screen.stats = not screen.stats
+            screen.refresh_bindings()
+            await pilot.pause()
+            after = list(screen.query(FooterKey))
+            assert after != keys
+            assert [k.disabled for k in after if k.action == "stats"] != \
+                [k.disabled for k in keys if k.action == "stats"]
+
+    asyncio.run(run())

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from quiz.bank.curation import SaveConflict, SaveError
 from quiz.textsafe import clean
@@ -25,6 +25,7 @@ from quiz.tui.dialogs.confirm import ConfirmDialog
 from quiz.tui.dialogs.help import HelpDialog
 from quiz.tui.dialogs.reader import ReaderScreen
 from quiz.tui.text import assemble, literal
+from quiz.tui.widgets.keybar import KeyFooter
 
 if TYPE_CHECKING:
     from quiz.bank.curation import Curation
@@ -69,7 +70,7 @@ class CurateScreen(Screen[None]):
             yield QuestionList(id="curate-list")
             with VerticalScroll(id="curate-detail-scroll"):
                 yield QuestionDetail(id="curate-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         drafts = [q.id for q in self.curation.bank.questions if q.status == "draft"]

@@ -12,11 +12,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.bank.article import Article
 from quiz.tui.text import assemble, literal
 from quiz.tui.widgets.article_view import ArticleView
+from quiz.tui.widgets.keybar import KeyFooter
 
 
 class ReaderScreen(Screen[None]):
@@ -44,7 +45,7 @@ class ReaderScreen(Screen[None]):
         if self.note:
             yield Static(literal(self.note), id="reader-note")
         yield ArticleView(self.article, self.spans, id="article")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from quiz.classroom.room import Phase, Room, RoomError
 from quiz.tui.dialogs.confirm import ConfirmDialog
@@ -28,6 +28,7 @@ from quiz.tui.host.panels import (
 )
 from quiz.tui.host.pick import ALL, HostPickScreen
 from quiz.tui.text import assemble
+from quiz.tui.widgets.keybar import KeyFooter
 
 if TYPE_CHECKING:
     from quiz.classroom.server import ClassServer
@@ -72,7 +73,7 @@ class HostScreen(Screen[None]):
             yield Vertical(id="reveal")
             yield Vertical(id="end")
             yield Static(id="failure")
-        yield Footer()
+        yield KeyFooter()
 
     class Ready(Message):
         """The screen is up: the app may start listening (and show a failure here)."""

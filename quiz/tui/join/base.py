@@ -10,7 +10,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from quiz.tui.widgets.keybar import KeyFooter
 
 
 class JoinScreen(Screen[None]):
@@ -27,7 +29,7 @@ class JoinScreen(Screen[None]):
         yield Static("", id="status", classes="topbar")
 
     def compose_footer(self) -> ComposeResult:
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.ready = True

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quiz.bank.article import quote_as_read
 from quiz.bank.model import Bank
@@ -18,6 +18,7 @@ from quiz.play.session import PlaySession
 from quiz.tui.solo.question import play_status
 from quiz.tui.solo.results import article_of
 from quiz.tui.text import assemble, join, literal, truncate
+from quiz.tui.widgets.keybar import KeyFooter
 
 
 def verdict_line(outcome: AnswerOutcome):
@@ -77,7 +78,7 @@ class FeedbackScreen(Screen[None]):
             yield Button("Results" if last else "Next", id="next", variant="primary",
                          action="screen.next")
             yield Button("Why? (show in article)", id="why", action="screen.why")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#next", Button).focus()

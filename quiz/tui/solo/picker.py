@@ -13,11 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.textsafe import clean
 from quiz.tui.text import assemble, join, literal, truncate
+from quiz.tui.widgets.keybar import KeyFooter
 
 if TYPE_CHECKING:
     from quiz.bank.catalog import BankEntry
@@ -115,7 +116,7 @@ class PickerScreen(Screen[None]):
         with Horizontal(id="picker-body"):
             yield OptionList(id="banks")
             yield Static("", id="bank-details")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#banks", OptionList).focus()

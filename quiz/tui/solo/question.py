@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quiz.bank.model import Bank
 from quiz.play.engine import AnswerOutcome, HintStep
@@ -19,6 +19,7 @@ from quiz.play.session import PlaySession
 from quiz.tui.text import assemble, literal
 from quiz.tui.widgets.answers import AnswerGiven, AnswerWidget, TypedAnswer, answer_widget
 from quiz.tui.widgets.asking import TYPE_HELP, TYPE_NAMES, AskingScreen
+from quiz.tui.widgets.keybar import KeyFooter
 
 T = TypeVar("T")
 
@@ -96,7 +97,7 @@ class QuestionScreen(AskingScreen):
             yield Button("Submit", id="submit", variant="primary", action="screen.submit")
             yield Button(self._hint_label(), id="hint", action="screen.hint")
             yield Button("Skip", id="skip", action="screen.skip")
-        yield Footer()
+        yield KeyFooter()
 
     def _meta(self):
         q = self.question

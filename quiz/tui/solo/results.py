@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.answertext import given_text
@@ -20,6 +20,7 @@ from quiz.play.answers import display_answer
 from quiz.play.engine import QuestionRecord, Results, SectionResult
 from quiz.tui.text import assemble, join, label, literal, truncate
 from quiz.tui.widgets.bars import Bar, Bars
+from quiz.tui.widgets.keybar import KeyFooter
 
 STATUS_WORDS = {"wrong": "✘ wrong", "partial": "◐ partly right", "skipped": "– skipped",
                 "timeout": "⏱ out of time"}
@@ -108,7 +109,7 @@ class ResultsScreen(Screen[None]):
                 )
             else:
                 yield Static(literal("Nothing missed. Well done!", "bold"), classes="subtitle")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.missed:

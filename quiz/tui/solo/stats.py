@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.play.engine import SectionResult
 from quiz.store.stats import Stats, session_line, summary_line
 from quiz.tui.solo.profile import CSS
 from quiz.tui.solo.results import section_bars
 from quiz.tui.text import label, literal
+from quiz.tui.widgets.keybar import KeyFooter
 
 
 class StatsScreen(Screen[None]):
@@ -52,7 +53,7 @@ class StatsScreen(Screen[None]):
                     # One line each, whatever the bank's title: it gives way, not the rest.
                     yield Static(literal(session_line(s, s.bank_title or s.bank_id, width=72)),
                                  classes="stats-line")
-        yield Footer()
+        yield KeyFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)
