@@ -70,14 +70,14 @@ def base_form(verb: str) -> str | None:
     if not verb.endswith("ed") or len(verb) < 5:
         return None
     stem = verb[:-2]
+    if verb.endswith("eed"):
+        return verb[:-1]  # agreed -> agree
     if stem.endswith("i"):
         return stem[:-1] + "y"  # levied -> levy
-    if stem.endswith("e"):
-        return stem  # agreed -> agree
     if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
         return stem[:-1]  # stopped -> stop
-    if re.search(r"(?:[cgvzu]|[^s]s|at|ut|ot|ir|ur|ar|in)$", stem) and not re.search(
-            r"[aeiou]{2}[a-z]$", stem):
+    needs_e = r"(?:[cgvzu]|[^s]s|at|ut|ot|ir|ur|ar|in|am|im|um|ak|ok|ik|ib)$"
+    if re.search(needs_e, stem) and not re.search(r"[aeiou]{2}[a-z]$", stem):
         return stem + "e"  # closed -> close, created -> create, combined -> combine
     if re.search(r"(?:[aeiou]{2}[a-z]|[^aeiou][^aeiou]|er|en|on|el|ow|ew|ay|ey|oy)$", stem):
         return stem  # appointed, maintained, considered, opened
