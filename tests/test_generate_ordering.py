@@ -107,11 +107,11 @@ def test_what_happened_offers_other_events_at_other_dates(kell) -> None:
     assert qs
     for q in qs:
         assert q.type == "choice" and q.answer in q.choices
-        asked = next(e for e in evs if events._option(e) == q.answer and not e.infobox)
+        asked = next(e for e in evs if e.predicate == q.answer and not e.infobox)
         for choice in q.choices:
             if choice == q.answer:
                 continue
-            other = next(e for e in evs if events._option(e) == choice)
+            other = next(e for e in evs if e.predicate == choice)
             assert not events.overlaps(other.key, asked.key)
     crossing = [q for q in qs if q.answer == "crossed the Vell Desert"]
     for q in crossing:  # asked for 1880: March 1880 may be the same time

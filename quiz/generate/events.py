@@ -153,7 +153,9 @@ def _cut_predicate(pred: str) -> str | None:
         return None
     if any(_is_participle(w) or is_past_verb(w) for w in words[2:]):
         return None  # "established as part of X signed by Y on D": whose date is it?
-    lowered = {w.strip(".,;:'’\"").lower() for w in words}
+    # "both Koreas" names them; "both countries" does not
+    lowered = {w.strip(".,;:'’\"").lower() for w, nxt in zip(words, [*words[1:], ""], strict=True)
+               if not (w == "both" and nxt[:1].isupper())}
     if lowered & _LEANING or re.search(r"[\"“”();:]|\d", pred):
         return None
     return pred
@@ -201,8 +203,10 @@ def from_sentence(si: SentenceInfo, topic: Topic) -> Event | None:
     if pred is None or subj.lower().split()[0] in _PRONOUNS:
         return None
     about = _names_topic(subj, topic)
+    if about and topic.is_person:
+        subj = topic.title  # one name throughout: "Orazio Antinori", not "Antinori" too
     if not about and re.match(r"(?:The|A|An) ", subj) and not any(
-            w[:1].isupper() for w in subj.split()[1:]):
+            w[:1].isupper() or w.lower() in topic.heads for w in subj.split()[1:]):
         return None  # "The line opened": which line needs the sentence before
     return Event(key, d.text, subj, pred, (si.sentence.start, si.sentence.end),
                  si.sentence.start, about, passive, source=tidy(si.sentence.text))
@@ -263,41 +267,40 @@ def what_happened(events: list[Event], topic: Topic) -> list[Candidate]:
     other times (each true then, so false for the date asked)."""
     own = [e for e in events if e.about_topic and len(e.predicate.split()) >= 2]
     out: list[Candidate] = []
-    for passive in (False, True):
-        same = [e for e in own if e.passive == passive]
-        asked = [e for e in same if not e.infobox]
-        for e in asked:
-            wrong = [o for o in same if o is not e and not overlaps(o.key, e.key)
-                     and o.predicate.lower() != e.predicate.lower()]
-            c = _happened_question(e, wrong, topic)
-            if c is not None:
-                out.append(c)
+    for e in own:
+        if e.infobox:
+            continue  # "was founded" is asked better by the infobox rule
+        wrong = [o for o in own if o is not e and not overlaps(o.key, e.key)
+                 and o.predicate.lower() != e.predicate.lower()]
+        c = _happened_question(e, wrong, topic)
+        if c is not None:
+            out.append(c)
     out.sort(key=lambda c: (-len(c.choices), c.group))
     return out[:MAX_PER_ARTICLE]
 
 
-def _option(e: Event) -> str:
-    return re.sub(r"^(?:was|were) ", "", e.predicate) if e.passive else e.predicate
-
-
 def _happened_question(e: Event, wrong: list[Event], topic: Topic) -> Candidate | None:
-    answer = _option(e)
-    options = list(dict.fromkeys(_option(o) for o in sorted(wrong, key=lambda o: o.key)))
-    options = [o for o in options if o.lower() != answer.lower()
-               and o.lower() not in answer.lower() and answer.lower() not in o.lower()][:3]
+    # the nearest other events are the most plausible wrong answers
+    wrong = sorted(wrong, key=lambda o: (abs(o.key[0] - e.key[0]), o.key))
+    answer = e.predicate
+    options: list[Event] = []
+    for o in wrong:
+        a, b = o.predicate.lower(), answer.lower()
+        if a in b or b in a or any(a == x.predicate.lower() for x in options):
+            continue
+        options.append(o)
+    options = options[:3]
     if len(options) < 2:
         return None
     when = date_phrase(e.date_text, e.key)
     name = topic.noun_phrase
-    if e.passive:
-        be = e.predicate.split()[0]
-        prompt = f"{capitalise_first(when)}, {name} {be} …"
-    else:
+    if not e.passive and not any(o.passive for o in options):
         prompt = f"What did {name} do {when}?"
-    choices = stable_order([answer, *options], seed=prompt)
+    else:
+        prompt = f"{capitalise_first(when)}, {name} …"
+    choices = stable_order([answer, *(o.predicate for o in options)], seed=prompt)
     return Candidate(
         rule="what-happened", type="choice", prompt=prompt, answer=answer, kind="event",
         quotes=[e.quote], group=e.group, answer_text=answer, choices=choices,
-        explanation=e.source,
-        score=2.7, difficulty=2, tags=["events", "dates"],
+        explanation=e.source, score=2.7, difficulty=2, tags=["events", "dates"],
     )

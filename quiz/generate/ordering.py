@@ -12,7 +12,7 @@ from quiz.generate.events import Event, date_phrase, overlaps
 
 MAX_ITEMS = 4
 MIN_ITEMS = 3
-MAX_ITEM_WORDS = 12
+MAX_ITEM_WORDS = 14
 _BOOKENDS = ("was born", "died", "was founded", "was formed", "was established",
              "was dissolved")
 

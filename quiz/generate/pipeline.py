@@ -113,7 +113,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     base.extend(why.why_questions(infos, topic, article_units(article)))
     dated = events.extract(article, infos, fields, topic)
     base.extend(events.what_happened(dated, topic))
-    base.extend(ordering.order_questions(dated) or forms.order_questions(infos))
+    base.extend(ordering.order_questions(dated))
 
     neighbours = _neighbours(article)
     for c in base:
