@@ -150,3 +150,22 @@ def test_fuzzed_causal_sentences_never_invent() -> None:
                 answer = str(c.answer).removeprefix("to ")
                 assert answer.lower() in article.text.lower()
                 assert len(answer.split()) <= why.MAX_CAUSE_WORDS
+
+
+REVOLT = """= Dorrin Revolt =
+
+The Dorrin Revolt was an uprising in Wexmark in 1848 and led to the fall of the Vell dynasty.
+
+==Aftermath==
+The war in the hills, which the revolt began, led to a long famine in the valley.
+The Dorrin Revolt resulted in it.
+"""
+
+
+def test_effect_of_the_subject_is_asked() -> None:
+    _, topic, infos = _infos(REVOLT)
+    (q,) = why.effect_questions(infos, topic)
+    assert q.prompt == "What did the Dorrin Revolt lead to?"
+    assert q.answer == "the fall of the Vell dynasty"
+    # "which the revolt began, led to ...": the war led to it, not the subject
+    assert "famine" not in q.answer

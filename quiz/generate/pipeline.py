@@ -111,6 +111,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
                      rules.cloze, howmany.how_many):
             base.extend(rule(si))
     base.extend(why.why_questions(infos, topic, article_units(article)))
+    base.extend(why.effect_questions(infos, topic))
     dated = events.extract(article, infos, fields, topic)
     base.extend(events.what_happened(dated, topic))
     base.extend(ordering.order_questions(dated))

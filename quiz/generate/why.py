@@ -226,3 +226,38 @@ def why_questions(infos: list[SentenceInfo], topic: Topic, units: list[str]
                                    answer=False, accept=[], choices=[], difficulty=1,
                                    score=base.score - 0.3))
     return out
+
+
+_EFFECT_RE = re.compile(
+    r"(?:,? and|,[^,]{3,80},)? (?P<verb>led to|resulted in) (?P<effect>[^,;]+)$")
+
+
+def effect_questions(infos: list[SentenceInfo], topic: Topic) -> list[Candidate]:
+    """``The revolution ... and led to the establishment of the Republic`` -> "What did
+    the 1911 Revolution lead to?": only where the article's subject is what led to it."""
+    out: list[Candidate] = []
+    names = tuple(n for n in {topic.title, capitalise_first(topic.noun_phrase)} if n)
+    for si in infos:
+        t = si.text
+        if not t or has_hole(t) or not t.startswith(names) or re.search(r"[\"“”();]", t):
+            continue
+        m = _EFFECT_RE.search(t.rstrip("."))
+        if not m:
+            continue
+        effect = m["effect"].strip()
+        # the subject of "led to" must be the article's subject, not a clause in between
+        between = t[:m.start()]
+        if re.search(r"\b(?:which|that|who|when|where)\b", between):
+            continue
+        if not 2 <= len(effect.split()) <= MAX_CAUSE_WORDS or _leans(effect, topic, False):
+            continue
+        verb = "lead to" if m["verb"] == "led to" else "result in"
+        prompt = f"What did {topic.noun_phrase} {verb}?"
+        out.append(Candidate(
+            rule="cause", type="text", prompt=prompt, answer=effect, kind="cause",
+            quotes=[(si.sentence.start, si.sentence.end)], group=si.sentence.start,
+            answer_text=effect, accept=_cause_forms(effect),
+            explanation=tidy(si.sentence.text), score=2.8, difficulty=3, tags=["causes"],
+            statement=t,
+        ))
+    return out
