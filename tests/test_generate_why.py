@@ -26,6 +26,7 @@ The Ostrava Grain Mill is a former water mill on the river Vell in Dorrin.
     'The mill was closed in 1931 due to a long drought in the valley.',
     'Owing to a fire in 1904, the mill was rebuilt in 1905.',
     'The mill was sold in 1960 as a result of a family quarrel.',
+    'The mill was flooded in 1972 because of a broken dam.',
     'Later owners renamed the mill because the old name offended the Vell guild.',
     'Jan Hobb built a second wheel so that barges could pass the weir.',
     'The roof was replaced in 1950 due to storms, floods, and rot.',

@@ -290,8 +290,8 @@ def _happened_question(e: Event, wrong: list[Event], topic: Topic) -> Candidate 
             continue
         options.append(o)
     options = options[:3]
-    if len(options) < 2:
-        return None
+    if len(options) < 3:
+        return None  # three wrong choices, like every choice question of the bank
     when = date_phrase(e.date_text, e.key)
     name = topic.noun_phrase
     if not e.passive and not any(o.passive for o in options):

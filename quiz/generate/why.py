@@ -215,7 +215,7 @@ def why_questions(infos: list[SentenceInfo], topic: Topic, units: list[str]
                   and not content_words(o.cause) & content_words(c.cause + " " + c.main)]
         wrong = [("to " + o.cause) if o.form == "purpose" else o.cause for o in others]
         wrong = [w for w in dict.fromkeys(wrong) if not stated(units, prompt, w)]
-        if len(wrong) >= 2:
+        if len(wrong) >= 3:
             choices = stable_order([answer, *wrong[:3]], seed=prompt)
             out.append(replace(base, type="choice", choices=choices, accept=[],
                                score=base.score + 0.1, difficulty=2))
