@@ -15,7 +15,7 @@ from pathlib import Path
 from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
-from quiz.generate import forms, howmany, infobox, rules
+from quiz.generate import events, forms, howmany, infobox, ordering, rules, why
 from quiz.generate.accepts import either_order, extra_accepts
 from quiz.generate.audit import (
     article_units,
@@ -108,9 +108,13 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             c.explanation = tidy(article.text[support[0]:support[1]])
     for si in infos:
         for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.first_holder,
-                     rules.cause, rules.cloze, howmany.how_many):
+                     rules.cloze, howmany.how_many):
             base.extend(rule(si))
-    base.extend(forms.order_questions(infos))
+    base.extend(why.why_questions(infos, topic, article_units(article)))
+    base.extend(why.effect_questions(infos, topic))
+    dated = events.extract(article, infos, fields, topic)
+    base.extend(events.what_happened(dated, topic))
+    base.extend(ordering.order_questions(dated))
 
     neighbours = _neighbours(article)
     for c in base:
