@@ -200,6 +200,8 @@ def date_forms(span: Span) -> list[str]:
     if span.kind != "date" or not isinstance(span.value, tuple):
         return []
     y, m, d = span.value
+    if y < 1000:
+        return []  # "7 July 189": the loader reads no other spelling of an early date
     forms = [f"{d} {MONTHS[m - 1]} {y}", f"{MONTHS[m - 1]} {d}, {y}"]
     return [f for f in forms if f != span.text]
 
