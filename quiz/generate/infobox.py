@@ -14,7 +14,7 @@ from quiz.bank.article import Article, InfoboxField
 from quiz.bank.normalize import contains_folded
 from quiz.bank.numbers import parse_number
 from quiz.generate.candidate import Candidate
-from quiz.generate.context import Topic
+from quiz.generate.context import Topic, infobox_fields
 from quiz.generate.entities import ORG, ORG_WORDS, PERSON, PLACE, PLACE_WORDS
 from quiz.generate.spans import UNITS, Span, date_forms, find_spans
 from quiz.generate.text import is_latin_text, tidy, wordset
@@ -31,7 +31,7 @@ _PERSON_KEYS = wordset(
     successor predecessor engineer engineers discoverer creator inventor commander
     commanders principal curator builder sculptor painter composer captain coach ceo
     secretary administrator governor mayor minister premier advisor adviser supervisor
-    mentor students spouse partner issue""")
+    mentor students spouse partner""")
 _PLACE_KEYS = wordset(
     """location headquarters address country place city region source birthplace site venue
     state origin capital province county municipality continent range habitat cities""")
@@ -119,7 +119,7 @@ KNOWN_KEYS.update({
     "person": _keys("""born | birth date | birthplace | birth place | place of birth | died |
         death date | death place | place of death | spouse | occupation | known for |
         resting place | nationality | position | office | collaborator | father | mother |
-        alma mater | field | fields | awards | award | successor | issue | children |
+        alma mater | field | fields | awards | award | successor |
         known for | notable works"""),
     "place": _keys("country | headquarters | location | elevation | area | founded |"
                    "established | mouth | source | region | province | state"),
@@ -155,7 +155,7 @@ _COUNT_KEYS = wordset("participants membership members athletes nations teams ev
 def article_kind(article: Article, topic: Topic) -> str:
     """person | species | river | spacecraft | event | org | structure | place: decides
     the keys asked."""
-    keys = {" ".join(key_words(f.key)) for f in article.infobox}
+    keys = {" ".join(key_words(f.key)) for f in infobox_fields(article)}
     if topic.is_person:
         return "person"
     if topic.is_species or keys & {"genus", "binomial name", "conservation status", "species"}:
@@ -212,8 +212,8 @@ def key_words(key: str) -> list[str]:
 
 
 def classify(article: Article) -> list[FieldInfo]:
-    keys = {f.key for f in article.infobox}
-    out = [_classify(f, keys) for f in article.infobox]
+    keys = {f.key for f in infobox_fields(article)}
+    out = [_classify(f, keys) for f in infobox_fields(article)]
     # "Commander1: A", "Commander2: B" are one field with two values: asking "Who was
     # the commander?" would have two right answers.
     groups: dict[str, list[FieldInfo]] = {}
@@ -412,7 +412,7 @@ def gazetteer(fields: list[FieldInfo]) -> dict[str, str]:
 
 
 def _tense(article: Article) -> str:
-    keys = " ".join(f.key.lower() for f in article.infobox)
+    keys = " ".join(f.key.lower() for f in infobox_fields(article))
     return "was" if re.search(r"dissolved|abolished|died|death|demolished|closed|defunct|"
                               r"ended|decommissioned", keys) else "is"
 
@@ -498,11 +498,9 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 prompt = f"Who {be} the {role} of {s}?"
             elif key_l == "successor":
                 # "Succession: Empress Dowager of the Han dynasty" says in what office
-                office = next((x.value for x in article.infobox
+                office = next((x.value for x in infobox_fields(article)
                                if x.key.lower() == "succession" and is_latin_text(x.value)), "")
                 prompt = f"Who succeeded {s} as {office}?" if office else f"Who succeeded {s}?"
-            elif key_l in ("issue", "children"):
-                prompt = f"Name a child of {s}."
             elif last == "by" and len(words) >= 2:
                 prompt = f"Who {' '.join(words[:-1])} {s}?"
                 honorific = re.match(
@@ -529,7 +527,7 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 bare.append(names[0][rank.end():])  # "Colonel Nilton Gomes Rolim"
             other = _other_names(article.text, names)
             add("infobox-person", "text", prompt, names[0], PERSON, names[0],
-                accept=names[1:] + bare + other, exclude=names[1:] + other, score=3.3,
+                accept=names[1:] + bare, exclude=names[1:] + other, score=3.3,
                 tags=["people"])
         elif fi.kind == "place":
             prompt = _place_prompt(words, s, be, kind)
@@ -589,6 +587,12 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 prompt = f"What does {s} {key_l[:-2] if key_l == 'crosses' else 'carry'}?"
             answer = fi.parts[0]
             accept = [items[0]] if items[0] != answer else []
+            if key_l in ("conservation status", "status") and answer.upper() in _IUCN:
+                # "Conservation status: CR": asked only in the words the prose uses
+                words_for = _prose_form(article, _IUCN[answer.upper()])
+                if words_for is None:
+                    continue
+                answer, accept = words_for, [answer]
             add("infobox-attribute", "text", prompt, answer, "attribute", answer,
                 accept=accept, score=2.0, tags=["facts"])
     return out
@@ -603,6 +607,17 @@ def _attribute_prompt(key: str, s: str, value: str, topic: Topic) -> str | None:
         return f"What type of {head} is {s}?" if head in topic.heads and \
             len(value.split()) > 1 else ""
     return _ATTRIBUTE_PROMPTS[key].format(s=s) if key in _ATTRIBUTE_PROMPTS else None
+
+
+_IUCN = {"EX": "extinct", "EW": "extinct in the wild", "CR": "critically endangered",
+         "PE": "possibly extinct", "EN": "endangered", "VU": "vulnerable",
+         "NT": "near threatened", "LC": "least concern", "DD": "data deficient"}
+
+
+def _prose_form(article: Article, phrase: str) -> str | None:
+    """``phrase`` as the article's prose writes it, if it does."""
+    m = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", article.text, re.IGNORECASE)
+    return m.group(0) if m and prose_support(article, m.group(0)) else None
 
 
 _ATTRIBUTE_PROMPTS = {
@@ -621,8 +636,8 @@ _ATTRIBUTE_PROMPTS = {
 
 # Keys whose list values are asked one item at a time in their own words.
 _ONE_OF = {
-    "field": "Name one of the fields {s} worked in.",
-    "fields": "Name one of the fields {s} worked in.",
+    "field": "Name one field in which {s} worked.",
+    "fields": "Name one field in which {s} worked.",
     "awards": "Name one award {s} received.",
     "tributaries": "Name one tributary of {s}.",
     "notable works": "Name a notable work by {s}.",
@@ -657,15 +672,15 @@ _NAME_PAREN_RE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}) \(([A-Z][\w' 
 
 def _other_names(text: str, names: list[str]) -> list[str]:
     """The article's other name for a person ("Liu Hong (Emperor Ling)" for "Emperor
-    Ling of Han"): right too, so it is accepted and never offered as a wrong choice."""
+    Ling of Han"): right too, so it is never offered as a wrong choice."""
     out: list[str] = []
     for m in _NAME_PAREN_RE.finditer(text):
         a, b = m.group(1), m.group(2)
         for name in names:
             for mine, other in ((a, b), (b, a)):
-                if name == mine or name.startswith(mine + " "):
-                    if other not in names and other not in out:
-                        out.append(other)
+                if (name == mine or name.startswith(mine + " ")) and other not in names \
+                        and other not in out:
+                    out.append(other)
     return out
 
 
