@@ -53,6 +53,7 @@ Infobox
 - Launch Mass: 115.2 kg
 - Launch Date: 15 December 1964, 20:24:00 UTC
 - Launch Rocket: Scout X-4
+- Launch Site: Wallops LA-3A
 - Decay Date: 13 September 1965
 
 Probe 7 was a small research satellite built by the Agency for Space Research (ASR).
@@ -66,7 +67,7 @@ def test_a_spacecrafts_launch_facts_are_asked_in_the_past() -> None:
     assert asked["Which rocket launched Probe 7?"] == "Scout X-4"
     assert asked["Which organisation operated Probe 7?"] == "ASR"
     assert asked["What was the launch mass of Probe 7 (in kg)?"] == 115.2
-    assert not any("decay" in p.lower() for p in asked)
+    assert not any("decay" in p.lower() or "from where" in p.lower() for p in asked)
 
 
 GAMES = """= 2031 Sample Games =

@@ -93,3 +93,30 @@ def test_it_opening_a_paragraph_means_the_subject() -> None:
     st = reader.standalone("Prior to 2025, it was placed in the genus Huso.", False, False,
                            article.text[:at] + "The river Sample is long. ")
     assert st.text is None
+
+
+def test_a_sentence_opening_with_a_reaction_is_not_asked() -> None:
+    article = parse_article(POET)
+    reader = ContextReader(article, topic_of(article))
+    st = reader.standalone("Impressed, Xie An continued, pointing toward the snowy hills.",
+                           True, False, article.text)
+    assert st.text is None and st.reason == "context-dependent"
+    # a longer opening phrase says what it needs itself
+    st = reader.standalone("Founded in 1948, the Sample Council is a sports body.", True,
+                           False, article.text)
+    assert st.text is not None
+
+
+def test_the_date_a_statistic_was_counted_is_not_blanked() -> None:
+    from quiz.generate.candidate import Candidate
+    from quiz.generate.filters import low_value
+
+    def cloze(prompt: str, answer: int) -> Candidate:
+        return Candidate("cloze-year", "number", prompt, answer, "year", [(0, 1)], 0)
+
+    assert low_value(cloze("At the 2020 Census Aru had 102,237 people; the official "
+                           "estimate as at mid _____ was 112,531.", 2024)) == "statistic-date"
+    assert low_value(cloze("At the _____ Census Aru had a population of 84,138.",
+                           2011)) == "statistic-date"
+    # the figure itself, and a year that dates an event, are still asked
+    assert low_value(cloze("Aru was settled in _____ by the Dutch.", 1623)) is None

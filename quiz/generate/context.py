@@ -43,6 +43,8 @@ _DEPENDENT_START_RE = re.compile(
     r"These|Those|Such|Here|There|Similarly|Likewise|In contrast|By contrast|Unlike)\b"
 )
 _INTRO = r"(?:In|On|By|During|After|Before|From|Since|Until|Prior to) [^,]{1,40}, "
+# "Impressed, Xie An continued ...": a lone participle reacting to what came before
+_REACTION_RE = re.compile(r"[A-Z][a-z]+(?:ed|en),\s")
 _PERSONAL = {"he": "subj", "she": "subj", "him": "obj", "his": "poss", "her": "her",
              "hers": "poss", "himself": "obj", "herself": "obj"}
 _NEUTER = {"it": "subj", "its": "poss", "itself": "obj"}
@@ -265,7 +267,7 @@ class ContextReader:
             else:
                 return Standalone(None, "context-dependent")
         t = capitalise_first(t.strip())
-        if _DEPENDENT_START_RE.match(t) or _DEPENDENT_RE.search(t):
+        if _DEPENDENT_START_RE.match(t) or _DEPENDENT_RE.search(t) or _REACTION_RE.match(t):
             return Standalone(None, "context-dependent")
         t = self._species_nouns(t)
         t, ok = self._demonstrative(t, prev_topic)

@@ -142,7 +142,8 @@ KNOWN_KEYS.update({
                      "order | range | status"),
     "river": _keys("""mouth | source | length | cities | tributaries | country | countries |
         discharge | basin countries"""),
-    "spacecraft": _keys("""launch date | launch rocket | launch site | operator |
+    # not "Launch Site": its value is a pad's code ("Wallops LA-3A"), not a place to learn
+    "spacecraft": _keys("""launch date | launch rocket | operator |
         manufacturer | launch mass"""),
 })
 
@@ -735,8 +736,6 @@ def _place_prompt(words: list[str], s: str, be: str, kind: str = "") -> str:
     key = " ".join(words)
     if kind == "river" and key == "cities":
         return f"Name one city on {s}."
-    if key == "launch site":
-        return f"From where was {s} launched?"
     if key == "host city":
         return f"Which city hosted {s}?"
     if key in ("city", "cities"):
