@@ -120,3 +120,39 @@ def test_the_date_a_statistic_was_counted_is_not_blanked() -> None:
                            2011)) == "statistic-date"
     # the figure itself, and a year that dates an event, are still asked
     assert low_value(cloze("Aru was settled in _____ by the Dutch.", 1623)) is None
+
+
+LONG = ("In 1961, drawing on the principles agreed at the Sample Conference of 1955, the "
+        "Sample Movement was formally established in Belgrade, Yugoslavia, through an "
+        "initiative led by the presidents of Yugoslavia, Egypt, India, Ghana and Indonesia "
+        "after long talks.")
+
+
+def test_a_long_sentence_is_cut_to_the_clause_that_holds_the_blank() -> None:
+    from quiz.generate.rules import trim_around
+
+    at = LONG.index("1961")
+    text, start, end = trim_around(LONG, at, at + 4)
+    assert text[start:end] == "1961"
+    assert text == ("In 1961, drawing on the principles agreed at the Sample Conference of "
+                    "1955, the Sample Movement was formally established in Belgrade, "
+                    "Yugoslavia.")
+    # an aside between commas goes when the sentence is still too long without it
+    long2 = LONG.replace(" after long talks.", " and a dozen other leaders of newly "
+                         "independent states in Africa and Asia.")
+    at = long2.index("presidents")
+    text, start, end = trim_around(long2, at, at + len("presidents"))
+    assert text[start:end] == "presidents" and "drawing on" not in text
+
+
+def test_a_name_after_the_is_not_blanked_as_a_person() -> None:
+    from quiz.generate.entities import PERSON, Mention
+    from quiz.generate.rules import SentenceInfo, cloze
+
+    text = "The victory left Liu Bei in control of the Yangtze for many years."
+    article = parse_article(f"= T =\n\n{text}\n")
+    s = article.sentences[0]
+    mentions = [Mention(n, text.index(n), text.index(n) + len(n), PERSON)
+                for n in ("Liu Bei", "Yangtze")]
+    si = SentenceInfo(s, "", text, "", text, mentions=mentions)
+    assert [c.answer for c in cloze(si)] == ["Liu Bei"]
