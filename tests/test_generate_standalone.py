@@ -156,3 +156,12 @@ def test_a_name_after_the_is_not_blanked_as_a_person() -> None:
                 for n in ("Liu Bei", "Yangtze")]
     si = SentenceInfo(s, "", text, "", text, mentions=mentions)
     assert [c.answer for c in cloze(si)] == ["Liu Bei"]
+
+
+def test_a_century_is_blanked_and_its_ordinal_accepted() -> None:
+    text = ("= Sample bridge =\n\nA sample bridge is a kind of bridge with one tower. "
+            "Sample bridges found wide use in the late 19th century.\n")
+    qs = [q for q in generate(parse_article(text, "x.txt"), keep_all=True).bank.questions
+          if q.answer == "19th century"]
+    assert qs and qs[0].prompt == "Sample bridges found wide use in the late _____."
+    assert "19th" in qs[0].accept

@@ -146,6 +146,11 @@ def cloze(si: SentenceInfo) -> list[Candidate]:
         if kind == "year":
             out.append(_base(si, "cloze-year", "number", prompt, int(text), kind, text, t,
                              span=obj, number_format=text, score=2.2, tags=["dates"]))
+        elif kind == "century":
+            # "in the late _____" (19th century): typed as the article writes it, or
+            # the ordinal alone
+            out.append(_base(si, "cloze-date", "text", prompt, text, kind, text, t,
+                             accept=[text.split()[0]], span=obj, score=2.0, tags=["dates"]))
         elif kind in ("date", "monthyear", "daymonth", "time", "erayear"):
             accept = date_forms(obj) if isinstance(obj, Span) else []
             out.append(_base(si, "cloze-date", "text", prompt, text, kind, text, t,
