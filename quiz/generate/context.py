@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quiz.bank.article import Article
+from quiz.bank.article import Article, InfoboxField
 from quiz.generate.text import capitalise_first, strip_parens, tidy, wordset
 
 _CONNECTIVE_RE = re.compile(
@@ -42,6 +42,9 @@ _DEPENDENT_START_RE = re.compile(
     r"^(?:Both|Another|Each|Neither|Either|Other|The two|The other|The latter|The former|"
     r"These|Those|Such|Here|There|Similarly|Likewise|In contrast|By contrast|Unlike)\b"
 )
+_INTRO = r"(?:In|On|By|During|After|Before|From|Since|Until|Prior to) [^,]{1,40}, "
+# "Impressed, Xie An continued ...": a lone participle reacting to what came before
+_REACTION_RE = re.compile(r"[A-Z][a-z]+(?:ed|en),\s")
 _PERSONAL = {"he": "subj", "she": "subj", "him": "obj", "his": "poss", "her": "her",
              "hers": "poss", "himself": "obj", "herself": "obj"}
 _NEUTER = {"it": "subj", "its": "poss", "itself": "obj"}
@@ -77,14 +80,47 @@ class Topic:
     is_species: bool = False  # a living thing described by its taxon
 
 
+_BULLET_FIELD_RE = re.compile(r"- (?P<key>[A-Z][\w ()-]{0,40}?): (?P<value>\S(?:.*\S)?)")
+
+
+def infobox_fields(article: Article) -> list[InfoboxField]:
+    """The article's infobox; when it has none, the "- Key: Value" bullets that open the
+    article with no label line above them (a taxobox often comes so: "- Genus: Lipotes")."""
+    if article.infobox:
+        return article.infobox
+    out: list[InfoboxField] = []
+    for p in article.sections[0].paragraphs if article.sections else []:
+        if not p.bullet:
+            break
+        # the paragraph is the bullet's text; its line starts at the dash before it
+        line_start = article.text.rfind("\n", 0, p.start) + 1
+        line = article.text[line_start:p.end]
+        m = _BULLET_FIELD_RE.fullmatch(line)
+        if m is None:
+            return []
+        vstart = line_start + m.start("value")
+        out.append(InfoboxField(m["key"], m["value"], vstart, vstart + len(m["value"]),
+                                line_start, p.end))
+    return out
+
+
+def _first_prose(article: Article) -> str:
+    for p in article.paragraphs:
+        if not p.bullet and p.sentences:
+            return p.sentences[0].text
+    return ""
+
+
 def topic_of(article: Article) -> Topic:
     title = re.sub(r"\s*\([^)]*\)\s*$", "", article.title).strip()
-    keys = {f.key.lower() for f in article.infobox}
-    first = article.sentences[0].text if article.sentences else ""
+    fields = infobox_fields(article)
+    keys = {f.key.lower() for f in fields}
+    first = _first_prose(article)
     is_person = bool(
         keys & {"born", "died", "birth date", "death date", "date of birth", "date of death",
                 "birth_date", "death_date", "spouse", "occupation", "nationality"}
         or re.match(re.escape(title) + r"\s*\([^)]*\d{3,4}[^)]*\)\s+(?:was|is)\b", first)
+        or (not keys and _prose_person(title, first, article.text))
     )
     lower_text = article.text.lower()
     heads: set[str] = set()
@@ -95,14 +131,14 @@ def topic_of(article: Article) -> Topic:
         r"\b" + re.escape(head.lower()) + r"\b", _lowercase_words(article.text)))
     if own_head:
         heads.add(head.lower())
-    for f in article.infobox:
+    for f in fields:
         # "Type: Peace treaty" names the kind of thing; "Mission Type: A, B, C" does not
         if f.key.lower().endswith("type") and f.value and len(f.value.split()) <= 3 \
                 and "," not in f.value:
             head = f.value.split()[-1].lower()
             if head in lower_text and not is_person:
                 heads.add(head)
-    aliases = sorted({f.value for f in article.infobox
+    aliases = sorted({f.value for f in fields
                       if f.key.lower().endswith("name") and f.value.startswith(title)
                       and len(f.value) > len(title)}, key=len, reverse=True)
     if is_person:
@@ -120,7 +156,8 @@ def topic_of(article: Article) -> Topic:
         re.search(mid.format(re.escape(lowered)), article.text)) and not re.search(
         mid.format(re.escape(title)), article.text)
     if written_lower or (is_species and title[:1].isupper()
-                         and any(w[:1].islower() for w in title.split()[1:])):
+                         and any(w[:1].islower() for w in title.split()[1:])
+                         and not re.search(mid.format(re.escape(title)), article.text)):
         # "Lesser bird-of-paradise", "Cable-stayed bridge", "Baiji": a common name the
         # article itself writes in lower case mid-sentence
         title_np = lowered
@@ -128,11 +165,45 @@ def topic_of(article: Article) -> Topic:
     else:
         title_np = title
     np = title_np if title.startswith("The ") or not common_head else f"the {title_np}"
+    if np == title and written_with_the(title, article.text):
+        np = f"the {title}"  # "the International Military Sports Council", as it is written
     dated = re.fullmatch(r"(?P<name>[^,]+), (?P<year>\d{3,4})", title)
     if dated and not title.startswith("The "):
         # "Afro-Asian Peoples' Solidarity Conference, 1957" is a list title, not a phrase
         np = f"the {dated['year']} {dated['name']}"
+    # "The baiji is a possibly extinct species of river dolphin": a species without a
+    # taxobox (its name's case was settled above, so "Chinese" stays capitalised)
+    is_species = is_species or bool(re.search(
+        r"\b(?:is|was) an? (?:[\w-]+ ){0,4}(?:species|subspecies|member of the (?:family|genus))"
+        r"\b", first))
     return Topic(title, np, np, False, heads, aliases, is_species)
+
+
+def _prose_person(title: str, first: str, text: str) -> bool:
+    """An article without an infobox about a person: it opens with a name of two to four
+    capitalised words and speaks of "she"/"he", hardly ever of "it"."""
+    words = title.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
+            or not first.startswith(title):
+        return False
+    lower = text.lower()
+    personal = len(re.findall(r"\b(?:he|she|his|her|him)\b", lower))
+    neuter = len(re.findall(r"\b(?:it|its)\b", lower))
+    return personal >= 3 and personal > 2 * neuter
+
+
+def written_with_the(title: str, text: str) -> bool:
+    """Does the article write the name after "the" ("The International Military Sports
+    Council is ...") more often than without it mid-sentence ("at Stade Pershing")?"""
+    with_the = bare = 0
+    for m in re.finditer(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if re.search(r"\b[Tt]he\s+$", before):
+            with_the += 1
+        elif not re.search(r"(?:^|[.!?:=\n]\s*|\(\s*|[A-Z][\w-]*\s+)$", before) and \
+                not text[m.end():m.end() + 2].startswith("'s"):
+            bare += 1
+    return with_the > bare
 
 
 _DETERMINERS = wordset("a an the its his her their this that these those some")
@@ -196,13 +267,17 @@ class ContextReader:
             else:
                 return Standalone(None, "context-dependent")
         t = capitalise_first(t.strip())
-        if _DEPENDENT_START_RE.match(t) or _DEPENDENT_RE.search(t):
+        if _DEPENDENT_START_RE.match(t) or _DEPENDENT_RE.search(t) or _REACTION_RE.match(t):
             return Standalone(None, "context-dependent")
         t = self._species_nouns(t)
         t, ok = self._demonstrative(t, prev_topic)
         if not ok:
             return Standalone(None, "dangling-reference")
-        lead_it = in_lead and bool(re.match(r"(?:It|Its)\b", t))
+        # "It" opening the lead, or opening a paragraph (nothing earlier in it to mean),
+        # is the article's subject: "Prior to 2025, it was placed in the genus ..."
+        para_start = not earlier.strip() or earlier.rstrip(" \t").endswith("\n")
+        lead_it = (bool(re.match(r"(?:It|Its)\b", t)) and (in_lead or para_start)) or (
+            para_start and bool(re.match(_INTRO + r"(?:it|its)\b", t)))
         t, ok, _ = self._pronouns(t, prev_topic or lead_it)
         if not ok:
             return Standalone(None, "dangling-pronoun")

@@ -176,6 +176,11 @@ _CONTEXT_NOUNS_RE = re.compile(
     r"office|building|project|plan|event|games|team|species|bird|animal|dolphin|bridge|"
     r"structure|archive|aqueduct|stadium|revolution|regime|dynasty|state|party|army)\b"
     r"|\b(?:both|neither) (?:countries|sides|parties|leaders|men|women)\b|\bthen\b")
+# The blank is the date a statistic was counted: "the estimate as at mid _____ was ...",
+# "At the _____ Census the population was ...".
+_COUNTED_WHEN_RE = re.compile(
+    r"\b(?:as (?:at|of)|estimated? (?:as )?(?:at|of|in|for))\s+(?:the\s+)?(?:mid[- ]?|end[- ]|"
+    r"early |late )?_____|_____\s+(?:census|estimate|count|survey)\b", re.IGNORECASE)
 _NO_ANSWERS = {"unknown", "none", "n/a", "na", "various", "other", "yes", "no", "-"}
 
 
@@ -226,6 +231,8 @@ def low_value(c: Candidate, title: str = "") -> str | None:
             return "unknown-kind"  # a capitalised word of unknown kind: often not a fact
         if _ERA_RE.fullmatch(answer.strip()):
             return "era-mark"
+        if c.kind in ("year", "date", "monthyear") and _COUNTED_WHEN_RE.search(c.prompt):
+            return "statistic-date"  # when a figure was counted, not the figure
         if _ALIAS_BEFORE_RE.search(c.prompt):
             return "alias-blank"
         if _TITLE_BEFORE_RE.search(c.prompt) or re.search(r"_____['’]?s?\s+[A-Z]", c.prompt) \

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from quiz.bank.grounding import grounding_problems
+from quiz.bank.model import Question
 from quiz.bank.normalize import fold
 from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
@@ -207,3 +209,11 @@ def _event_phrase(text: str, d: Span) -> str | None:
     if not 4 <= len(body.split()) <= 16 or re.search(r"\b1\d{3}\b|\b20\d{2}\b", body):
         return None
     return capitalise_first(body)
+
+
+def grounded_accepts(q: Question) -> list[str]:
+    """``q``'s accepted forms that its evidence holds (or that write its answer another
+    way): a form taken from elsewhere in the article ("General Xie Yi" beside a
+    passage that says "Xie Yi") would make the loader refuse the whole question."""
+    bad = {p.index for p in grounding_problems(q) if p.field == "accept"}
+    return [a for i, a in enumerate(q.accept) if i not in bad]

@@ -14,7 +14,7 @@ from quiz.bank.article import Article, InfoboxField
 from quiz.bank.normalize import contains_folded
 from quiz.bank.numbers import parse_number
 from quiz.generate.candidate import Candidate
-from quiz.generate.context import Topic
+from quiz.generate.context import Topic, infobox_fields
 from quiz.generate.entities import ORG, ORG_WORDS, PERSON, PLACE, PLACE_WORDS
 from quiz.generate.spans import UNITS, Span, date_forms, find_spans
 from quiz.generate.text import is_latin_text, tidy, wordset
@@ -96,6 +96,7 @@ class FieldInfo:
     number_text: str = ""
     unit: str = ""
     plural: bool = False  # several values that are all right ("Commander1", "Commander2")
+    others: list[InfoboxField] = field(default_factory=list)  # the lines merged into it
 
     @property
     def typed(self) -> bool:
@@ -117,23 +118,33 @@ def _keys(text: str) -> frozenset[str]:
 KNOWN_KEYS.update({
     "person": _keys("""born | birth date | birthplace | birth place | place of birth | died |
         death date | death place | place of death | spouse | occupation | known for |
-        resting place | nationality | position | office | collaborator | father | mother"""),
+        resting place | nationality | position | office | collaborator | father | mother |
+        alma mater | field | fields | awards | award | successor |
+        known for | notable works"""),
     "place": _keys("country | headquarters | location | elevation | area | founded |"
                    "established | mouth | source | region | province | state"),
     "event": _keys("""date | dates | date signed | signed | location signed | location | place |
         venue | host city | cities | city | signatories | parties | opened | closed |
         established | result | participants | chairperson | organiser | organizer |
-        organised by | organized by | outcome"""),
+        organised by | organized by | outcome | nations | athletes | events | teams |
+        countries | stadium | main venue"""),
     "org": _keys("""formed | founded | established | dissolved | headquarters | location |
         founder | founders | director | chairperson | architect | address | members |
-        membership | country"""),
+        membership | country | president | secretary general | chairman | leader |
+        members | founding location"""),
     "structure": _keys("""architect | designer | engineer | construction start |
         construction date | opened | built | completed | location | length | height |
         main span | material | crosses | carries | designed by | built by | established |
         founded | director | country | initiated by | main course length |
-        longest span | total length | width"""),
+        longest span | total length | width | opened | design | owner | operator |
+        construction | architectural style | style"""),
     "species": _keys("genus | conservation status | diet | distribution | habitat | family |"
                      "order | range | status"),
+    "river": _keys("""mouth | source | length | cities | tributaries | country | countries |
+        discharge | basin countries"""),
+    # not "Launch Site": its value is a pad's code ("Wallops LA-3A"), not a place to learn
+    "spacecraft": _keys("""launch date | launch rocket | operator |
+        manufacturer | launch mass"""),
 })
 
 # Infobox keys whose value is a count of people or things ("Participants: 607
@@ -143,14 +154,19 @@ _COUNT_KEYS = wordset("participants membership members athletes nations teams ev
 
 
 def article_kind(article: Article, topic: Topic) -> str:
-    """person | species | event | org | structure | place: decides the keys asked."""
-    keys = {" ".join(key_words(f.key)) for f in article.infobox}
+    """person | species | river | spacecraft | event | org | structure | place: decides
+    the keys asked."""
+    keys = {" ".join(key_words(f.key)) for f in infobox_fields(article)}
     if topic.is_person:
         return "person"
     if topic.is_species or keys & {"genus", "binomial name", "conservation status", "species"}:
         return "species"
+    if keys & {"mouth", "tributaries", "basin size", "discharge", "source"}:
+        return "river"
+    if keys & {"launch date", "launch rocket", "cospar id", "mission type", "launch mass"}:
+        return "spacecraft"
     if keys & {"date signed", "signatories", "parties", "participants", "date", "result",
-               "host city", "conflict"}:
+               "host city", "conflict", "athletes", "nations"}:
         return "event"
     if keys & {"architect", "construction start", "construction date", "carries", "crosses",
                "design", "material", "main span", "length"}:
@@ -177,18 +193,35 @@ def conflicting(value: str) -> bool:
     return bool(_CONFLICT_RE.search(value.strip()))
 
 
+# Other spellings of a key that templates use ("Mainspan", "Open", "Locale").
+_KEY_ALIASES = {"mainspan": "main span", "open": "opened", "begin": "construction start",
+                "locale": "location", "prizes": "awards", "prize": "award",
+                "tributaries left": "tributaries", "tributaries right": "tributaries",
+                "left tributaries": "tributaries", "right tributaries": "tributaries",
+                "almamater": "alma mater"}
+
+
+def _without_age(value: str) -> str:
+    """"121 CE (aged 59–71)": the age is a range because the birth year is unsure; the
+    death year itself is one value."""
+    return re.sub(r"\s*\((?:aged|age)\b[^)]*\)", "", value)
+
+
 def key_words(key: str) -> list[str]:
-    return re.sub(r"\d+", " ", key.lower().replace("_", " ")).split()
+    words = re.sub(r"\d+", " ", key.lower().replace("_", " ")).split()
+    return _KEY_ALIASES.get(" ".join(words), " ".join(words)).split()
 
 
 def classify(article: Article) -> list[FieldInfo]:
-    keys = {f.key for f in article.infobox}
-    out = [_classify(f, keys) for f in article.infobox]
+    keys = {f.key for f in infobox_fields(article)}
+    out = [_classify(f, keys) for f in infobox_fields(article)]
     # "Commander1: A", "Commander2: B" are one field with two values: asking "Who was
     # the commander?" would have two right answers.
     groups: dict[str, list[FieldInfo]] = {}
     for fi in out:
-        if re.search(r"\d", fi.f.key) and not _paired_position(fi.f.key, keys):
+        # "Tributaries Left" and "Tributaries Right" are one list too
+        aliased = " ".join(key_words(fi.f.key)) != " ".join(fi.f.key.lower().split())
+        if (re.search(r"\d", fi.f.key) or aliased) and not _paired_position(fi.f.key, keys):
             groups.setdefault(" ".join(key_words(fi.f.key)), []).append(fi)
     for members in groups.values():
         if len(members) < 2:
@@ -199,6 +232,7 @@ def classify(article: Article) -> list[FieldInfo]:
         first.plural = True
         for other in members[1:]:
             first.parts.extend(p for p in other.parts if p not in first.parts)
+            first.others.append(other.f)
             other.kind = "skip"
     return out
 
@@ -235,8 +269,19 @@ def _classify(f: InfoboxField, keys: set[str]) -> FieldInfo:
         rest = value[max(date.end, year.end() if year and date.kind == "year" else 0):] \
             if date else value
         rest = re.sub(r"\((?:aged|age)\b[^)]*\)", "", rest)  # "(aged 88–89)"
+        rest = re.sub(r"^\s*(?:BCE?|CE|AD|A\.D\.|B\.C\.)(?!\w)", "", rest)  # "121 CE"
         places = [p.strip() for p in rest.split(",") if _place_like(p.strip())]
         return FieldInfo(f, "life", places, span=date)
+    bare_count = re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value)
+    if last in _COUNT_KEYS and bare_count and not set(words) & _DATE_KEYS:
+        # "Nations: 110", "Athletes: 9,308": a count of what the key names, not a year
+        number = parse_number(value)
+        if number is not None:
+            return FieldInfo(f, "count", number=number, number_text=value, unit=last)
+    iso = re.fullmatch(r"(\d{4})-\d{2}-\d{2}", value)
+    if iso and set(words) & _DATE_KEYS:
+        # "Founded: 1948-02-18" is a template's date: its year is what the value shows
+        return FieldInfo(f, "year", span=Span(iso[1], 0, 4, "year", (int(iso[1]),)))
     if set(words) & _DATE_KEYS or re.fullmatch(r"(?:c\. )?\d{3,4}", value) or (
             spans and spans[0].kind == "date" and spans[0].text == value):
         if re.fullmatch(r"\d{3,4}", value):
@@ -252,9 +297,9 @@ def _classify(f: InfoboxField, keys: set[str]) -> FieldInfo:
     if last in _COUNT_KEYS and count:
         # "607 representatives", "121 member states 18 observer states": the first count
         number = parse_number(count["num"])
+        noun = re.sub(r" (?:in|of|at|from|for|and)$", "", count["noun"])  # "events in"
         if number is not None:
-            return FieldInfo(f, "count", number=number, number_text=count["num"],
-                             unit=count["noun"])
+            return FieldInfo(f, "count", number=number, number_text=count["num"], unit=noun)
     m = _VALUE_QUANTITY_RE.match(value)
     known_unit = bool(m and m["unit"] and m["unit"].split()[0] in _UNITS)
     quantity_key = bool(set(words) & _QUANTITY_KEYS) or known_unit
@@ -368,7 +413,7 @@ def gazetteer(fields: list[FieldInfo]) -> dict[str, str]:
 
 
 def _tense(article: Article) -> str:
-    keys = " ".join(f.key.lower() for f in article.infobox)
+    keys = " ".join(f.key.lower() for f in infobox_fields(article))
     return "was" if re.search(r"dissolved|abolished|died|death|demolished|closed|defunct|"
                               r"ended|decommissioned", keys) else "is"
 
@@ -376,25 +421,29 @@ def _tense(article: Article) -> str:
 def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[Candidate]:
     """One question (two for birth and death) per typed field."""
     kind = article_kind(article, topic)
-    be = "was" if kind == "event" else _tense(article)
+    be = "was" if kind in ("event", "spacecraft") else _tense(article)
     s = topic.noun_phrase
     keys = {fi.f.key: fi for fi in fields}
     out: list[Candidate] = []
     for fi in fields:
         f = fi.f
-        if not known_key(f, kind) or conflicting(f.value):
+        if not known_key(f, kind) or conflicting(_without_age(f.value)):
             continue
         words = key_words(f.key)
         last = words[-1] if words else ""
         key_l = " ".join(words)
 
         def add(rule: str, qtype: str, prompt: str, answer, kind: str, answer_text: str,
-                _f: InfoboxField = f, **kw) -> None:
-            # the quote is "Key: Value", without the list dash in front
-            start = article.text.find(_f.key, _f.line_start, _f.line_end)
+                _f: InfoboxField = f, _fi: FieldInfo = fi, **kw) -> None:
+            # the quote is "Key: Value", without the list dash in front; a list merged
+            # from several lines quotes each of them
+            quotes = []
+            for line in [_f, *_fi.others]:
+                start = article.text.find(line.key, line.line_start, line.line_end)
+                quotes.append((max(start, line.line_start), line.line_end))
             out.append(Candidate(
                 rule=rule, type=qtype, prompt=tidy(prompt), answer=answer, kind=kind,
-                quotes=[(max(start, _f.line_start), _f.line_end)], group=_f.line_start,
+                quotes=quotes, group=_f.line_start,
                 answer_text=answer_text,
                 explanation=f"The article's key facts give {_f.key}: {_f.value}.", **kw))
 
@@ -410,8 +459,10 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
             if prompt is None:
                 continue
             if fi.kind == "year":
-                add("infobox-date", "number", prompt, int(f.value), "year", f.value, span=fi.span,
-                    number_format=f.value, score=3.3, difficulty=2, tags=["dates"])
+                assert fi.span is not None
+                year = fi.span.text
+                add("infobox-date", "number", prompt, int(year), "year", year, span=fi.span,
+                    number_format=year, score=3.3, difficulty=2, tags=["dates"])
             else:
                 assert fi.span is not None
                 add("infobox-date", "text", prompt, fi.span.text, fi.span.kind, fi.span.text,
@@ -446,6 +497,11 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 if not role:
                     continue
                 prompt = f"Who {be} the {role} of {s}?"
+            elif key_l == "successor":
+                # "Succession: Empress Dowager of the Han dynasty" says in what office
+                office = next((x.value for x in infobox_fields(article)
+                               if x.key.lower() == "succession" and is_latin_text(x.value)), "")
+                prompt = f"Who succeeded {s} as {office}?" if office else f"Who succeeded {s}?"
             elif last == "by" and len(words) >= 2:
                 prompt = f"Who {' '.join(words[:-1])} {s}?"
                 honorific = re.match(
@@ -467,10 +523,15 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                     else "was"
                 prompt = f"Who {was} the {key_l} of {s}?"
             bare = [n.split(", ")[0] for n in names if ", " in n]  # "William"
+            rank = re.match(_RANK_RE, names[0])
+            if rank and len(names[0][rank.end():].split()) >= 2:
+                bare.append(names[0][rank.end():])  # "Colonel Nilton Gomes Rolim"
+            other = _other_names(article.text, names)
             add("infobox-person", "text", prompt, names[0], PERSON, names[0],
-                accept=names[1:] + bare, exclude=names[1:], score=3.3, tags=["people"])
+                accept=names[1:] + bare, exclude=names[1:] + other, score=3.3,
+                tags=["people"])
         elif fi.kind == "place":
-            prompt = _place_prompt(words, s, be)
+            prompt = _place_prompt(words, s, be, kind)
             answer = fi.parts[0]
             accept = []
             if len(fi.parts) > 1:
@@ -490,6 +551,9 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 prompt = f"Name one of the {_plural(key_l) if fi.plural else key_l} of {s}."
                 if last == "parties":
                     prompt = f"Name one of the parties to {s}."
+            elif key_l in ("operator", "manufacturer"):
+                verb = "operated" if key_l == "operator" else "built"
+                prompt = f"Which organisation {verb} {s}?"
             else:
                 prompt = f"What {be} the {key_l} of {s}?"
             add("infobox-org", "text", prompt, names[0], ORG, names[0], accept=names[1:],
@@ -511,7 +575,12 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                     accept=items[1:], exclude=items[1:], score=2.0, tags=["facts"])
                 continue
             prompt = f"What {tense} the {key_l} of {s}?"
-            if last == "position":
+            special = _attribute_prompt(key_l, s, fi.parts[0], topic)
+            if special == "":
+                continue
+            if special:
+                prompt = special
+            elif last == "position":
                 prompt = f"What position did {s} hold?"
             elif key_l == "known for":
                 prompt = f"What is {s} known for?"
@@ -519,13 +588,60 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 prompt = f"What does {s} {key_l[:-2] if key_l == 'crosses' else 'carry'}?"
             answer = fi.parts[0]
             accept = [items[0]] if items[0] != answer else []
+            if key_l in ("conservation status", "status") and answer.upper() in _IUCN:
+                # "Conservation status: CR": asked only in the words the prose uses
+                words_for = _prose_form(article, _IUCN[answer.upper()])
+                if words_for is None:
+                    continue
+                answer, accept = words_for, [answer]
             add("infobox-attribute", "text", prompt, answer, "attribute", answer,
                 accept=accept, score=2.0, tags=["facts"])
     return out
 
 
+def _attribute_prompt(key: str, s: str, value: str, topic: Topic) -> str | None:
+    """A natural prompt for a one-value key ("" when the key is not asked for this
+    value; None to use the plain "What is the KEY of X?")."""
+    if key == "design":
+        # "Design: Suspension bridge" names the kind of structure; "Design: medium" not
+        head = value.split()[-1].lower()
+        return f"What type of {head} is {s}?" if head in topic.heads and \
+            len(value.split()) > 1 else ""
+    return _ATTRIBUTE_PROMPTS[key].format(s=s) if key in _ATTRIBUTE_PROMPTS else None
+
+
+_IUCN = {"EX": "extinct", "EW": "extinct in the wild", "CR": "critically endangered",
+         "PE": "possibly extinct", "EN": "endangered", "VU": "vulnerable",
+         "NT": "near threatened", "LC": "least concern", "DD": "data deficient"}
+
+
+def _prose_form(article: Article, phrase: str) -> str | None:
+    """``phrase`` as the article's prose writes it, if it does."""
+    m = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", article.text, re.IGNORECASE)
+    return m.group(0) if m and prose_support(article, m.group(0)) else None
+
+
+_ATTRIBUTE_PROMPTS = {
+    "mouth": "Into which body of water does {s} flow?",
+    "source": "Where does {s} rise?",
+    "stadium": "What was the main stadium of {s}?",
+    "main venue": "What was the main venue of {s}?",
+    "launch rocket": "Which rocket launched {s}?",
+    "alma mater": "At which institution was {s} educated?",
+    "field": "In which field did {s} work?",
+    "fields": "In which field did {s} work?",
+    "award": "Which award did {s} receive?",
+    "awards": "Which award did {s} receive?",
+    "notable works": "Name a notable work by {s}.",
+}
+
 # Keys whose list values are asked one item at a time in their own words.
 _ONE_OF = {
+    "field": "Name one field in which {s} worked.",
+    "fields": "Name one field in which {s} worked.",
+    "awards": "Name one award {s} received.",
+    "tributaries": "Name one tributary of {s}.",
+    "notable works": "Name a notable work by {s}.",
     "diet": "Name one food in the diet of {s}.",
     "food": "Name one food in the diet of {s}.",
     "prey": "Name one animal that {s} preys on.",
@@ -552,6 +668,27 @@ def _one_of_prompt(words: list[str], s: str, plural: bool) -> str | None:
     return None
 
 
+_NAME_PAREN_RE = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}) \(([A-Z][\w' -]{1,40})\)")
+
+
+def _other_names(text: str, names: list[str]) -> list[str]:
+    """The article's other name for a person ("Liu Hong (Emperor Ling)" for "Emperor
+    Ling of Han"): right too, so it is never offered as a wrong choice."""
+    out: list[str] = []
+    for m in _NAME_PAREN_RE.finditer(text):
+        a, b = m.group(1), m.group(2)
+        for name in names:
+            for mine, other in ((a, b), (b, a)):
+                if (name == mine or name.startswith(mine + " ")) and other not in names \
+                        and other not in out:
+                    out.append(other)
+    return out
+
+
+_RANK_RE = (r"(?:Colonel|General|Lieutenant|Major|Captain|Admiral|Marshal|Brigadier|Commander|"
+            r"Dr\.?|Professor|Sir|Dame|Lord|Lady) ")
+
+
 def _has_founding(keys: dict[str, FieldInfo]) -> bool:
     return any(set(key_words(k)) & {"established", "founded", "formed", "founding"}
                for k in keys)
@@ -575,8 +712,10 @@ def _date_prompt(words: list[str], s: str, kind: str) -> str | None:
 
 def _count_prompt(words: list[str], s: str, be: str, noun: str) -> str:
     """"Participants: 607 representatives" -> "How many representatives took part in X?"."""
-    if words[-1] == "participants":
+    if words[-1] in ("participants", "nations", "athletes", "teams", "countries", "delegates"):
         return f"How many {noun} took part in {s}?"
+    if words[-1] == "events":
+        return f"How many events were contested at {s}?"
     have = "did" if be == "was" else "does"
     return f"How many {noun} {have} {s} have?"
 
@@ -584,6 +723,8 @@ def _count_prompt(words: list[str], s: str, be: str, noun: str) -> str:
 def _quantity_prompt(words: list[str], s: str, be: str, unit: str) -> str:
     """"Main Course Length: 18 km" -> "How long is the main course of X (in km)?"."""
     adjective = {"length": "long", "height": "tall", "width": "wide", "depth": "deep"}
+    if words[-1] == "span" and len(words) == 2:
+        return f"How long {be} the {words[0]} span of {s} (in {unit})?"  # "Main Span"
     if words[-1] in adjective and words[0] not in ("span",):
         rest = " ".join(words[:-1])
         what = f"the {rest} of {s}" if rest else s
@@ -591,8 +732,10 @@ def _quantity_prompt(words: list[str], s: str, be: str, unit: str) -> str:
     return f"What {be} the {' '.join(words)} of {s} (in {unit})?"
 
 
-def _place_prompt(words: list[str], s: str, be: str) -> str:
+def _place_prompt(words: list[str], s: str, be: str, kind: str = "") -> str:
     key = " ".join(words)
+    if kind == "river" and key == "cities":
+        return f"Name one city on {s}."
     if key == "host city":
         return f"Which city hosted {s}?"
     if key in ("city", "cities"):

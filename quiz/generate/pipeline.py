@@ -165,6 +165,8 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
             person=either_order(c),  # "Yo-jong Kim" is the same name
         ))
+    for q in questions:
+        q.accept = forms.grounded_accepts(q)
     questions = _self_checked(questions, article, report)
     for q in questions:
         report.per_rule[q.origin.split(":", 1)[1]] += 1

@@ -53,7 +53,8 @@ def _base(si: SentenceInfo, rule: str, qtype: str, prompt: str, answer, kind: st
 TRAIL_STARTERS = wordset(
     """during citing including which where while with becoming as after before following
     when who whose beginning making leading resulting thus although though despite since
-    because bringing causing ending allowing"""
+    because bringing causing ending allowing through establishing leaving ensuring forming
+    creating marking prompting"""
 )
 _LEAD_RE = re.compile(
     r"(?:After|Before|Following|During|Despite|Although|While|When|As|Since|According to|"
@@ -61,6 +62,7 @@ _LEAD_RE = re.compile(
     r"[A-Z][a-z]+ed [^,]{1,60})\b[^,]*, (?=(?:[Tt]he|[A-Z]))"
 )
 MAX_CLOZE_WORDS = 28
+_ASIDE_RE = re.compile(r", (?:drawing|having|being|following|citing|according) [^,;]{3,80},")
 
 
 def trim_around(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -73,6 +75,16 @@ def trim_around(text: str, start: int, end: int) -> tuple[str, int, int]:
                 and len(text[:m.start()].split()) >= 8:
             text = text[:m.start()] + "."
             break
+    if len(text.split()) > MAX_CLOZE_WORDS:
+        # ", drawing on the principles agreed at ..., ": an aside between commas that
+        # does not hold the piece asked
+        for m in _ASIDE_RE.finditer(text):
+            if (m.end() <= start or m.start() >= end) and len(text.split()) > MAX_CLOZE_WORDS:
+                cut = m.end() - m.start() - 1
+                text = text[:m.start()] + text[m.end() - 1:]
+                if m.start() < start:
+                    start, end = start - cut, end - cut
+                break
     if len(text.split()) > MAX_CLOZE_WORDS:
         lead = _LEAD_RE.match(text)
         if lead and lead.end() <= start and len(text[lead.end():].split()) >= 8:
@@ -134,11 +146,18 @@ def cloze(si: SentenceInfo) -> list[Candidate]:
         if kind == "year":
             out.append(_base(si, "cloze-year", "number", prompt, int(text), kind, text, t,
                              span=obj, number_format=text, score=2.2, tags=["dates"]))
+        elif kind == "century":
+            # "in the late _____" (19th century): typed as the article writes it, or
+            # the ordinal alone
+            out.append(_base(si, "cloze-date", "text", prompt, text, kind, text, t,
+                             accept=[text.split()[0]], span=obj, score=2.0, tags=["dates"]))
         elif kind in ("date", "monthyear", "daymonth", "time", "erayear"):
             accept = date_forms(obj) if isinstance(obj, Span) else []
             out.append(_base(si, "cloze-date", "text", prompt, text, kind, text, t,
                              accept=accept, span=obj, score=2.3, tags=["dates"]))
         elif kind in ENTITY_KINDS:
+            if kind == PERSON and re.search(r"\bthe\s+$", t[:start], re.IGNORECASE):
+                continue  # "in control of the Yangtze": no person is "the ..."
             score = 1.4 if kind == NAME else 2.2
             out.append(_base(si, f"cloze-{kind}", "text", prompt, text, kind, text, t,
                              span=obj, score=score, tags=[_TAGS.get(kind, "names")]))

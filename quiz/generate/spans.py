@@ -34,6 +34,8 @@ _YEAR_RE = re.compile(r"(?<![\w$€£¥₩.,–-])(?P<y>1\d{3}|20\d{2})(?![\w%�
 _YEAR_CUES = wordset(
     "in since by until till from before after around circa c. during of early late mid"
 )
+# "the 19th century": when a kind of thing arose or spread, in a concept's article
+_CENTURY_RE = re.compile(r"(?<![\w-])(?P<n>[12]?\d)(?:st|nd|rd|th) century\b(?! ?[A-Z])")
 _TIME_RE = re.compile(r"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d)(?:\s?(?P<ap>[ap]\.m\.|[ap]m)(?!\w))?")
 _MONEY_SYMBOL_RE = re.compile(
     rf"(?P<cur>US\$|A\$|C\$|[$€£¥₩])\s?(?P<num>{_NUM})(?:\s(?P<scale>{_SCALE})\b)?"
@@ -76,7 +78,8 @@ class Span:
     text: str
     start: int
     end: int
-    kind: str  # date | daymonth | monthyear | year | erayear | time | money | quantity | count
+    kind: str  # date | daymonth | monthyear | year | erayear | century | time | money |
+    # quantity | count
     value: float | tuple[int, ...] | None = None
     unit: str | None = None  # quantity/money/count: what is counted ("km", "KRW", "men")
     number_text: str | None = None  # the number as written ("8.0 billion", "three")
@@ -142,6 +145,8 @@ def find_spans(text: str) -> list[Span]:
     for m in _YEAR_RE.finditer(text):
         if _prev_word(text, m.start()) in _YEAR_CUES and not _in_range(text, m.start(), m.end()):
             add(Span(m[0], m.start(), m.end(), "year", (int(m["y"]),)))
+    for m in _CENTURY_RE.finditer(text):
+        add(Span(m[0], m.start(), m.end(), "century", (int(m["n"]),)))
     for m in _COUNT_RE.finditer(text):
         unit = m["unit"]
         if unit.split()[-1].lower() in _COUNT_NOT_UNIT or unit[0].isupper():
@@ -200,6 +205,8 @@ def date_forms(span: Span) -> list[str]:
     if span.kind != "date" or not isinstance(span.value, tuple):
         return []
     y, m, d = span.value
+    if y < 1000:
+        return []  # "7 July 189": the loader reads no other spelling of an early date
     forms = [f"{d} {MONTHS[m - 1]} {y}", f"{MONTHS[m - 1]} {d}, {y}"]
     return [f for f in forms if f != span.text]
 
