@@ -47,18 +47,26 @@ def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
     bare = re.sub(r"^(?:the|The) ", "", answer)
     if bare != answer:
         out.append(bare)
-    elif c.kind not in _NO_THE_KINDS and re.search(rf"\bthe {re.escape(answer)}(?![\w-])",
-                                                   text, re.IGNORECASE):
+    elif c.kind not in _NO_THE_KINDS and re.search(
+            rf"\bthe {re.escape(answer)}(?![\w-]|(?-i: [A-Z]))", text, re.IGNORECASE):
         out.append(f"the {answer}")  # the article writes "the Industrial Revolution"
     if c.kind == PERSON or _TITLE_RE.match(answer):
         # every right name of a "Name one of ..." list, as the player may type it
         for name in [answer, *c.exclude]:
             out += _name_forms(name, text, people)
     m = _DIRECTION_RE.match(answer)
-    if m and c.kind != PERSON:
+    if m and c.kind != PERSON and _bare_in(answer[m.end():], text):
         out.append(answer[m.end():])  # "Northern New Guinea": New Guinea is right as well
     out += _bracketed(answer, text)
     return [f for f in dict.fromkeys(out) if f and fold(f) != fold(answer)]
+
+
+def _bare_in(name: str, text: str) -> bool:
+    """Does the article write ``name`` without a direction in front ("New Guinea" alone,
+    where "Jin" never stands for the Eastern Jin)?"""
+    return any(not re.search(r"(?:Northern|Southern|Eastern|Western|Central|North|South|East|"
+                             r"West|Later|Former) $", text[:m.start()])
+               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _name_forms(name: str, text: str, people: list[str]) -> list[str]:

@@ -27,7 +27,7 @@ from quiz.generate.audit import (
 from quiz.generate.candidate import Candidate
 from quiz.generate.confidence import THRESHOLD, confidence
 from quiz.generate.context import ContextReader, Standalone, topic_of
-from quiz.generate.distractors import Pools, build_pools
+from quiz.generate.distractors import Pools, build_pools, learn_article
 from quiz.generate.entities import FUNCTION_CAPS, PERSON, PLACE, TOPIC, build_index
 from quiz.generate.evidence import Quoter
 from quiz.generate.filters import long_cloze, near_duplicate, reject_reason, reveals
@@ -99,6 +99,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     # founding date among the options would have two right answers.
     pools = build_pools(all_spans, index, gaz)
     _relate_places(pools, infos, fields, reader, topic, article)
+    learn_article(pools, article)
 
     base: list[Candidate] = infobox.candidates(article, fields, topic)
     for c in base:
@@ -130,7 +131,10 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             report.rejections[reason] += 1
         else:
             valid.append(c)
-    chosen = _select(valid, report, report.target)
+    # an unsure form must not take the place of a sure one of the same sentence
+    sure_forms = [c for c in valid if keep_all or confidence(c) >= threshold]
+    report.held_back = len({c.fact_key for c in valid} - {c.fact_key for c in sure_forms})
+    chosen = _select(sure_forms, report, report.target)
 
     infobox_groups = {fi.f.line_start for fi in fields}
     people = [n for n, k in index.kinds.items() if k == PERSON] + \
