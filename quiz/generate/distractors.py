@@ -213,16 +213,17 @@ def _in_life(span: Span, c: Candidate, options: list[str], pools: Pools) -> list
         return options
     year = key[0]
     life = pools.life
-    about = any(contains_folded(c.prompt, t) for t in pools.topic_names)
+    # Keeping an option on the answer's side of the subject's dates can only make it more
+    # plausible, so this holds for any question of the article, about the subject or not.
     bounds: list[int] = []
     low, high = -10**6, 10**6
-    if about and life.first is not None:
+    if life.first is not None:
         if year == life.first and END_WORDS.search(c.prompt) is None:
             if life.last is not None:
                 high = life.last - (15 if _BORN_RE.search(c.prompt) else 0)
         else:
             bounds.append(life.first)
-    if about and life.last is not None:
+    if life.last is not None:
         if year == life.last and START_WORDS.search(c.prompt) is None:
             if life.first is not None:
                 low = life.first + (15 if _DIED_RE.search(c.prompt) else 0)

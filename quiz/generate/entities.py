@@ -326,6 +326,8 @@ def _cue_votes(text: str, s: int, e: int, name: str) -> dict[str, float]:
         votes[PLACE] += 1.0
     if re.search(r"\b(?:" + "|".join(_RELATIONS) + r") of\s+$", before):
         votes[PERSON] += 2
+    if re.search(r"\b(?:married|engaged|betrothed|wed) to\s+$", before):
+        votes[PERSON] += 2  # "married to Wei Zhongdao": "to" is no place preposition here
     if re.match(r"\s*\((?:born\b|c\.\s*)?\d{3,4}\s*[–—-]\s*\d{3,4}\)", after) or re.match(
             r"\s*\(born\b", after):
         votes[PERSON] += 2

@@ -16,10 +16,12 @@ from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import forms, howmany, infobox, rules
-from quiz.generate.accepts import either_order, extra_accepts
+from quiz.generate.accepts import either_order, extra_accepts, fair_form
 from quiz.generate.audit import (
     article_units,
+    asks_conflicted,
     audit_question,
+    conflicts,
     gives_away,
     has_hole,
     stated_distractors,
@@ -161,7 +163,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             explanation=c.explanation, difficulty=c.difficulty, tags=list(dict.fromkeys(c.tags)),
             origin=f"generated:{c.rule}", status="draft",
             accept=[a for a in dict.fromkeys([*c.accept, *extra_accepts(c, article.text, people)])
-                    if fold(a) != fold(str(c.answer))],
+                    if fold(a) != fold(str(c.answer)) and fair_form(c, a)],
             choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
             person=either_order(c),  # "Yo-jong Kim" is the same name
         ))
@@ -194,9 +196,10 @@ def _self_checked(questions: list[Question], article: Article, report: Report
     """The audit the tests hold the bank to, run on the finished drafts: a draft that
     fails it (an accepted form added late that another prompt shows, say) is dropped."""
     units = article_units(article)
+    found = conflicts(article)  # two values for one thing: asking for "the" one is unfair
     kept: list[Question] = []
     for q in questions:
-        if audit_question(q) or stated_distractors(q, units):
+        if audit_question(q) or stated_distractors(q, units) or asks_conflicted(q, found):
             report.rejections["self-check"] += 1
             continue
         kept.append(q)
