@@ -66,11 +66,17 @@ def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
 
 def fair_form(c: Candidate, form: str) -> bool:
     """May ``form`` be marked right for ``c``? Not a place that contains the answer ("China"
-    for a city), nor another country's name or abbreviation ("ROC" for China)."""
+    or "Hubei" for Wuhan), nor a place of another sort, nor another country's name or
+    abbreviation ("ROC" for China)."""
     if c.kind != PLACE or c.type != "text":
         return True
-    answer = str(c.answer)
-    return not (places.other_country_alias(form, answer) or places.contains(form, answer))
+    f = places.lookup(form)
+    if f is None:
+        return True  # a form the gazetteer does not know ("Wuhan, Hubei, China")
+    a = places.lookup(str(c.answer))
+    if a is None:
+        return f.sort not in (places.COUNTRY, places.PROVINCE)
+    return f.sort == a.sort and (f.sort != places.COUNTRY or f.country == a.country)
 
 
 def _defined_abbreviation(answer: str, text: str) -> list[str]:
@@ -78,25 +84,31 @@ def _defined_abbreviation(answer: str, text: str) -> list[str]:
     the full name by its abbreviation (the brackets hold it)."""
     if not re.fullmatch(r"[A-Z][A-Z.&-]{1,7}", answer):
         return []
-    out = []
+    out: list[str] = []
+    letters = [ch for ch in answer if ch.isalpha()]
     name = r"(?:[A-Z][\w'’-]*|of|the|and|for|on|de|des|du)"
     for m in re.finditer(rf"((?:{name} )+)\({re.escape(answer)}\)", text):
         words = m.group(1).split()
         while words and not words[0][:1].isupper():
             words = words[1:]
-        # the abbreviation's letters are the capitals of the last few words
-        caps = [w[0] for w in words if w[:1].isupper()]
-        letters = [ch for ch in answer if ch.isalpha()]
-        if len(caps) >= len(letters) and caps[-len(letters):] == letters:
-            keep = len(words)
-            n = 0
-            for i in range(len(words) - 1, -1, -1):
-                n += words[i][:1].isupper()
-                if n == len(letters):
-                    keep = len(words) - i
-                    break
-            out.append(" ".join(words[-keep:]))
+        # the shortest tail of the name that starts with the abbreviation's first letter and
+        # holds its letters in order ("Demilitarized Zone" for DMZ); then the whole name
+        for i in range(len(words) - 1, -1, -1):
+            tail = words[i:]
+            if tail[0][:1] == letters[0] and _in_order(letters, " ".join(tail)):
+                out += [" ".join(tail), " ".join(words)]
+                break
     return out
+
+
+def _in_order(letters: list[str], name: str) -> bool:
+    rest = name.upper()
+    for ch in letters:
+        at = rest.find(ch)
+        if at < 0:
+            return False
+        rest = rest[at + 1:]
+    return True
 
 
 def _dynasty_forms(answer: str, text: str) -> list[str]:

@@ -288,10 +288,11 @@ def main_country(text: str) -> Country | None:
     """The country an article is plainly about or set in: the one whose name, cities,
     provinces or demonym it mentions most, when it clearly leads."""
     votes: Counter[str] = Counter()
-    folded = f" {fold(text)} "
+    # words two spaces apart, so two names side by side do not share the space between them
+    folded = "  " + fold(text).replace(" ", "  ") + "  "
     # longest names first, each match blanked out, so "Papua New Guinea" is not Guinea too
     for name, country, weight in _names_longest_first():
-        needle = f" {name} "
+        needle = " " + name.replace(" ", "  ") + " "
         n = folded.count(needle)
         if n:
             if country:
