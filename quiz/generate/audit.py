@@ -195,6 +195,8 @@ def conflicts(article: Article) -> list[Conflict]:
         values = {float(head.value)}  # type: ignore[arg-type]
         for s in article.sentences:
             hits = [m.start() for m in pattern.finditer(s.text)]
+            if not hits:
+                continue
             same = [x for x in find_spans(s.text) if x.unit == head.unit
                     and x.kind == head.kind and isinstance(x.value, float)]
             for h in hits:

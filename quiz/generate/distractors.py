@@ -408,4 +408,7 @@ def _name_options(c: Candidate, pools: Pools) -> list[str]:
     sort = _subkind(answer, c.kind)
     options.sort(key=lambda o: (_subkind(o, c.kind) != sort, abs(len(o.split()) - n),
                                 short_hash(answer, o)))
+    if c.kind == PERSON:
+        # a king among architects (or an architect among kings) is no choice at all
+        options = [o for o in options if _subkind(o, c.kind) == sort]
     return options

@@ -291,7 +291,10 @@ def main_country(text: str) -> Country | None:
     # words two spaces apart, so two names side by side do not share the space between them
     folded = "  " + fold(text).replace(" ", "  ") + "  "
     # longest names first, each match blanked out, so "Papua New Guinea" is not Guinea too
+    present = set(folded.split())
     for name, country, weight in _names_longest_first():
+        if name.split(" ", 1)[0] not in present:
+            continue
         needle = " " + name.replace(" ", "  ") + " "
         n = folded.count(needle)
         if n:
