@@ -162,7 +162,7 @@ def test_fuzz_event_years_stay_on_the_answers_side_of_the_subjects_life() -> Non
         text = (f"= Guild =\n\nGuild\n- Founded: {start}\n- Dissolved: {end}\n\n"
                 f"The Guild was a trade body. It was founded in {start} and dissolved in {end}.\n")
         pools = _pools(text)
-        assert pools.life.first == start and pools.life.last == end
+        assert pools.life.first == (start, 0, 0) and pools.life.last == (end, 0, 0)
         founded = pick(_date(str(start), "In what year was the Guild founded?"), pools, "")
         assert all(_year(o) <= end for o in founded), (start, end, founded)
         year = rng.randint(start + 1, end - 1) if end - start > 1 else end
@@ -216,3 +216,36 @@ The games had 9,308 athletes from 110 countries competing in 329 events and 27 s
     # the same figure stated twice is no conflict
     same = text.replace("329 events", "316 events")
     assert not conflicts(parse_article(same))
+
+
+def test_full_dates_of_the_subject_bound_the_options_to_the_day() -> None:
+    text = """= Liaison Office =
+
+Liaison Office
+- Formed: 14 September 2018
+- Dissolved: 16 June 2020
+
+The Liaison Office opened on 14 September 2018. The first meeting was held on 22 October
+2018. The office was closed on 30 January 2020. The building was demolished on 16 June 2020.
+"""
+    pools = _pools(text)
+    for s in find_spans(text):
+        pools.add_span(s)
+    formed = pick(_date("14 September 2018", "When was the Liaison Office formed?"), pools, "")
+    assert formed and all(find_spans(o)[0].value < (2020, 6, 16) for o in formed)  # type: ignore[operator]
+    closed = pick(_date("30 January 2020", "On what date was the Liaison Office closed?"),
+                  pools, "")
+    assert closed and "16 June 2020" not in closed
+    assert all((2018, 9, 14) < find_spans(o)[0].value < (2020, 6, 16)  # type: ignore[operator]
+               for o in closed)
+
+
+def test_a_prompt_that_names_what_the_answer_is_keeps_options_of_that_head() -> None:
+    pools = Pools()
+    pools.names["org"] = ["Ministry of Unification", "Committee for Peace", "Xinhua News Agency",
+                          "Unification Office", "Yonhap News Agency", "Tass Agency"]
+    c = Candidate(rule="appositive", type="text", prompt="What was North Korea's news agency?",
+                  answer="Korean Central News Agency", kind="org", quotes=[(0, 1)], group=0,
+                  answer_text="Korean Central News Agency")
+    wrong = pick(c, pools, "")
+    assert wrong and all(w.endswith(" Agency") for w in wrong)

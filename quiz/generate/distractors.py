@@ -17,7 +17,16 @@ from quiz.bank.normalize import contains_folded, fold
 from quiz.generate import places
 from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
-from quiz.generate.entities import ORG, PERSON, PLACE, PLACE_WORDS, EntityIndex
+from quiz.generate.entities import (
+    EVENT,
+    EVENT_WORDS,
+    ORG,
+    ORG_WORDS,
+    PERSON,
+    PLACE,
+    PLACE_WORDS,
+    EntityIndex,
+)
 from quiz.generate.lifespan import END_WORDS, START_WORDS, Lifespan, lifespan
 from quiz.generate.spans import Span, date_parts, date_sort_key, find_spans, format_like
 from quiz.generate.text import content_words, short_hash, wordset
@@ -119,6 +128,8 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
         options = _name_options(c, pools)
     if c.kind == PLACE:
         options = _place_options(c, pools, options)
+    if c.kind in (PLACE, ORG, EVENT):
+        options = _same_head(str(c.answer), c.prompt, options)
     if c.kind in (PLACE, ORG) and pools.with_the:
         # "the Transvaal" cannot become "the London": keep the article right
         the = fold(str(c.answer)) in pools.with_the
@@ -212,36 +223,44 @@ def _in_life(span: Span, c: Candidate, options: list[str], pools: Pools) -> list
     if key is None:
         return options
     year = key[0]
-    life = pools.life
     # Keeping an option on the answer's side of the subject's dates can only make it more
     # plausible, so this holds for any question of the article, about the subject or not.
-    bounds: list[int] = []
-    low, high = -10**6, 10**6
-    if life.first is not None:
-        if year == life.first and END_WORDS.search(c.prompt) is None:
-            if life.last is not None:
-                high = life.last - (15 if _BORN_RE.search(c.prompt) else 0)
-        else:
-            bounds.append(life.first)
-    if life.last is not None:
-        if year == life.last and START_WORDS.search(c.prompt) is None:
-            if life.first is not None:
-                low = life.first + (15 if _DIED_RE.search(c.prompt) else 0)
-        else:
-            bounds.append(life.last)
+    life = pools.life
+    first, last = life.first, life.last
+    born, died = _BORN_RE.search(c.prompt), _DIED_RE.search(c.prompt)
+    on_first = first is not None and _side(key, first) == 0 and not END_WORDS.search(c.prompt)
+    on_last = last is not None and _side(key, last) == 0 and not START_WORDS.search(c.prompt)
     gap = max(20, min(150, (2030 - year) // 5))
     out = []
     for o in options:
         k = _option_key(span, o)
-        if k is None:
+        if k is None or abs(k[0] - year) > gap:
             continue
-        y = k[0]
-        if abs(y - year) > gap or not low <= y <= high:
-            continue
-        if any(y != b and (y > b) != (year > b) for b in bounds if year != b):
-            continue
+        if on_first and last is not None and (_side(k, last) >= 0 or (
+                born and k[0] > last[0] - 15)):
+            continue  # born, founded or signed no later than the end
+        if on_last and first is not None and (_side(k, first) <= 0 or (
+                died and k[0] < first[0] + 15)):
+            continue  # died, dissolved or closed no earlier than the start
+        if any(b is not None and not (on_first and b == first) and not (on_last and b == last)
+               and (_side(k, b) == -_side(key, b) != 0 or k == b)
+               for b in (first, last)):
+            continue  # on the other side of the subject's start or end than the answer
         out.append(o)
     return out
+
+
+def _same_head(answer: str, prompt: str, options: list[str]) -> list[str]:
+    """"What was North Korea's news agency?": when the prompt names what the answer is
+    (its head word), the only option that is one gives it away; keep options that are."""
+    words = answer.split()
+    if not words:
+        return options
+    head = words[-1]
+    if head not in ORG_WORDS | PLACE_WORDS | EVENT_WORDS or not re.search(
+            rf"\b{re.escape(head.lower())}s?\b", prompt.lower()):
+        return options
+    return [o for o in options if o.split()[-1:] == [head]]
 
 
 def _same_name(a: str, b: str) -> bool:

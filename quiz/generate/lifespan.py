@@ -38,38 +38,61 @@ _AGED_RE = re.compile(r"\(\s*aged?[^)]*\)", re.IGNORECASE)
 _BC_RE = re.compile(r"\b(?:BC|BCE|B\.C\.)\b")
 
 
+Key = tuple[int, int, int]  # (year, month, day); 0 where the article does not say
+
+
 @dataclass
 class Lifespan:
-    """The years the article gives for the subject's start and end (each may hold several
+    """The dates the article gives for the subject's start and end (each may hold several
     when sources disagree)."""
 
-    start: set[int] = field(default_factory=set)
-    end: set[int] = field(default_factory=set)
+    start_dates: set[Key] = field(default_factory=set)
+    end_dates: set[Key] = field(default_factory=set)
 
     @property
-    def first(self) -> int | None:
-        return min(self.start) if self.start else None
+    def start(self) -> set[int]:
+        return {k[0] for k in self.start_dates}
 
     @property
-    def last(self) -> int | None:
-        return max(self.end) if self.end else None
+    def end(self) -> set[int]:
+        return {k[0] for k in self.end_dates}
+
+    @property
+    def first(self) -> Key | None:
+        """The earliest start, as precisely as the article gives it."""
+        return _most_precise(self.start_dates, min(self.start)) if self.start_dates else None
+
+    @property
+    def last(self) -> Key | None:
+        return _most_precise(self.end_dates, max(self.end)) if self.end_dates else None
 
     def conflict(self, which: str) -> bool:
         return len(self.start if which == START else self.end) > 1
 
 
-def years_in(text: str) -> list[int]:
-    """The years a date value names ("170 or 178", "7 July 189", "1893-05-15", "50 BC")."""
+def _most_precise(keys: set[Key], year: int) -> Key:
+    return max((k for k in keys if k[0] == year), key=lambda k: (k[1] > 0, k[2] > 0, k))
+
+
+def dates_in(text: str) -> list[Key]:
+    """The dates a date value names ("170 or 178", "7 July 189", "1893-05-15", "50 BC")."""
     text = _AGED_RE.sub(" ", text)
-    out: list[int] = []
+    out: list[Key] = []
     for s in find_spans(text):
         key = date_sort_key(s)
         if key is not None:
-            out.append(key[0])
+            out.append(key)
     if not out:
         bc = bool(_BC_RE.search(text))
-        out = [-int(m.group(1)) if bc else int(m.group(1)) for m in _YEAR_RE.finditer(text)]
-    return list(dict.fromkeys(y for y in out if y != 0))
+        for m in _YEAR_RE.finditer(text):
+            y = -int(m.group(1)) if bc else int(m.group(1))
+            iso = re.fullmatch(r"\d{4}-(\d\d)-(\d\d)", m.group(0))
+            out.append((y, int(iso.group(1)), int(iso.group(2))) if iso else (y, 0, 0))
+    return list(dict.fromkeys(k for k in out if k[0] != 0))
+
+
+def years_in(text: str) -> list[int]:
+    return list(dict.fromkeys(k[0] for k in dates_in(text)))
 
 
 def _key_words(key: str) -> str:
@@ -81,18 +104,18 @@ def lifespan(article: Article) -> Lifespan:
     for f in article.infobox:
         key = _key_words(f.key)
         if _START_KEYS.match(key):
-            life.start.update(years_in(f.value))
+            life.start_dates.update(dates_in(f.value))
         elif _END_KEYS.match(key):
-            life.end.update(years_in(f.value))
+            life.end_dates.update(dates_in(f.value))
     lead = _lead_dates(article)
     if lead is not None:
-        life.start.update(lead[0])
-        life.end.update(lead[1])
+        life.start_dates.update(lead[0])
+        life.end_dates.update(lead[1])
     for s in article.sentences:
         m = re.search(r"\b(?:was|were) born\b([^;]*)", s.text)
         if m and _about_subject(s.text, article.title):
             clause = re.split(r",? and\b|\. ", m.group(1))[0]
-            life.start.update(years_in(clause)[:1])
+            life.start_dates.update(dates_in(clause)[:1])
     return life
 
 
@@ -102,7 +125,7 @@ def _about_subject(sentence: str, title: str) -> bool:
     return first in ("He", "She") or first in words or sentence.startswith(title)
 
 
-def _lead_dates(article: Article) -> tuple[list[int], list[int]] | None:
+def _lead_dates(article: Article) -> tuple[list[Key], list[Key]] | None:
     """"Orazio Antinori (28 October 1811 – 26 August 1882) was ...": the brackets right
     after the subject's name in the first sentence."""
     for p in article.paragraphs:
@@ -114,17 +137,17 @@ def _lead_dates(article: Article) -> tuple[list[int], list[int]] | None:
             return None
         inside = m.group(1)
         parts = [x for x in re.split(r";\s*or\s+", inside) if x.strip()]
-        starts: list[int] = []
-        ends: list[int] = []
+        starts: list[Key] = []
+        ends: list[Key] = []
         for part in parts:
             halves = re.split(r"\s+[–—-]\s+|(?<=\d)[–—-](?=\d)", part, maxsplit=1)
             if len(halves) != 2:
                 if re.match(r"\s*(?:died|d\.)", part):
-                    ends += years_in(part)[:1]
+                    ends += dates_in(part)[:1]
                 continue
-            a, b = years_in(halves[0]), years_in(halves[1])
+            a, b = dates_in(halves[0]), dates_in(halves[1])
             if _BC_RE.search(halves[1]) and not _BC_RE.search(halves[0]):
-                a = [-y for y in a]  # "(50 – 10 BC)": both ends are BC
+                a = [(-k[0], k[1], k[2]) for k in a]  # "(50 – 10 BC)": both ends are BC
             starts += a[:1]
             ends += b[:1]
         if not starts and not ends:
