@@ -249,3 +249,13 @@ def test_a_prompt_that_names_what_the_answer_is_keeps_options_of_that_head() -> 
                   answer_text="Korean Central News Agency")
     wrong = pick(c, pools, "")
     assert wrong and all(w.endswith(" Agency") for w in wrong)
+
+
+def test_countries_are_only_offered_by_names_in_use_at_the_time() -> None:
+    pools = Pools()
+    c = _place("China", "Where did the 1911 Revolution take place?")
+    wrong = pick(c, pools, "")
+    assert len(wrong) == 3
+    assert not {"South Korea", "North Korea", "Taiwan"} & set(wrong)
+    later = pick(_place("Japan", "Where were the 1988 Games held?"), pools, "")
+    assert len(later) == 3 and all(places.lookup(w) is not None for w in later)

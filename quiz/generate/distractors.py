@@ -186,18 +186,31 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
     if entry.sort == places.COUNTRY and entry.country is not None and \
             _names_part_of(c.prompt, entry.country):
         return []  # "the city walls of Xiangyang in _____": the prompt already says China
-    table = places.same_sort_names(entry)
+    table = places.same_sort_names(entry, _era(c, pools))
     if entry.sort == places.COUNTRY:
-        near = [n for n in table if (e := places.lookup(n)) is not None
-                and e.region == entry.region]
-        ordered = _shuffled(unmentioned(near), answer) + \
-            _shuffled(unmentioned(table[len(near):]), answer)
+        # the answer's region, then the regions next to it, then the world: each shuffled
+        region = [n for n in table if (e := places.lookup(n)) is not None
+                  and e.region == entry.region]
+        rest = table[len(region):]
+        world = [n for n in rest if (e := places.lookup(n)) is not None
+                 and e.region not in places.neighbours(entry.region)]
+        next_door = rest[:len(rest) - len(world)]
+        ordered = [n for part in (region, next_door, world)
+                   for n in _shuffled(unmentioned(part), answer)]
     else:
         ordered = _shuffled(unmentioned(table), answer)
     same = [o for o in from_article if (e := places.lookup(o, pools.country)) is not None
             and e.sort == entry.sort
             and (entry.sort in (places.COUNTRY, places.SEA) or e.country == entry.country)]
     return [o for o in dict.fromkeys(ordered + same) if fold(o) != fold(answer)]
+
+
+def _era(c: Candidate, pools: Pools) -> int | None:
+    """The year a question is set in: a year its prompt gives, else the subject's start."""
+    years = [int(m.group(0)) for m in _BARE_YEAR_RE.finditer(c.prompt)]
+    if years:
+        return min(years)
+    return pools.life.first[0] if pools.life.first else None
 
 
 def _names_part_of(text: str, country: places.Country) -> bool:

@@ -26,6 +26,7 @@ class Country:
     cities: tuple[str, ...] = ()  # major cities, the capital first
     provinces: tuple[str, ...] = ()
     rivers: tuple[str, ...] = ()
+    since: int = 0  # the year the name came into use, when that is recent
 
 
 def _split(s: str) -> tuple[str, ...]:
@@ -223,8 +224,39 @@ COUNTRIES: tuple[Country, ...] = (
     _c("New Zealand", "New Zealander", "oceania", "", "Wellington; Auckland; Christchurch"),
 )
 
+# Names younger than many articles' events: "South Korea" is no option for 1911.
+_SINCE = {"South Korea": 1948, "North Korea": 1948, "Pakistan": 1947, "Bangladesh": 1971,
+          "Israel": 1948, "Indonesia": 1945, "Malaysia": 1963, "Tanzania": 1964,
+          "Zambia": 1964, "Zimbabwe": 1980, "Ghana": 1957, "Papua New Guinea": 1975,
+          "Saudi Arabia": 1932, "Czech Republic": 1993, "Democratic Republic of the Congo": 1960,
+          "Mali": 1960, "Sri Lanka": 1972, "Myanmar": 1989, "Thailand": 1939, "Iran": 1935,
+          "Turkey": 1923, "Iraq": 1921, "Jordan": 1946, "Lebanon": 1943, "Eritrea": 1993,
+          "Ukraine": 1917, "Kazakhstan": 1936, "Uzbekistan": 1924, "Singapore": 1965,
+          "Philippines": 1898}
 COUNTRIES = tuple(Country(c.name, c.demonym, c.region, c.aliases, c.cities, c.provinces,
-                          _split(_RIVERS.get(c.name, ""))) for c in COUNTRIES)
+                          _split(_RIVERS.get(c.name, "")), _SINCE.get(c.name, 0))
+                  for c in COUNTRIES)
+# Regions next to each other, for when a region has too few countries of its own.
+_NEIGHBOURS = {
+    "east asia": ("southeast asia", "central asia", "south asia"),
+    "southeast asia": ("east asia", "south asia", "oceania"),
+    "south asia": ("central asia", "southeast asia", "middle east"),
+    "central asia": ("south asia", "east asia", "middle east"),
+    "middle east": ("north africa", "central asia", "south asia"),
+    "north africa": ("middle east", "west africa", "east africa"),
+    "east africa": ("north africa", "central africa", "southern africa", "middle east"),
+    "west africa": ("north africa", "central africa"),
+    "central africa": ("west africa", "east africa", "southern africa"),
+    "southern africa": ("central africa", "east africa"),
+    "western europe": ("southern europe", "northern europe", "eastern europe"),
+    "southern europe": ("western europe", "eastern europe", "north africa"),
+    "northern europe": ("western europe", "eastern europe"),
+    "eastern europe": ("western europe", "northern europe", "southern europe"),
+    "north america": ("central america",),
+    "central america": ("north america", "south america"),
+    "south america": ("central america",),
+    "oceania": ("southeast asia",),
+}
 COUNTRY, CITY, PROVINCE, RIVER, SEA = "country", "city", "province", "river", "sea"
 
 
@@ -325,10 +357,10 @@ def _names_longest_first() -> list[tuple[str, str, int]]:
     return sorted(out, key=lambda x: (-len(x[0]), x[0]))
 
 
-def same_sort_names(entry: Entry) -> list[str]:
+def same_sort_names(entry: Entry, era: int | None = None) -> list[str]:
     """Table names of the same sort as ``entry``'s place, nearest first: cities of the
     same country; provinces of the same country; countries of the same region, then the
-    rest of the world."""
+    rest of the world (only names in use by ``era``, when it is given)."""
     c = entry.country
     if entry.sort == SEA or c is None:
         return list(_split(SEAS.get(entry.region, "")))
@@ -338,8 +370,13 @@ def same_sort_names(entry: Entry) -> list[str]:
         return list(c.provinces)
     if entry.sort == RIVER:
         return list(c.rivers)
-    near = [o.name for o in COUNTRIES if o.region == c.region]
-    return near + [o.name for o in COUNTRIES if o.region != c.region]
+    # China and Taiwan share the name "Republic of China": one is no wrong option for the other
+    twins = {"China": "Taiwan", "Taiwan": "China"}
+    known = [o for o in COUNTRIES if (era is None or o.since <= era)
+             and o.name != twins.get(c.name)]
+    near = [o.name for o in known if o.region == c.region]
+    next_door = [o.name for o in known if o.region in _NEIGHBOURS.get(c.region, ())]
+    return near + next_door + [o.name for o in known if o.name not in {*near, *next_door}]
 
 
 def contains(outer: str, inner: str) -> bool:
@@ -365,3 +402,7 @@ def takes_the(name: str) -> bool:
         return True
     return e.sort == COUNTRY and bool(re.match(r"(?:United|Netherlands|Philippines|Czech|"
                                                r"Democratic|Republic|Russian)", name))
+
+
+def neighbours(region: str) -> tuple[str, ...]:
+    return _NEIGHBOURS.get(region, ())
