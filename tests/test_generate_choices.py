@@ -259,3 +259,16 @@ def test_countries_are_only_offered_by_names_in_use_at_the_time() -> None:
     assert not {"South Korea", "North Korea", "Taiwan"} & set(wrong)
     later = pick(_place("Japan", "Where were the 1988 Games held?"), pools, "")
     assert len(later) == 3 and all(places.lookup(w) is not None for w in later)
+
+
+def test_no_year_after_the_latest_the_article_knows() -> None:
+    text = """= Regency =
+
+At the 2011 census the regency had 84,138 people; the 2020 census counted 102,237, and an
+estimate as at 2024 gave 112,531.
+"""
+    pools = _pools(text)
+    for s in find_spans(text):
+        pools.add_span(s)
+    wrong = pick(_date("2024", "The estimate as at mid _____ was 112,531."), pools, "")
+    assert len(wrong) == 3 and all(int(w) < 2024 for w in wrong)

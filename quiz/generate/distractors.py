@@ -62,6 +62,7 @@ class Pools:
     country: places.Country | None = None  # the country the article is set in, if plain
     life: Lifespan = field(default_factory=Lifespan)  # the subject's own start and end
     folded_text: str = ""  # the whole article, folded: a table name it never mentions is safe
+    latest_year: int = 0  # the latest year the article names anywhere
 
     def relate(self, names: list[str]) -> None:
         folded = [fold(n) for n in names]
@@ -95,6 +96,7 @@ def learn_article(pools: Pools, article: Article) -> None:
     pools.country = places.main_country(article.text)
     pools.life = lifespan(article)
     pools.folded_text = f" {fold(article.text)} "
+    pools.latest_year = max((int(y) for y in _BARE_YEAR_RE.findall(article.text)), default=0)
 
 
 def _forbidden(c: Candidate) -> list[str]:
@@ -244,10 +246,13 @@ def _in_life(span: Span, c: Candidate, options: list[str], pools: Pools) -> list
     on_first = first is not None and _side(key, first) == 0 and not END_WORDS.search(c.prompt)
     on_last = last is not None and _side(key, last) == 0 and not START_WORDS.search(c.prompt)
     gap = max(20, min(150, (2030 - year) // 5))
+    # no year after the latest the article knows of: "an estimate as at mid 2037" reads as
+    # a forecast, and gives away that it is wrong
+    ceiling = max(pools.latest_year, year) if pools.latest_year else None
     out = []
     for o in options:
         k = _option_key(span, o)
-        if k is None or abs(k[0] - year) > gap:
+        if k is None or abs(k[0] - year) > gap or (ceiling is not None and k[0] > ceiling):
             continue
         if on_first and last is not None and (_side(k, last) >= 0 or (
                 born and k[0] > last[0] - 15)):
