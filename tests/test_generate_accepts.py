@@ -67,3 +67,10 @@ def test_no_container_and_no_other_countrys_name_is_fair() -> None:
     assert fair_form(wuhan, "Wuhan, Hubei, China")
     assert fair_form(_text("Lisbon"), "Lisbon, Portugal") and not fair_form(_text("Lisbon"),
                                                                           "Portugal")
+
+
+def test_a_country_is_accepted_by_the_other_names_the_article_uses_for_it() -> None:
+    text = ("Xiangyang is a city in the People's Republic of China. Its walls are among the "
+            "oldest in China. Taiwan lies far to the east.")
+    forms = extra_accepts(_text("People's Republic of China"), text, [])
+    assert "China" in forms and "Taiwan" not in forms and "PRC" not in forms

@@ -60,6 +60,7 @@ def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
         out.append(answer[m.end():])  # "Northern New Guinea": New Guinea is right as well
     out += _bracketed(answer, text)
     out += _defined_abbreviation(answer, text)
+    out += _country_names(answer, text) if c.kind == PLACE else []
     out += _dynasty_forms(answer, text)
     return [f for f in dict.fromkeys(out) if f and fold(f) != fold(answer)]
 
@@ -99,6 +100,16 @@ def _defined_abbreviation(answer: str, text: str) -> list[str]:
                 out += [" ".join(tail), " ".join(words)]
                 break
     return out
+
+
+def _country_names(answer: str, text: str) -> list[str]:
+    """"People's Republic of China" may be written "China" when the article itself calls
+    the country so (the gazetteer's own names of that one country, never a neighbour's)."""
+    country = places.country_named(answer)
+    if country is None:
+        return []
+    return [n for n in (country.name, *country.aliases)
+            if n != answer and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", text)]
 
 
 def _in_order(letters: list[str], name: str) -> bool:
