@@ -74,3 +74,22 @@ def test_a_country_is_accepted_by_the_other_names_the_article_uses_for_it() -> N
             "oldest in China. Taiwan lies far to the east.")
     forms = extra_accepts(_text("People's Republic of China"), text, [])
     assert "China" in forms and "Taiwan" not in forms and "PRC" not in forms
+
+
+def test_fuzz_accepted_forms_never_raise_and_never_repeat_the_answer() -> None:
+    import random
+
+    from quiz.bank.normalize import fold
+
+    rng = random.Random(5)
+    words = ["DMZ", "(DMZ)", "Korean", "Zone", "the", "dynasty", "Former", "Qin", "Cai", "Lun",
+             "[x]", "C++", "(", ")", "China", "ROC", "of", "*", "Eastern", "Jin", ".", "A.B."]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        answer = " ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
+        kind = rng.choice(["place", "person", "org"])
+        forms = extra_accepts(_text(answer, kind), text, [answer])
+        assert all(f and fold(f) != fold(answer) for f in forms)
+        assert len(forms) == len(set(forms))
+        for f in forms:
+            fair_form(_text(answer, kind), f)

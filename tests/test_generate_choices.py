@@ -272,3 +272,22 @@ estimate as at 2024 gave 112,531.
         pools.add_span(s)
     wrong = pick(_date("2024", "The estimate as at mid _____ was 112,531."), pools, "")
     assert len(wrong) == 3 and all(int(w) < 2024 for w in wrong)
+
+
+def test_fuzz_dates_and_conflicts_survive_odd_infobox_values() -> None:
+    rng = random.Random(11)
+    bits = ["(", ")", "–", "-", " or ", "c.", "BC", "CE", "aged", "later than", "post", ";",
+            "12", "170", "1893-05-15", "7 July 189", "99999", "0", "March", ",", " ", "km",
+            "born", "died"]
+    keys = ["Born", "Died", "Founded", "Dissolved", "Length", "Events", "Area", "Signed"]
+    for _ in range(300):
+        lines = [f"- {rng.choice(keys)}: " + "".join(rng.choice(bits) for _ in range(6))
+                 for _ in range(3)]
+        lead = "X " + "".join(rng.choice(bits) for _ in range(8)) + " was a thing of 12 km."
+        text = "= X =\n\nX\n" + "\n".join(lines) + f"\n\n{lead} It was born in 170.\n"
+        article = parse_article(text)
+        pools = _pools(text)
+        for c in conflicts(article):
+            assert len(c.values) > 1
+        assert all(isinstance(k, tuple) and len(k) == 3 for k in pools.life.start_dates)
+        generate(article, keep_all=True)  # never raises on odd values
