@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from quiz.bank.article import parse_article
+from quiz.bank.model import Question
 from quiz.bank.normalize import fold
 from quiz.generate import places
 from quiz.generate.audit import asks_conflicted, audit, conflicts
@@ -291,3 +292,20 @@ def test_fuzz_dates_and_conflicts_survive_odd_infobox_values() -> None:
             assert len(c.values) > 1
         assert all(isinstance(k, tuple) and len(k) == 3 for k in pools.life.start_dates)
         generate(article, keep_all=True)  # never raises on odd values
+
+
+def test_an_infobox_date_the_prose_puts_in_another_year_is_a_conflict() -> None:
+    text = ("= Long Bridge =\n\nLong Bridge\n- Opened: 26 December 2007\n\n"
+            "The Long Bridge is a road bridge. Work began in 2003, and the bridge opened to "
+            "traffic on 26 December 2008.\n")
+    article = parse_article(text)
+    found = conflicts(article)
+    assert any(c.values == {2007.0, 2008.0} for c in found)
+    ask = Question(id="q", type="text", prompt="When did the Long Bridge open?",
+                   answer="26 December 2007", evidence=[])
+    assert asks_conflicted(ask, found)
+    other = Question(id="r", type="text", prompt="When did work on the Long Bridge begin?",
+                     answer="2003", evidence=[])
+    assert not asks_conflicted(other, found)
+    same = text.replace("26 December 2008", "26 December 2007")
+    assert not conflicts(parse_article(same))

@@ -183,6 +183,7 @@ def conflicts(article: Article) -> list[Conflict]:
         if life.conflict(which):
             out.append(Conflict(words, {float(y) for y in
                                         (life.start if which == START else life.end)}))
+    out += _date_conflicts(article)
     for f in article.infobox:
         key = [w for w in re.findall(r"[a-z]+", f.key.lower()) if len(w) > 3]
         figures = [s for s in find_spans(f.value) if s.kind in ("quantity", "count")
@@ -208,17 +209,54 @@ def conflicts(article: Article) -> list[Conflict]:
     return out
 
 
-def _same_clause_figure(text: str, at: int, figures: list) -> float | None:
+_GENERIC_KEYS = frozenset({"date", "dates", "year", "years", "period", "time", "term", "next",
+                           "previous", "image", "authority", "synonyms"})
+
+
+def _date_conflicts(article: Article) -> list[Conflict]:
+    """An infobox date ("Opening: 2019-10-18") the prose gives in another year ("the games
+    opened on 18 October 2018"): the stem of the key's first word finds the prose's clause."""
+    out: list[Conflict] = []
+    for f in article.infobox:
+        words = re.findall(r"[a-z]+", f.key.lower())
+        years = years_in(f.value)
+        if not words or words[0] in _GENERIC_KEYS or len(words[0]) < 4 or len(years) != 1:
+            continue
+        stem = re.sub(r"(?:ing|ed|ion|ment|e)$", "", words[0])
+        if len(stem) < 4:
+            continue
+        pattern = re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
+        values = {float(years[0])}
+        for s in article.sentences:
+            hits = [m.start() for m in pattern.finditer(s.text)]
+            if not hits:
+                continue
+            dated = [x for x in find_spans(s.text) if x.kind in ("date", "monthyear", "year")]
+            for h in hits:
+                near = _same_clause_figure(s.text, h, dated, year=True)
+                if near is not None:
+                    values.add(near)
+        if len(values) > 1:
+            out.append(Conflict(pattern, values))
+    return out
+
+
+def _same_clause_figure(text: str, at: int, figures: list, year: bool = False
+                        ) -> float | None:
     """The figure said of the word at ``at``: the first after it in its clause, else the
-    last before it ("the main course covers 18 km, but the whole network ... 58 km")."""
+    last before it ("the main course covers 18 km, but the whole network ... 58 km").
+    ``year``: the figures are dates; give the year."""
+    def value(x) -> float:
+        return float(x.value[0]) if year else float(x.value)
+
     inside = [x for x in figures if x.start <= at < x.end]  # "329 events"
     if inside:
-        return float(inside[0].value)
+        return value(inside[0])
     after = [x for x in figures if x.start > at and not re.search(r"[,;:]", text[at:x.start])]
     if after:
-        return float(after[0].value)
+        return value(after[0])
     before = [x for x in figures if x.end <= at and not re.search(r"[,;:]", text[x.end:at])]
-    return float(before[-1].value) if before else None
+    return value(before[-1]) if before else None
 
 
 def asks_conflicted(q: Question, found: list[Conflict]) -> bool:

@@ -20,12 +20,12 @@ START, END = "start", "end"
 _START_KEYS = re.compile(
     r"^(?:born|birth|birth date|date of birth|founded|founding|foundation|established|"
     r"formed|formation|created|creation|inaugurated|inauguration|opened|opening|signed|"
-    r"date signed|built|commissioned|launched|start date|began|date founded|"
+    r"date signed|built|commissioned|launched|launch date|start date|began|date founded|"
     r"date established|date formed|date opened)$")
 _END_KEYS = re.compile(
     r"^(?:died|death|death date|date of death|dissolved|dissolution|defunct|abolished|"
     r"closed|closure|demolished|demolition|destroyed|disbanded|end date|ended|suspended|"
-    r"terminated|date dissolved|date closed|date demolished)$")
+    r"terminated|date dissolved|date closed|date demolished|decay date|decayed)$")
 # words of a question about the subject's beginning or end
 START_WORDS = re.compile(
     r"\b(?:born|birth|founded|established|formed|created|inaugurated|opened|signed|built|"
