@@ -309,3 +309,28 @@ def test_an_infobox_date_the_prose_puts_in_another_year_is_a_conflict() -> None:
     assert not asks_conflicted(other, found)
     same = text.replace("26 December 2008", "26 December 2007")
     assert not conflicts(parse_article(same))
+
+
+def test_a_word_made_from_the_place_gives_it_away() -> None:
+    from quiz.generate.audit import derived_from, gives_away
+
+    assert derived_from("Venice", "the patron saint of _____, aiding Venetian sailors")
+    assert derived_from("China", "a river dolphin of the Chinese Yangtze")
+    assert derived_from("Italy", "an Italian explorer")
+    assert not derived_from("Tunisia", "Antinori studied Chott near Tunis.")
+    assert not derived_from("Perugia", "He was born in _____ and studied in Rome.")
+    q = Question(id="q", type="text", prompt="Where?", answer="France", evidence=[])
+    assert gives_away(q, "The French team won.")
+
+
+def test_gazetteer_places_are_places_but_the_articles_own_country_is_not_asked() -> None:
+    from quiz.generate.entities import PLACE, build_index
+
+    text = ("= Lady Wen =\n\nLady Wen was a Chinese poet of the Han dynasty of China. Her poems "
+            "reached Japan, and Kaifeng and Hangzhou kept them. The Chinese court of China "
+            "praised her.\n")
+    index = build_index(parse_article(text), {})
+    assert index.kind("Japan") == PLACE and index.kind("Kaifeng") == PLACE
+    # the gazetteer does not make the article's own country a place: "the Han dynasty of
+    # _____" would be forced by every sentence around it
+    assert index.kind("China") != PLACE

@@ -16,6 +16,7 @@ from quiz.bank.article import Article
 from quiz.bank.model import Bank, Question
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
+from quiz.generate import places
 from quiz.generate.lifespan import END, END_WORDS, START, START_WORDS, lifespan, years_in
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, wordset
@@ -54,7 +55,28 @@ def gives_away(q: Question, text: str) -> bool:
     """Would reading ``text`` tell a student the answer of ``q``?"""
     if q.type == "number":
         return _mentions_number(text, float(q.answer))  # type: ignore[arg-type]
+    if q.type in ("text", "choice") and derived_from(str(q.answer), text):
+        return True
     return any(len(fold(f)) >= 2 and contains_folded(text, f) for f in _answer_forms(q))
+
+
+_DEMONYM_END_RE = re.compile(r"(?:an|ian|ese|ish|i|ic)s?$")
+
+
+def derived_from(answer: str, text: str) -> bool:
+    """Does ``text`` hold a word made from the one-word place ``answer`` ("Venetian
+    sailors" for Venice, "French" for France)?"""
+    if len(answer) < 4 or " " in answer or not answer[:1].isupper():
+        return False
+    country = places.country_named(answer)
+    adjective = country.demonym if country else places.IRREGULAR_ADJECTIVES.get(answer)
+    if adjective and re.search(rf"\b{re.escape(adjective)}\b", text):
+        return True
+    for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
+        word = m.group(0)
+        if len(word) > len(answer) and word[:4] == answer[:4] and _DEMONYM_END_RE.search(word):
+            return True
+    return False
 
 
 def audit_question(q: Question) -> list[str]:

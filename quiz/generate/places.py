@@ -406,3 +406,9 @@ def takes_the(name: str) -> bool:
 
 def neighbours(region: str) -> tuple[str, ...]:
     return _NEIGHBOURS.get(region, ())
+
+
+# Adjectives of places that do not start like the place ("Venetian sailors": Venice).
+IRREGULAR_ADJECTIVES = {"Venice": "Venetian", "Naples": "Neapolitan", "Florence": "Florentine",
+                        "Moscow": "Muscovite", "Genoa": "Genoese", "Glasgow": "Glaswegian",
+                        "Liverpool": "Liverpudlian", "Manchester": "Mancunian"}
