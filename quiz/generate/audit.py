@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from quiz.bank.article import Article
 from quiz.bank.model import Bank, Question
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
+from quiz.generate import places
+from quiz.generate.lifespan import END, END_WORDS, START, START_WORDS, lifespan, years_in
+from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, wordset
 
 # Words that frame a question rather than say what it is about.
@@ -51,7 +55,28 @@ def gives_away(q: Question, text: str) -> bool:
     """Would reading ``text`` tell a student the answer of ``q``?"""
     if q.type == "number":
         return _mentions_number(text, float(q.answer))  # type: ignore[arg-type]
+    if q.type in ("text", "choice") and derived_from(str(q.answer), text):
+        return True
     return any(len(fold(f)) >= 2 and contains_folded(text, f) for f in _answer_forms(q))
+
+
+_DEMONYM_END_RE = re.compile(r"(?:an|ian|ese|ish|i|ic)s?$")
+
+
+def derived_from(answer: str, text: str) -> bool:
+    """Does ``text`` hold a word made from the one-word place ``answer`` ("Venetian
+    sailors" for Venice, "French" for France)?"""
+    if len(answer) < 4 or " " in answer or not answer[:1].isupper():
+        return False
+    country = places.country_named(answer)
+    adjective = country.demonym if country else places.IRREGULAR_ADJECTIVES.get(answer)
+    if adjective and re.search(rf"\b{re.escape(adjective)}\b", text):
+        return True
+    for m in re.finditer(r"\b[A-Z][a-z]+\b", text):
+        word = m.group(0)
+        if len(word) > len(answer) and word[:4] == answer[:4] and _DEMONYM_END_RE.search(word):
+            return True
+    return False
 
 
 def audit_question(q: Question) -> list[str]:
@@ -161,6 +186,118 @@ def stated_distractors(q: Question, units: list[str]) -> list[str]:
     return []
 
 
+@dataclass
+class Conflict:
+    """One thing the article gives two values for: the words a question about it would
+    use, and the values."""
+
+    words: re.Pattern[str]
+    values: set[float]
+
+
+def conflicts(article: Article) -> list[Conflict]:
+    """Facts the article states twice with different values: the subject's birth (or
+    founding) and death (or end) years, from the infobox, the lead's brackets and the
+    prose; and an infobox figure the prose gives otherwise in the same unit."""
+    out: list[Conflict] = []
+    life = lifespan(article)
+    for which, words in ((START, START_WORDS), (END, END_WORDS)):
+        if life.conflict(which):
+            out.append(Conflict(words, {float(y) for y in
+                                        (life.start if which == START else life.end)}))
+    out += _date_conflicts(article)
+    for f in article.infobox:
+        key = [w for w in re.findall(r"[a-z]+", f.key.lower()) if len(w) > 3]
+        figures = [s for s in find_spans(f.value) if s.kind in ("quantity", "count")
+                   and isinstance(s.value, float)]
+        if not key or not figures:
+            continue
+        head = figures[0]
+        # "Network Length" is said of the network: its first word tells it from others
+        pattern = re.compile(rf"\b{re.escape(key[0])}", re.IGNORECASE)
+        values = {float(head.value)}  # type: ignore[arg-type]
+        for s in article.sentences:
+            hits = [m.start() for m in pattern.finditer(s.text)]
+            if not hits:
+                continue
+            same = [x for x in find_spans(s.text) if x.unit == head.unit
+                    and x.kind == head.kind and isinstance(x.value, float)]
+            for h in hits:
+                near = _same_clause_figure(s.text, h, same)
+                if near is not None:
+                    values.add(near)
+        if len(values) > 1:
+            out.append(Conflict(pattern, values))
+    return out
+
+
+_GENERIC_KEYS = frozenset({"date", "dates", "year", "years", "period", "time", "term", "next",
+                           "previous", "image", "authority", "synonyms"})
+
+
+def _date_conflicts(article: Article) -> list[Conflict]:
+    """An infobox date ("Opening: 2019-10-18") the prose gives in another year ("the games
+    opened on 18 October 2018"): the stem of the key's first word finds the prose's clause."""
+    out: list[Conflict] = []
+    for f in article.infobox:
+        words = re.findall(r"[a-z]+", f.key.lower())
+        years = years_in(f.value)
+        if not words or words[0] in _GENERIC_KEYS or len(words[0]) < 4 or len(years) != 1:
+            continue
+        stem = re.sub(r"(?:ing|ed|ion|ment|e)$", "", words[0])
+        if len(stem) < 4:
+            continue
+        pattern = re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
+        values = {float(years[0])}
+        for s in article.sentences:
+            hits = [m.start() for m in pattern.finditer(s.text)]
+            if not hits:
+                continue
+            dated = [x for x in find_spans(s.text) if x.kind in ("date", "monthyear", "year")]
+            for h in hits:
+                near = _same_clause_figure(s.text, h, dated, year=True)
+                if near is not None:
+                    values.add(near)
+        if len(values) > 1:
+            out.append(Conflict(pattern, values))
+    return out
+
+
+def _same_clause_figure(text: str, at: int, figures: list, year: bool = False
+                        ) -> float | None:
+    """The figure said of the word at ``at``: the first after it in its clause, else the
+    last before it ("the main course covers 18 km, but the whole network ... 58 km").
+    ``year``: the figures are dates; give the year."""
+    def value(x) -> float:
+        return float(x.value[0]) if year else float(x.value)
+
+    inside = [x for x in figures if x.start <= at < x.end]  # "329 events"
+    if inside:
+        return value(inside[0])
+    after = [x for x in figures if x.start > at and not re.search(r"[,;:]", text[at:x.start])]
+    if after:
+        return value(after[0])
+    before = [x for x in figures if x.end <= at and not re.search(r"[,;:]", text[x.end:at])]
+    return value(before[-1]) if before else None
+
+
+def asks_conflicted(q: Question, found: list[Conflict]) -> bool:
+    """Does ``q`` ask for (or state) one of two values the article gives for one thing?
+    Asking for "the" value would mark the other, also in the article, wrong."""
+    for c in found:
+        if not c.words.search(q.prompt):
+            continue
+        if q.type == "number":
+            values = [float(q.answer)]  # type: ignore[arg-type]
+        elif q.type == "truefalse":
+            values = [float(y) for y in years_in(q.prompt)] + numbers_in(q.prompt)
+        else:
+            values = [float(y) for y in years_in(str(q.answer))] + numbers_in(str(q.answer))
+        if any(v in c.values for v in values):
+            return True
+    return False
+
+
 def audit(bank: Bank, article: Article | None = None) -> Counter[str]:
     """Problems of every question, the article-wide distractor check, and answers one
     question's prompt gives away to another."""
@@ -171,9 +308,12 @@ def audit(bank: Bank, article: Article | None = None) -> Counter[str]:
         article = bank._article
     if article is not None:
         units = article_units(article)
+        found = conflicts(article)
         for q in bank.questions:
             if stated_distractors(q, units):
                 out["distractor-stated-in-article"] += 1
+            if asks_conflicted(q, found):
+                out["conflicting-values"] += 1
     for q in bank.questions:
         if q.type not in ("text", "choice", "number", "multi"):
             continue

@@ -12,10 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quiz.bank.article import Article
 from quiz.bank.normalize import contains_folded, fold
+from quiz.generate import places
 from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
-from quiz.generate.entities import ORG, PERSON, PLACE, PLACE_WORDS, EntityIndex
+from quiz.generate.entities import (
+    EVENT,
+    EVENT_WORDS,
+    ORG,
+    ORG_WORDS,
+    PERSON,
+    PLACE,
+    PLACE_WORDS,
+    EntityIndex,
+)
+from quiz.generate.lifespan import END_WORDS, START_WORDS, Lifespan, lifespan
 from quiz.generate.spans import Span, date_parts, date_sort_key, find_spans, format_like
 from quiz.generate.text import content_words, short_hash, wordset
 
@@ -47,6 +59,10 @@ class Pools:
     topic_places: set[str] = field(default_factory=set)  # folded
     topic_names: tuple[str, ...] = ()
     units: list[str] = field(default_factory=list)  # the article's statements, for stated()
+    country: places.Country | None = None  # the country the article is set in, if plain
+    life: Lifespan = field(default_factory=Lifespan)  # the subject's own start and end
+    folded_text: str = ""  # the whole article, folded: a table name it never mentions is safe
+    latest_year: int = 0  # the latest year the article names anywhere
 
     def relate(self, names: list[str]) -> None:
         folded = [fold(n) for n in names]
@@ -74,6 +90,15 @@ def build_pools(spans: list[Span], index: EntityIndex, gazetteer: dict[str, str]
     return pools
 
 
+def learn_article(pools: Pools, article: Article) -> None:
+    """What the choices need to know of the whole article: its country and the subject's
+    own dates."""
+    pools.country = places.main_country(article.text)
+    pools.life = lifespan(article)
+    pools.folded_text = f" {fold(article.text)} "
+    pools.latest_year = max((int(y) for y in _BARE_YEAR_RE.findall(article.text)), default=0)
+
+
 def _forbidden(c: Candidate) -> list[str]:
     return [str(c.answer) if not isinstance(c.answer, list) else "", *c.accept, *c.exclude]
 
@@ -96,16 +121,24 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
     span = c.span if isinstance(c.span, Span) else None
     if c.kind in ("date", "monthyear", "daymonth", "year", "erayear") and span is not None:
         options = _in_order(span, c.prompt, _date_options(span, pools))
+        options = _in_life(span, c, options, pools)
     elif c.kind in ("money", "quantity", "count") and span is not None:
         options = _amount_options(span, c, pools)
     elif c.kind == "quantity":  # an infobox amount: no span, so perturb it
         options = _perturb_number(float(c.answer), c.number_format)  # type: ignore[arg-type]
     else:
         options = _name_options(c, pools)
+    if c.kind == PLACE:
+        options = _place_options(c, pools, options)
+    if c.kind in (PLACE, ORG, EVENT):
+        options = _same_head(str(c.answer), c.prompt, options)
     if c.kind in (PLACE, ORG) and pools.with_the:
         # "the Transvaal" cannot become "the London": keep the article right
         the = fold(str(c.answer)) in pools.with_the
-        options = [o for o in options if (fold(o) in pools.with_the) == the]
+        # a table name the article never writes is judged by its sort ("the Yellow Sea")
+        options = [o for o in options if (fold(o) in pools.with_the) == the
+                   or (f" {fold(o)} " not in pools.folded_text and places.lookup(o)
+                       and places.takes_the(o) == the)]
     if c.kind == PLACE:
         near = pools.related.get(fold(str(c.answer)), set())
         about_topic = any(contains_folded(c.prompt, t) for t in pools.topic_names)
@@ -121,6 +154,131 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
             continue  # the article says this is right somewhere else (a second birth year)
         out.append(o)
     return out
+
+
+# a blank that is plainly a town: "born in _____", "the city of _____"
+_SETTLEMENT_RE = re.compile(r"\b(?:(?:born|died) (?:in|at)|(?:city|town|village) of) _____|"
+                            r"^In (?:which|what) (?:city|town)\b")
+_SETTLEMENT_WORDS = wordset("County City Town Village District Prefecture Municipality "
+                            "Township")
+
+
+def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[str]:
+    """A country gets countries (its neighbours first), a city cities of its own country,
+    a province provinces, a river rivers, a sea seas: from the table when the article
+    never mentions them (so they cannot be true anywhere in it), then the article's own
+    names of that sort. A place the table does not know gets the article's places that
+    the table does not put in another sort, and, when it is plainly a town of the
+    article's country, that country's cities."""
+    answer = str(c.answer)
+    entry = places.lookup(answer, pools.country)
+
+    def unmentioned(names: list[str]) -> list[str]:
+        return [n for n in names if f" {fold(n)} " not in pools.folded_text
+                and not places.contains(n, answer) and not places.contains(answer, n)]
+
+    if entry is None:
+        keep = [o for o in from_article if (e := places.lookup(o, pools.country)) is None
+                or e.sort == places.CITY]
+        settlement = (answer.split()[-1] in _SETTLEMENT_WORDS if answer.split() else False) \
+            or bool(_SETTLEMENT_RE.search(c.prompt))
+        if pools.country is not None and settlement:
+            keep += _shuffled(unmentioned(list(pools.country.cities)), answer)
+        return keep
+    if entry.sort == places.COUNTRY and entry.country is not None and \
+            _names_part_of(c.prompt, entry.country):
+        return []  # "the city walls of Xiangyang in _____": the prompt already says China
+    table = places.same_sort_names(entry, _era(c, pools))
+    if entry.sort == places.COUNTRY:
+        # the answer's region, then the regions next to it, then the world: each shuffled
+        region = [n for n in table if (e := places.lookup(n)) is not None
+                  and e.region == entry.region]
+        rest = table[len(region):]
+        world = [n for n in rest if (e := places.lookup(n)) is not None
+                 and e.region not in places.neighbours(entry.region)]
+        next_door = rest[:len(rest) - len(world)]
+        ordered = [n for part in (region, next_door, world)
+                   for n in _shuffled(unmentioned(part), answer)]
+    else:
+        ordered = _shuffled(unmentioned(table), answer)
+    same = [o for o in from_article if (e := places.lookup(o, pools.country)) is not None
+            and e.sort == entry.sort
+            and (entry.sort in (places.COUNTRY, places.SEA) or e.country == entry.country)]
+    return [o for o in dict.fromkeys(ordered + same) if fold(o) != fold(answer)]
+
+
+def _era(c: Candidate, pools: Pools) -> int | None:
+    """The year a question is set in: a year its prompt gives, else the subject's start."""
+    years = [int(m.group(0)) for m in _BARE_YEAR_RE.finditer(c.prompt)]
+    if years:
+        return min(years)
+    return pools.life.first[0] if pools.life.first else None
+
+
+def _names_part_of(text: str, country: places.Country) -> bool:
+    folded = f" {fold(text)} "
+    return any(f" {fold(n)} " in folded
+               for n in (country.demonym, *country.cities, *country.provinces, *country.rivers))
+
+
+def _shuffled(names: list[str], seed: str) -> list[str]:
+    return sorted(names, key=lambda n: short_hash(seed, n))
+
+
+# a person's life is longer than an organisation's may be: a margin for birth and death
+_BORN_RE = re.compile(r"\bborn\b")
+_DIED_RE = re.compile(r"\b(?:die|died)\b")
+
+
+def _in_life(span: Span, c: Candidate, options: list[str], pools: Pools) -> list[str]:
+    """Dates that fit the subject's own: no birth after the death, no founding after the
+    dissolution, nothing about the subject before it existed; and of the same era (an
+    option centuries off is no choice at all)."""
+    key = date_sort_key(span)
+    if key is None:
+        return options
+    year = key[0]
+    # Keeping an option on the answer's side of the subject's dates can only make it more
+    # plausible, so this holds for any question of the article, about the subject or not.
+    life = pools.life
+    first, last = life.first, life.last
+    born, died = _BORN_RE.search(c.prompt), _DIED_RE.search(c.prompt)
+    on_first = first is not None and _side(key, first) == 0 and not END_WORDS.search(c.prompt)
+    on_last = last is not None and _side(key, last) == 0 and not START_WORDS.search(c.prompt)
+    gap = max(20, min(150, (2030 - year) // 5))
+    # no year after the latest the article knows of: "an estimate as at mid 2037" reads as
+    # a forecast, and gives away that it is wrong
+    ceiling = max(pools.latest_year, year) if pools.latest_year else None
+    out = []
+    for o in options:
+        k = _option_key(span, o)
+        if k is None or abs(k[0] - year) > gap or (ceiling is not None and k[0] > ceiling):
+            continue
+        if on_first and last is not None and (_side(k, last) >= 0 or (
+                born and k[0] > last[0] - 15)):
+            continue  # born, founded or signed no later than the end
+        if on_last and first is not None and (_side(k, first) <= 0 or (
+                died and k[0] < first[0] + 15)):
+            continue  # died, dissolved or closed no earlier than the start
+        if any(b is not None and not (on_first and b == first) and not (on_last and b == last)
+               and (_side(k, b) == -_side(key, b) != 0 or k == b)
+               for b in (first, last)):
+            continue  # on the other side of the subject's start or end than the answer
+        out.append(o)
+    return out
+
+
+def _same_head(answer: str, prompt: str, options: list[str]) -> list[str]:
+    """"What was North Korea's news agency?": when the prompt names what the answer is
+    (its head word), the only option that is one gives it away; keep options that are."""
+    words = answer.split()
+    if not words:
+        return options
+    head = words[-1]
+    if head not in ORG_WORDS | PLACE_WORDS | EVENT_WORDS or not re.search(
+            rf"\b{re.escape(head.lower())}s?\b", prompt.lower()):
+        return options
+    return [o for o in options if o.split()[-1:] == [head]]
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -287,4 +445,7 @@ def _name_options(c: Candidate, pools: Pools) -> list[str]:
     sort = _subkind(answer, c.kind)
     options.sort(key=lambda o: (_subkind(o, c.kind) != sort, abs(len(o.split()) - n),
                                 short_hash(answer, o)))
+    if c.kind == PERSON:
+        # a king among architects (or an architect among kings) is no choice at all
+        options = [o for o in options if _subkind(o, c.kind) == sort]
     return options

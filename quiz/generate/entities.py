@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from quiz.bank.article import Article
 from quiz.bank.normalize import fold
+from quiz.generate import places
 from quiz.generate.spans import CURRENCY_CODES
 from quiz.generate.text import STOPWORDS, WORD_RE, wordset
 
@@ -326,6 +327,8 @@ def _cue_votes(text: str, s: int, e: int, name: str) -> dict[str, float]:
         votes[PLACE] += 1.0
     if re.search(r"\b(?:" + "|".join(_RELATIONS) + r") of\s+$", before):
         votes[PERSON] += 2
+    if re.search(r"\b(?:married|engaged|betrothed|wed) to\s+$", before):
+        votes[PERSON] += 2  # "married to Wei Zhongdao": "to" is no place preposition here
     if re.match(r"\s*\((?:born\b|c\.\s*)?\d{3,4}\s*[–—-]\s*\d{3,4}\)", after) or re.match(
             r"\s*\(born\b", after):
         votes[PERSON] += 2
@@ -390,6 +393,13 @@ def build_index(article: Article, gazetteer: dict[str, str] | None = None) -> En
         votes[name][kind] += 3
         if kind == TOPIC:
             index.kinds[name] = TOPIC
+    # A country, city, province, river or sea the gazetteer knows is a place; but not the
+    # article's own country: as a blank it is forced by every sentence around it.
+    home = places.main_country(article.text)
+    for name, v in votes.items():
+        entry = places.lookup(name)
+        if entry is not None and not (entry.sort == places.COUNTRY and entry.country == home):
+            v[PLACE] += 2.5
     _vote_by_shared_tokens(votes)
     _vote_by_coordination(mentions, votes)
     title_f = fold(article.title)

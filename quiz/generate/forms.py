@@ -13,6 +13,7 @@ from dataclasses import replace
 from quiz.bank.grounding import grounding_problems
 from quiz.bank.model import Question
 from quiz.bank.normalize import fold
+from quiz.generate import places
 from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
 from quiz.generate.distractors import Pools, pick, same_sort
@@ -28,8 +29,10 @@ def choice_form(c: Candidate, pools: Pools) -> Candidate | None:
     """The same question with the answer and three same-kind distractors to pick from."""
     if c.type not in ("text", "number") or c.kind not in _CHOICE_KINDS:
         return None
-    if c.rule == "infobox-place":
-        return None  # every place in the article tends to be near the subject: all "right"
+    if c.rule == "infobox-place" and places.lookup(str(c.answer)) is None:
+        # every place in the article tends to be near the subject: all "right"; a place
+        # the gazetteer knows gets places of its sort the article never mentions
+        return None
     if re.search(r"_____(?:,? and [A-Z]|, [A-Z][\w-]+ and )|[A-Z][\w-]*,? and _____", c.prompt):
         return None  # "lived in _____ and Smyrna": lists are where other right answers hide
     context = c.prompt + " " + c.explanation

@@ -16,10 +16,12 @@ from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import events, forms, howmany, infobox, ordering, rules, why
-from quiz.generate.accepts import either_order, extra_accepts
+from quiz.generate.accepts import either_order, extra_accepts, fair_form
 from quiz.generate.audit import (
     article_units,
+    asks_conflicted,
     audit_question,
+    conflicts,
     gives_away,
     has_hole,
     stated_distractors,
@@ -27,7 +29,7 @@ from quiz.generate.audit import (
 from quiz.generate.candidate import Candidate
 from quiz.generate.confidence import THRESHOLD, confidence
 from quiz.generate.context import ContextReader, Standalone, topic_of
-from quiz.generate.distractors import Pools, build_pools
+from quiz.generate.distractors import Pools, build_pools, learn_article
 from quiz.generate.entities import FUNCTION_CAPS, PERSON, PLACE, TOPIC, build_index
 from quiz.generate.evidence import Quoter
 from quiz.generate.filters import long_cloze, near_duplicate, reject_reason, reveals
@@ -99,6 +101,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     # founding date among the options would have two right answers.
     pools = build_pools(all_spans, index, gaz)
     _relate_places(pools, infos, fields, reader, topic, article)
+    learn_article(pools, article)
 
     base: list[Candidate] = infobox.candidates(article, fields, topic)
     for c in base:
@@ -134,7 +137,12 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             report.rejections[reason] += 1
         else:
             valid.append(c)
-    chosen = _select(valid, report, report.target)
+    # an unsure form must not take the place of a sure one of the same sentence (true/false
+    # statements stay: their selection keeps true and false in turn)
+    sure_forms = [c for c in valid
+                  if keep_all or c.type == "truefalse" or confidence(c) >= threshold]
+    report.held_back = len({c.fact_key for c in valid} - {c.fact_key for c in sure_forms})
+    chosen = _select(sure_forms, report, report.target)
 
     infobox_groups = {fi.f.line_start for fi in fields}
     people = [n for n, k in index.kinds.items() if k == PERSON] + \
@@ -161,7 +169,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             explanation=c.explanation, difficulty=c.difficulty, tags=list(dict.fromkeys(c.tags)),
             origin=f"generated:{c.rule}", status="draft",
             accept=[a for a in dict.fromkeys([*c.accept, *extra_accepts(c, article.text, people)])
-                    if fold(a) != fold(str(c.answer))],
+                    if fold(a) != fold(str(c.answer)) and fair_form(c, a)],
             choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
             person=either_order(c),  # "Yo-jong Kim" is the same name
         ))
@@ -196,9 +204,10 @@ def _self_checked(questions: list[Question], article: Article, report: Report
     """The audit the tests hold the bank to, run on the finished drafts: a draft that
     fails it (an accepted form added late that another prompt shows, say) is dropped."""
     units = article_units(article)
+    found = conflicts(article)  # two values for one thing: asking for "the" one is unfair
     kept: list[Question] = []
     for q in questions:
-        if audit_question(q) or stated_distractors(q, units):
+        if audit_question(q) or stated_distractors(q, units) or asks_conflicted(q, found):
             report.rejections["self-check"] += 1
             continue
         kept.append(q)
