@@ -46,6 +46,8 @@ def test_a_hedged_or_tangled_count_is_not_asked() -> None:
                   "inhabitants.") == []
     # "was ... a forum of": no verb to turn round
     assert _asked("The movement is a forum of 121 countries.") == []
+    # "Of how many participants did China send a delegation consisting?"
+    assert _asked("Host nation China sent a delegation consisting of 553 participants.") == []
 
 
 def test_base_forms_of_verbs() -> None:

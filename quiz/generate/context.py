@@ -67,6 +67,22 @@ _ORDINALS = wordset(
 )
 
 
+# What an article about an event also calls it.
+_EVENT_SYNONYMS = {
+    "games": ("event", "tournament", "competition"),
+    "olympics": ("event", "games", "tournament"),
+    "championships": ("event", "tournament", "competition"),
+    "championship": ("event", "tournament", "competition"),
+    "tournament": ("event", "competition"),
+    "conference": ("event", "summit", "meeting"),
+    "summit": ("event", "conference", "meeting"),
+}
+
+
+_COUNTING = wordset("first second third fourth fifth sixth seventh eighth ninth tenth last "
+                    "final earliest latest previous next")
+
+
 @dataclass
 class Topic:
     """What the article is about, and how to name it inside a sentence."""
@@ -138,6 +154,12 @@ def topic_of(article: Article) -> Topic:
             head = f.value.split()[-1].lower()
             if head in lower_text and not is_person:
                 heads.add(head)
+    for syn in _EVENT_SYNONYMS.get(head.lower(), ()) if not is_person else ():
+        # "The tournament was held on ..." in an article about games means the games,
+        # unless the article speaks of another one ("a qualifying tournament")
+        if re.search(rf"\b{syn}\b", lower_text) and not re.search(
+                rf"\b(?:a|an|another|each|every|one)\s+(?:[\w-]+\s+){{0,3}}{syn}\b", lower_text):
+            heads.add(syn)
     aliases = sorted({f.value for f in fields
                       if f.key.lower().endswith("name") and f.value.startswith(title)
                       and len(f.value) > len(title)}, key=len, reverse=True)
@@ -231,6 +253,29 @@ def _lowercase_words(text: str) -> str:
     return " ".join(w for w in re.findall(r"[\w-]+", text) if w.islower())
 
 
+# A fronted phrase whose subject can only be the sentence's own subject: "In 1920 ",
+# "On 9 April 1902, ", "Returning to Aichi in 1917, " (a participle names no one else
+# when it holds no two-word capitalised name: "To assist Lady Dou ..." may).
+_FRONTED_RE = re.compile(
+    r"(?:(?:In|On|By|During|After|Before|From) [^,]{1,40}, "
+    r"|(?:In|By|From) (?:about |around |early |late )?\d{3,4}s? "
+    r"|[A-Z][a-z]+ing (?![^,]*\b[A-Z][\w-]+ [A-Z])(?![^,]*'s\b)[^,]{1,50}, )"
+)
+
+
+def fronted_end(text: str) -> int:
+    """Where a fronted time phrase or participle clause ends (0 if there is none)."""
+    m = _FRONTED_RE.match(text)
+    return m.end() if m else 0
+
+
+def starts_phrase(text: str, at: int) -> bool:
+    """Is ``at`` the first word after a sentence-opening preposition ("On his return to
+    Italy he ...", "During her captivity, ...")? Nothing before it can be meant."""
+    m = re.match(r"(?:On|In|During|After|Before|Upon|Following|At) ", text)
+    return bool(m) and m.end() == at
+
+
 @dataclass
 class Standalone:
     text: str | None  # the rewritten sentence, or None when it cannot stand alone
@@ -266,6 +311,9 @@ class ContextReader:
                 t = rest  # "A year later, in 1729, ..." -> "in 1729, ..."
             else:
                 return Standalone(None, "context-dependent")
+        if in_lead and re.match(r"\s*(?:was|is) an? ", t):
+            # "(Japanese name) was a Japanese feminist": the name went with the parentheses
+            t = self.topic.noun_phrase + " " + t.lstrip()
         t = capitalise_first(t.strip())
         if _DEPENDENT_START_RE.match(t) or _DEPENDENT_RE.search(t) or _REACTION_RE.match(t):
             return Standalone(None, "context-dependent")
@@ -286,7 +334,10 @@ class ContextReader:
             return Standalone(None, "ambiguous-reference")
         if not self._bare_definites_ok(t):
             return Standalone(None, "ambiguous-reference")
-        t = self._name_the_topic(t)
+        named = self._name_the_topic(t, earlier)
+        if named is None:
+            return Standalone(None, "ambiguous-reference")
+        t = named
         return Standalone(tidy(t))
 
     def about_topic(self, raw: str) -> bool:
@@ -418,10 +469,18 @@ class ContextReader:
         head = np_words[-1]
         np_end = start + len("The ") + len(" ".join(np_words))
         if head in self.topic.heads and not self.topic.is_person:
+            if set(np_words) & _COUNTING:
+                return t, False  # "The first conference": one of a series, not the topic
             new = self.topic.noun_phrase
             if start == 0:
                 new = capitalise_first(new)
-            return t[:start] + new + t[np_end:], True
+            rest = t[np_end:]
+            if re.search(r"\b(?:Games|Olympics|Championships|Islands)$", new):
+                # "The tournament was held" -> "The 1922 Women's World Games were held"
+                rest = re.sub(r"^ (was|is|has)\b",
+                              lambda v: " " + {"was": "were", "is": "are", "has": "have"}[
+                                  v.group(1)], rest)
+            return t[:start] + new + rest, True
         if set(np_words) & self.topic.heads:
             return t, True  # "the four-story office building": the topic's own building
         after = t[np_end:]
@@ -445,8 +504,9 @@ class ContextReader:
         building" is ambiguous; "the four-story office building" is not."""
         for m in re.finditer(r"\b[Tt]he ([a-z][\w-]*)\b(?!\s+of\b)", t):
             head = m.group(1)
-            if head in _NP_STOP or head in self.topic.heads or head in _ORDINALS:
-                continue
+            if head in _NP_STOP or head in self.topic.heads or head in _ORDINALS or \
+                    t[m.end():].startswith(("'s ", "’s ")):
+                continue  # "the women's suffrage movement": a longer noun phrase
             nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
             if nxt and nxt.group(1) not in _NP_STOP and not nxt.group(1).endswith("ed"):
                 continue  # a longer noun phrase: "the water supply"
@@ -454,19 +514,39 @@ class ContextReader:
                 return False
         return True
 
-    def _name_the_topic(self, t: str) -> str:
-        """The first "the declaration" in a sentence that does not name the topic."""
+    def _name_the_topic(self, t: str, earlier: str = "") -> str | None:
+        """The first "the declaration" in a sentence that does not name the topic; None
+        when the paragraph has just named another one ("The first was the Wuhan Yangtze
+        River Bridge ... the crowding on the bridge" is not the article's bridge)."""
         tp = self.topic
         if tp.is_person or not tp.heads or tp.title in t:
             return t
+        paragraph = earlier[earlier.rfind("\n") + 1:]
         for head in tp.heads:
             rx = rf"(?<!^)\bthe (?:[a-z][\w-]* ){{0,2}}{re.escape(head)}\b(?![\w-])"
             for m in re.finditer(rx, t):
                 nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
                 compound = nxt and not _verb_like(nxt.group(1))
-                if outside_quotes(t, m.start()) and not compound:
-                    return t[:m.start()] + tp.noun_phrase + t[m.end():]
+                if not outside_quotes(t, m.start()) or compound:
+                    continue
+                if set(m.group(0).split()) & _ORDINALS:
+                    return t  # "the fourth bridge" describes, it does not refer back
+                if self._other_named_last(paragraph, head):
+                    return None
+                return t[:m.start()] + tp.noun_phrase + t[m.end():]
         return t
+
+    def _other_named_last(self, paragraph: str, head: str) -> bool:
+        """Is the last "<Name> Bridge" or "The bridge ..." before this sentence in its
+        paragraph another one than the topic?"""
+        h = f"[{head[0].upper()}{head[0]}]{re.escape(head[1:])}"
+        last = None
+        for m in re.finditer(rf"((?:[A-Z][\w-]* )+){h}\b|(?:^|[.!?]\s+)The {h}\b", paragraph):
+            last = m.group(1)
+        if last is None:
+            return False
+        words = set(self.topic.title.split()) | {"The", "A", "An"}
+        return not set(last.split()) <= words
 
     def several(self, head: str) -> bool:
         """Another one of ``head`` is mentioned with "a"/"another": several exist."""

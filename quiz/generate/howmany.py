@@ -168,6 +168,8 @@ def _active(body: str, c: Span, noun: str, rest: str) -> str | None:
         prep = ""
         if mid_words and mid_words[-1] in ("on", "in", "of", "with", "from", "at", "by", "for"):
             prep = mid_words.pop()
+        if prep and mid_words and mid_words[-1].endswith("ing"):
+            return None  # "Of how many participants did X send a delegation consisting?"
         mid = " ".join(mid_words)
         if re.search(r"\d", mid) or mid.split()[:1] in (["up"], ["out"], ["off"], ["down"]):
             return None  # another number, or "made up of" (a phrasal verb)

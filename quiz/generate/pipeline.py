@@ -28,7 +28,13 @@ from quiz.generate.audit import (
 )
 from quiz.generate.candidate import Candidate
 from quiz.generate.confidence import THRESHOLD, confidence
-from quiz.generate.context import ContextReader, Standalone, topic_of
+from quiz.generate.context import (
+    ContextReader,
+    Standalone,
+    fronted_end,
+    starts_phrase,
+    topic_of,
+)
 from quiz.generate.distractors import Pools, build_pools, learn_article
 from quiz.generate.entities import FUNCTION_CAPS, PERSON, PLACE, TOPIC, build_index
 from quiz.generate.evidence import Quoter
@@ -274,8 +280,7 @@ def _risky_rewrite(original: str, rewritten: str | None, title: str, person: boo
         return "name-run-into-title"
     if not person:
         return None
-    lead = re.match(r"(?:(?:In|On|By|During|After|Before|From) [^,]{1,40}, )?", rewritten)
-    if at > (lead.end() if lead else 0):
+    if at > fronted_end(rewritten) and not starts_phrase(rewritten, at):
         return "rewritten-mid-sentence"
     return None
 
