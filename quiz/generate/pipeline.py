@@ -15,7 +15,7 @@ from pathlib import Path
 from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
-from quiz.generate import events, forms, howmany, infobox, ordering, rules, why
+from quiz.generate import events, forms, howmany, infobox, ordering, relations, rules, why
 from quiz.generate.accepts import either_order, extra_accepts, fair_form
 from quiz.generate.audit import (
     article_units,
@@ -119,6 +119,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
         for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.first_holder,
                      rules.cloze, howmany.how_many):
             base.extend(rule(si))
+        base.extend(relations.kinship(si, topic) + relations.taxonomy(si, topic))
     base.extend(why.why_questions(infos, topic, article_units(article)))
     base.extend(why.effect_questions(infos, topic))
     dated = events.extract(article, infos, fields, topic)
@@ -409,8 +410,8 @@ class _Selection:
 def _same_sentence_overlap(a: Candidate, b: Candidate) -> bool:
     """Two questions from one sentence where one prompt holds words of the other's answer
     ("Why was it vacant?" beside "vacant due to the _____ pandemic")."""
-    if a.group != b.group or a.group < 0:
-        return False
+    if a.group != b.group or a.group < 0 or a.rule == b.rule == "kinship":
+        return False  # two relatives of one family share a name, not an answer
     for x, y in ((a, b), (b, a)):
         words = content_words(x.answer_text or str(x.answer))
         if words & content_words(y.prompt.replace("_____", " ")):

@@ -73,7 +73,12 @@ def strip_parens(text: str) -> str:
     """
     prev = None
     while prev != text:
-        prev, text = text, re.sub(r"\s*\([^()]*\)", "", text)
+        # "the Eastern Jin dynasty (266–420) CE": the era went with the dates
+        prev, text = text, re.sub(r"\s*\([^()]*\d[^()]*\)\s+(?:CE|BCE|AD|BC)\b|\s*\([^()]*\)",
+                                  "", text)
+    # "Xie Daoyun (...) courtesy name Lingjiang, was": the comma went with the brackets
+    text = re.sub(r"(?<=[\w.])\s+((?:courtesy|art|pen|personal) name [A-Z][\w'-]*,)", r", \1",
+                  text)
     return tidy(text)
 
 
