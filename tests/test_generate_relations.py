@@ -16,7 +16,8 @@ from quiz.generate.text import strip_parens
 POET = """= Wen Sample =
 
 Wen Sample was a poet of the Eastern Jin dynasty.
-Wen Sample was the niece of Prime Minister Wen An, the daughter of General Wen Yi, and the wife of calligrapher Wang Ningzhi.
+Wen Sample was the niece of Prime Minister Wen An, the daughter of General Wen Yi, \
+and the wife of calligrapher Wang Ningzhi.
 Her father was Wen Yi and her mother was Ruan Rong.
 Wen Sample was a daughter of Cai Yong. She wrote poems, and she sang.
 """
@@ -26,7 +27,8 @@ FISH = """= Ruritanian sturgeon =
 - Genus: Sinosturio
 - Conservation status: CR
 
-The Ruritanian sturgeon is a critically endangered member of the family Acipenseridae in the order Acipenseriformes.
+The Ruritanian sturgeon is a critically endangered member of the family Acipenseridae \
+in the order Acipenseriformes.
 It lives in rivers. Prior to 2025, it was placed in the genus Acipenser.
 """
 
@@ -76,9 +78,10 @@ def test_a_species_family_order_and_former_genus() -> None:
 
 def test_kinship_and_taxonomy_never_break_on_random_sentences() -> None:
     rng = random.Random(12)
-    words = ("Wen Sample was the niece wife daughter of General Prime Minister calligrapher "
-             "her father mother is a member family order genus Acipenseridae , and . which "
-             "placed in Prior to 2025 the Ruritanian sturgeon Xie An").split()
+    words = " ".join([
+        "Wen Sample was the niece wife daughter of General Prime Minister calligrapher",
+        "her father mother is a member family order genus Acipenseridae , and . which",
+        "placed in Prior to 2025 the Ruritanian sturgeon Xie An"]).split()
     for _ in range(1500):
         body = " ".join(rng.choice(words) for _ in range(rng.randint(3, 20)))
         for text, rule in ((f"= Wen Sample =\n\nWen Sample was a poet. {body}.\n", kinship),
