@@ -273,7 +273,7 @@ def starts_phrase(text: str, at: int) -> bool:
     """Is ``at`` the first word after a sentence-opening preposition ("On his return to
     Italy he ...", "During her captivity, ...")? Nothing before it can be meant."""
     m = re.match(r"(?:On|In|During|After|Before|Upon|Following|At) ", text)
-    return bool(m) and m.end() == at
+    return m is not None and m.end() == at
 
 
 @dataclass
