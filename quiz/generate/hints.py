@@ -75,6 +75,8 @@ def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
         if has_hole(tidy(s.text)):
             continue  # never quote broken text
         text = blank_out(tidy(s.text), forms)
+        if c.type == "truefalse" and BLANK in text:
+            continue  # a statement has no blank: one in its hint is a riddle with no key
         if len(text.split()) < 5 or len(text.split()) > 60:
             continue
         if any(contains_folded(text, f) for f in forms if len(fold(f)) >= 2):

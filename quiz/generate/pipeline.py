@@ -32,7 +32,13 @@ from quiz.generate.context import ContextReader, Standalone, topic_of
 from quiz.generate.distractors import Pools, build_pools, learn_article
 from quiz.generate.entities import FUNCTION_CAPS, PERSON, PLACE, TOPIC, build_index
 from quiz.generate.evidence import Quoter
-from quiz.generate.filters import long_cloze, near_duplicate, reject_reason, reveals
+from quiz.generate.filters import (
+    defined_abbreviations,
+    long_cloze,
+    near_duplicate,
+    reject_reason,
+    reveals,
+)
 from quiz.generate.hints import hints
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
@@ -130,9 +136,10 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
                   if not (c.type == "truefalse" and c.answer is True and c.group == lead)]
     quoter = Quoter(article)
     valid: list[Candidate] = []
+    defined = defined_abbreviations(article.text, topic.title)
     for c in candidates:
         quotes = " … ".join(normalise_ws(article.text[s:e]) for s, e in c.quotes)
-        reason = reject_reason(c, quotes, topic.title)
+        reason = reject_reason(c, quotes, topic.title, defined)
         if reason:
             report.rejections[reason] += 1
         else:
