@@ -7,6 +7,7 @@ slip a leaked answer or an unprovable claim into a bank.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
@@ -145,7 +146,7 @@ def _proper_enough(c: Candidate) -> bool:
 
 
 def reject_reason(c: Candidate, quotes: str, title: str,
-                  defined: frozenset[str] = frozenset()) -> str | None:
+                  defined: Mapping[str, str] | None = None) -> str | None:
     """Why ``c`` must not be written, or None. ``defined``: the abbreviations the article
     spells out for something other than its subject (see ``defined_abbreviations``)."""
     if not answer_in_evidence(c, quotes):
@@ -206,19 +207,20 @@ _DEMONSTRATIVE_RE = re.compile(
 # village was opened ..."): its referent was named before.
 _OPENING_THE_RE = re.compile(r"^The ((?:[a-z][\w-]*)(?: [a-z][\w-]*)?)\b(?!['’])")
 # "Leidy also had a brother": "also" adds to a sentence that is not shown.
-_DANGLING_ALSO_RE = re.compile(r"\balso\b(?!\s+(?:known|called|named|spelled|spelt|referred|"
-                               r"written|styled|romani[sz]ed)\b)", re.IGNORECASE)
+_DANGLING_ALSO_RE = re.compile(r"(?<!\bbut )\balso\b(?!\s+(?:known|called|named|spelled|"
+                               r"spelt|referred|written|styled|romani[sz]ed)\b)", re.IGNORECASE)
 _VERBISH = wordset("""is was are were has had have will would can could may might must
     shall should did does do remained became began lies lay""")
 
 
-def lost_context(c: Candidate, title: str, defined: frozenset[str] = frozenset()) -> bool:
+def lost_context(c: Candidate, title: str, defined: Mapping[str, str] | None = None) -> bool:
     """Does the prompt lean on a noun ("the area", "both countries", "this species") or
     an abbreviation the article defines ("the CRS") that it does not name?"""
     if _DEMONSTRATIVE_RE.search(c.prompt) or _opens_on_bare_noun(c.prompt, title) or \
             _DANGLING_ALSO_RE.search(c.prompt):
         return True
-    if any(re.search(rf"\b{re.escape(a)}\b", c.prompt) for a in defined):
+    if any(re.search(rf"\b{re.escape(a)}\b", c.prompt) and not (long and long in c.prompt)
+           for a, long in (defined or {}).items()):
         return True
     for m in _CONTEXT_NOUNS_RE.finditer(c.prompt):
         noun = m.group(0).split()[-1].lower()
@@ -241,17 +243,19 @@ def _opens_on_bare_noun(prompt: str, title: str) -> bool:
     if not words or words[-1].endswith("ed"):
         return False
     after = prompt[m.end():]
-    if re.match(r"\s+(?:of|in|at|on|for)\s+(?:the\s+)?[A-Z0-9]|\s+[A-Z]", after):
+    named = re.match(r"\s+(?:(?:of|in|at|on|for)\s+(?:the\s+)?)?(\w)", after)
+    if named and (named.group(1).isupper() or named.group(1).isdigit()):
         return False  # "The motto of CISM", "The river Tagus": named after all
     own = fold(title).split()
     return not any(w[:5] == t[:5] for w in words for t in own if len(w) >= 4 and len(t) >= 4)
 
 
-def defined_abbreviations(text: str, title: str) -> frozenset[str]:
+def defined_abbreviations(text: str, title: str) -> dict[str, str]:
     """Abbreviations the article spells out in brackets ("Italian Space Research
-    Commission (..., CRS)"), leaving out the subject's own ("Council (IMSC; ..., CISM)"):
-    a prompt that uses one without the long name leans on a sentence it does not show."""
-    out: set[str] = set()
+    Commission (..., CRS)"), with the long name before the bracket when it has one,
+    leaving out the subject's own ("Council (IMSC; ..., CISM)"): a prompt that uses one
+    without the long name leans on a sentence it does not show."""
+    out: dict[str, str] = {}
     own = fold(title).split()
     heads = [" ".join(own[:k]) for k in range(min(2, len(own)), len(own) + 1)]
     for m in re.finditer(r"\(([^()]*)\)", text):
@@ -261,11 +265,43 @@ def defined_abbreviations(text: str, title: str) -> frozenset[str]:
                    if a not in _KNOWN_ABBREVIATIONS and places.lookup(a) is None]
         if not abbrevs:
             continue
-        before = fold(text[max(0, m.start() - 80):m.start()])
-        if any(before.endswith(h) for h in heads):
+        before = text[max(0, m.start() - 80):m.start()]
+        if any(fold(before).endswith(h) for h in heads):
             continue  # the subject's own short name
-        out.update(abbrevs)
-    return frozenset(out)
+        long = _LONG_NAME_RE.search(before)
+        for a in abbrevs:
+            out.setdefault(a, long.group(1) if long else "")
+    return out
+
+
+_LONG_NAME_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,7}"
+                           r"[A-Z][\w'’-]*)\s*$")
+
+
+def name_referents(c: Candidate, subject: str, heads: set[str], species: bool,
+                   defined: Mapping[str, str]) -> str:
+    """The prompt with what it leans on named: "this species" becomes the subject ("the
+    Chinese sturgeon"), "the CRS" its long name. A false statement is left as it is (its
+    swapped words are read off against the passage)."""
+    prompt = c.prompt
+    if c.type == "truefalse" and c.answer is False:
+        return prompt
+    kinds = set(heads) | (_SPECIES_WORDS if species else set())
+    if kinds and subject:
+        pattern = r"\b([Tt])his (" + "|".join(map(re.escape, sorted(kinds))) + r")\b"
+        prompt = re.sub(pattern, lambda m: _capitalised(subject, m.group(1) == "T"), prompt,
+                        count=1)
+    for abbr, long in defined.items():
+        if long and long not in prompt:
+            prompt = re.sub(rf"\bthe {re.escape(abbr)}\b", f"the {long}", prompt, count=1)
+    return prompt
+
+
+_SPECIES_WORDS = wordset("species fish bird animal plant mammal dolphin whale reptile insect tree")
+
+
+def _capitalised(phrase: str, upper: bool) -> str:
+    return phrase[:1].upper() + phrase[1:] if upper else phrase
 
 
 # Known to a student without the article (a country's, "DPRK", the gazetteer knows).
@@ -282,12 +318,14 @@ def _bare_possessive(prompt: str, title: str) -> bool:
         if re.search(r"[A-Z][\w-]*$", before) and not re.search(r"(?:^|[.!?]\s)[A-Z][\w-]*$",
                                                                  before):
             continue  # part of a longer name ("North Korea's")
+        if places.lookup(m.group(1)) is not None:
+            continue  # "Lisbon's water": a place needs no introduction
         if m.group(1).lower() not in own and fold(m.group(1)) not in own:
             return True
     return False
 
 
-def low_value(c: Candidate, title: str = "", defined: frozenset[str] = frozenset()
+def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None = None
               ) -> str | None:
     """A blank a teacher would not ask: an alias, an era mark, a word the rest of the
     sentence forces, the half of a name whose other half is shown; a prompt that leans

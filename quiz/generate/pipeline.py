@@ -35,6 +35,7 @@ from quiz.generate.evidence import Quoter
 from quiz.generate.filters import (
     defined_abbreviations,
     long_cloze,
+    name_referents,
     near_duplicate,
     reject_reason,
     reveals,
@@ -138,6 +139,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     valid: list[Candidate] = []
     defined = defined_abbreviations(article.text, topic.title)
     for c in candidates:
+        c.prompt = name_referents(c, topic.noun_phrase, topic.heads, topic.is_species, defined)
         quotes = " … ".join(normalise_ws(article.text[s:e]) for s, e in c.quotes)
         reason = reject_reason(c, quotes, topic.title, defined)
         if reason:
