@@ -42,7 +42,7 @@ def confidence(c: Candidate) -> float:
     if c.type == "text" and re.fullmatch(r"[A-Z]{2,6}", str(c.answer)):
         score -= 0.08  # a bare abbreviation: its long name, which a student may give, is unknown
     if c.prompt.startswith("Name one") and len(c.accept) >= 6:
-        score -= 0.1  # one of a long list: weak, and its names come in many forms
+        score -= 0.25  # one of a long list: weak, and its names come in many forms
     if re.match(r"(?:Of|With|From|By|For|To|In) how many\b", c.prompt):
         score -= 0.2  # "Of how many participants did ... consisting?": a question turned inside out
     if re.search(r"[\"“”]", c.prompt):
