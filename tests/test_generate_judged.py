@@ -17,6 +17,7 @@ from quiz.generate.filters import (
     lost_context,
     name_referents,
     reject_reason,
+    subject_aliases,
 )
 from quiz.generate.pipeline import generate
 
@@ -165,6 +166,24 @@ def test_the_subjects_full_name_is_its_own_answer() -> None:
     assert reason(c, "Joseph Leidy") == "trivial"
     assert reason(cand("His brother was _____.", "Thomas Leidy", rule="cloze-person",
                        kind="person"), "Joseph Leidy") is None
+
+
+def test_the_subjects_other_name_is_its_own_answer() -> None:
+    lead = ('The 1957 Solidarity Conference, also known as the "Cairo Conference", was held '
+            "in Cairo, Egypt.")
+    aliases = subject_aliases(lead)
+    assert aliases == ["Cairo Conference"]
+    assert subject_aliases("The 1911 Revolution, also known as the Xinhai Revolution or "
+                           "Hsinhai Revolution, ended the Qing.") == ["Xinhai Revolution",
+                                                                     "Hsinhai Revolution"]
+    c = cand("The 1957 _____ hosted many representatives.", "Cairo Conference",
+             rule="cloze-event", kind="event")
+    assert reject_reason(c, "Cairo Conference", "1957 Solidarity Conference", None,
+                         aliases) == "trivial"
+    city = cand("Which city hosted the 1957 Solidarity Conference?", "Cairo",
+                rule="infobox-place", type="choice", choices=["Giza", "Cairo", "Luxor", "Aswan"])
+    assert reject_reason(city, "Cairo Giza Luxor Aswan", "1957 Solidarity Conference", None,
+                         aliases) is None  # a word of the other name is no give-away
 
 
 # --- criterion 2: stands alone ------------------------------------------------------------

@@ -7,7 +7,7 @@ slip a leaked answer or an unprovable claim into a bank.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
@@ -88,6 +88,23 @@ def trivial(c: Candidate, title: str) -> bool:
                                for w in words)
 
 
+_NAME = r"[A-Z0-9][\w'’-]*(?:\s+(?:(?:of|the|de|and)\s+)?[A-Z0-9][\w'’-]*)*"
+_ALIAS_RE = re.compile(rf"\b(?:known|called|referred to) as (?:simply )?(?:the )?[\"“]?({_NAME})")
+_OR_ALIAS_RE = re.compile(rf"[\"”]?\s*or (?:the )?[\"“]?({_NAME})")
+
+
+def subject_aliases(lead: str) -> list[str]:
+    """The subject's other names its opening sentence gives ("also known as the "Cairo
+    Conference"", "commonly known as Wuhan 2019"): blanking one asks for the subject."""
+    out: list[str] = []
+    for m in _ALIAS_RE.finditer(lead):
+        out.append(m.group(1))
+        more = _OR_ALIAS_RE.match(lead, m.end())
+        if more:
+            out.append(more.group(1))
+    return [a for a in out if len(a) >= 3]
+
+
 def bad_shape(c: Candidate) -> str | None:
     n = len(c.prompt.split())
     if n < MIN_PROMPT_WORDS or n > MAX_PROMPT_WORDS:
@@ -146,15 +163,18 @@ def _proper_enough(c: Candidate) -> bool:
 
 
 def reject_reason(c: Candidate, quotes: str, title: str,
-                  defined: Mapping[str, str] | None = None) -> str | None:
+                  defined: Mapping[str, str] | None = None,
+                  aliases: Sequence[str] = ()) -> str | None:
     """Why ``c`` must not be written, or None. ``defined``: the abbreviations the article
-    spells out for something other than its subject (see ``defined_abbreviations``)."""
+    spells out for something other than its subject (see ``defined_abbreviations``);
+    ``aliases``: the subject's other names (see ``subject_aliases``)."""
     if not answer_in_evidence(c, quotes):
         return "answer-not-in-evidence"
     if leaks(c):
         return "answer-in-prompt"
-    if trivial(c, title):
-        return "trivial"
+    if trivial(c, title) or (c.type in ("text", "choice") and
+                             fold(str(c.answer)) in {fold(a) for a in aliases}):
+        return "trivial"  # the subject, or its other name ("the Cairo Conference")
     if has_hole(c.prompt) or has_hole(c.explanation):
         return "broken-text"
     if c.type in ("choice", "multi"):

@@ -39,6 +39,7 @@ from quiz.generate.filters import (
     near_duplicate,
     reject_reason,
     reveals,
+    subject_aliases,
 )
 from quiz.generate.hints import hints
 from quiz.generate.spans import find_spans
@@ -138,10 +139,11 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     quoter = Quoter(article)
     valid: list[Candidate] = []
     defined = defined_abbreviations(article.text, topic.title)
+    aliases = subject_aliases(next((s.text for s in article.sentences if s.start == lead), ""))
     for c in candidates:
         c.prompt = name_referents(c, topic.noun_phrase, topic.heads, topic.is_species, defined)
         quotes = " … ".join(normalise_ws(article.text[s:e]) for s, e in c.quotes)
-        reason = reject_reason(c, quotes, topic.title, defined)
+        reason = reject_reason(c, quotes, topic.title, defined, aliases)
         if reason:
             report.rejections[reason] += 1
         else:
