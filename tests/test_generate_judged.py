@@ -266,6 +266,12 @@ def test_a_statements_hint_has_no_blank_in_it() -> None:
     said = hints(statement, article, neighbours, set())
     assert not any("_____" in h for h in said), said
     assert any("eggs in small pools" in h for h in said)  # the next sentence without one
+    # a neighbour whose opening words were cut off is never quoted
+    cut = parse_article(SPECIES.replace("Its flora", "and its flora"))
+    first = cut.paragraphs[0].sentences[0]
+    blank = cand("The red isle frog lives in _____.", "Vogelkop")
+    blank.group = first.start
+    assert not any("and its flora" in h for h in hints(blank, cut, _neighbours(cut), set()))
     # a blank question still gets its blanked neighbour
     blank = cand("The red isle frog lives in _____.", "New Guinea")
     blank.group = first.start
