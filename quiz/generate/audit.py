@@ -57,7 +57,19 @@ def gives_away(q: Question, text: str) -> bool:
         return _mentions_number(text, float(q.answer))  # type: ignore[arg-type]
     if q.type in ("text", "choice") and derived_from(str(q.answer), text):
         return True
-    return any(len(fold(f)) >= 2 and contains_folded(text, f) for f in _answer_forms(q))
+    return any((len(fold(f)) >= 2 and contains_folded(text, f)) or spelled_apart(f, text)
+               for f in _answer_forms(q))
+
+
+def spelled_apart(answer: str, text: str) -> bool:
+    """Does ``text`` spell the one-word ``answer`` as two or three words ("Zhe Jiang" for
+    Zhejiang, "Bei Jing" for Beijing)? Read together they are the answer."""
+    target = re.sub(r"[\W_]", "", fold(answer))
+    if len(target) < 5 or " " in fold(answer).strip():
+        return False
+    words = re.findall(r"[^\W_]+", fold(text))
+    return any("".join(words[i:i + n]) == target
+               for n in (2, 3) for i in range(len(words) - n + 1))
 
 
 _DEMONYM_END_RE = re.compile(r"(?:an|ian|ese|ish|i|ic)s?$")
@@ -193,6 +205,7 @@ class Conflict:
 
     words: re.Pattern[str]
     values: set[float]
+    names: frozenset[str] = frozenset()  # folded, for a place or an institution
 
 
 def conflicts(article: Article) -> list[Conflict]:
@@ -206,6 +219,8 @@ def conflicts(article: Article) -> list[Conflict]:
             out.append(Conflict(words, {float(y) for y in
                                         (life.start if which == START else life.end)}))
     out += _date_conflicts(article)
+    out += _name_conflicts(article)
+    out += _count_conflicts(article)
     for f in article.infobox:
         key = [w for w in re.findall(r"[a-z]+", f.key.lower()) if len(w) > 3]
         figures = [s for s in find_spans(f.value) if s.kind in ("quantity", "count")
@@ -263,6 +278,76 @@ def _date_conflicts(article: Article) -> list[Conflict]:
     return out
 
 
+# Infobox keys of a place or an institution; what the prose says of it; the words a
+# question about it uses.
+_NAME_FACTS = (
+    (re.compile(r"birth ?place|place of birth|^born$", re.IGNORECASE),
+     re.compile(r"\b[Bb]orn (?:on [^,.]{3,30}, )?(?:in|at) "), re.compile(r"\bborn\b|birthplace")),
+    (re.compile(r"death ?place|place of death|^died$", re.IGNORECASE),
+     re.compile(r"\b[Dd]ied (?:on [^,.]{3,30}, )?(?:in|at) "), re.compile(r"\bdie[ds]?\b|death")),
+    (re.compile(r"alma ?mater|^education$", re.IGNORECASE),
+     re.compile(r"\b(?:attended|graduated from|educated at|enrolled (?:at|in)|studied "
+                r"(?:[a-z]+ )?at) (?:the )?"),
+     re.compile(r"\beducated\b|alma mater|\bstudied\b|\battended\b")),
+    (re.compile(r"^mouth$", re.IGNORECASE),
+     re.compile(r"\b(?:flow(?:s|ing)?|empt(?:ies|ying)|drain(?:s|ing)?|discharg(?:es|ing)) "
+                r"into (?:the )?"), re.compile(r"\bflows?\b|\bmouth\b|\bempt")),
+)
+_NAME_RUN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’-]*)*")
+
+
+def _name_conflicts(article: Article) -> list[Conflict]:
+    """A birthplace, deathplace or school the infobox gives one way and the prose
+    another ("Birth Place: Nakashima" but "Born in Bisai"): neither is sure."""
+    out: list[Conflict] = []
+    for key_re, prose_re, words in _NAME_FACTS:
+        boxed = [f.value for f in article.infobox if key_re.search(f.key.strip())
+                 and not years_in(f.value)]
+        if not boxed:
+            continue
+        parts = {fold(x) for v in boxed for x in v.split(",") if x.strip()}
+        said = set()
+        for s in article.sentences:
+            for m in prose_re.finditer(s.text):
+                name = _NAME_RUN_RE.match(s.text, m.end())
+                if name:
+                    said.add(fold(name.group(0)))
+        other = {n for n in said if not any(n in p or p in n for p in parts)}
+        if other:
+            out.append(Conflict(words, set(), frozenset(parts | other)))
+    return out
+
+
+_APPROX = r"(?:about|some|around|approximately|roughly|nearly|over|altogether|in all|total of)"
+_COUNT_RE = re.compile(rf"(?:\b({_APPROX})\s+)?(?<![\d.,])(\d{{1,3}}(?:,\d{{3}})+|\d+)\s+"
+                       r"(?:[a-z][\w-]*\s+){0,2}?([a-z]{3,}s)\b")
+
+
+_TIME_UNITS = wordset("seconds minutes hours days weeks months years decades centuries")
+
+
+def _count_conflicts(article: Article) -> list[Conflict]:
+    """One thing counted twice, roughly, with two figures ("about 95 low-lying islands"
+    in the lead, "some 676 islands" later): which is "the" number is not sure."""
+    seen: dict[str, dict[float, bool]] = {}
+    for s in article.sentences:
+        for m in _COUNT_RE.finditer(s.text):
+            value = float(m.group(2).replace(",", ""))
+            if 1000 <= value <= 2100 and "," not in m.group(2):
+                continue  # a year ("1919 athletes" is not said)
+            noun = m.group(3)
+            if noun in _TIME_UNITS:
+                continue  # "over 20 years" and "50 years" are usually two spans of time
+            approx = seen.setdefault(noun, {})
+            approx[value] = approx.get(value, False) or bool(m.group(1))
+    out: list[Conflict] = []
+    for noun, values in seen.items():
+        if len(values) > 1 and any(values.values()):
+            out.append(Conflict(re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE),
+                                set(values)))
+    return out
+
+
 def _same_clause_figure(text: str, at: int, figures: list, year: bool = False
                         ) -> float | None:
     """The figure said of the word at ``at``: the first after it in its clause, else the
@@ -294,6 +379,9 @@ def asks_conflicted(q: Question, found: list[Conflict]) -> bool:
         else:
             values = [float(y) for y in years_in(str(q.answer))] + numbers_in(str(q.answer))
         if any(v in c.values for v in values):
+            return True
+        if c.names and q.type in ("text", "choice") and any(
+                fold(str(q.answer)) in n or n in fold(str(q.answer)) for n in c.names):
             return True
     return False
 

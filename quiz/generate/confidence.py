@@ -2,7 +2,9 @@
 
 The rule that made it sets the base (an infobox date read through a known key is
 surer than a blank cut from a long sentence); what is known to go wrong in review
-lowers it: long prompts, long typed answers, quoted speech, names of unsure kind.
+lowers it: long prompts, long typed answers, quoted speech, names of unsure kind, and
+the shapes strict reviewers failed most (a bare abbreviation typed in, one name of a
+long list, a question turned inside out).
 Drafts below ``THRESHOLD`` are not written unless asked for.
 """
 
@@ -34,6 +36,15 @@ def confidence(c: Candidate) -> float:
         score += 0.04  # three distractors of its kind, none stated true in the article
     if c.type == "text" and len(str(c.answer).split()) > 3:
         score -= 0.06  # long typed answers are hard to type exactly
+    if c.type == "text" and len(str(c.answer).split()) > 4 and not any(
+            len(a.split()) <= 3 for a in c.accept):
+        score -= 0.08  # "Member of the House of Councillors": no student types it so
+    if c.type == "text" and re.fullmatch(r"[A-Z]{2,6}", str(c.answer)):
+        score -= 0.08  # a bare abbreviation: its long name, which a student may give, is unknown
+    if c.prompt.startswith("Name one") and len(c.accept) >= 6:
+        score -= 0.25  # one of a long list: weak, and its names come in many forms
+    if re.match(r"(?:Of|With|From|By|For|To|In) how many\b", c.prompt):
+        score -= 0.2  # "Of how many participants did ... consisting?": a question turned inside out
     if re.search(r"[\"“”]", c.prompt):
         score -= 0.04  # quoted speech cut into a question reads oddly
     if ";" in c.prompt:

@@ -7,12 +7,14 @@ slip a leaked answer or an unprovable claim into a bank.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
-from quiz.generate.audit import has_hole
+from quiz.generate import places
+from quiz.generate.audit import has_hole, spelled_apart
 from quiz.generate.candidate import Candidate
-from quiz.generate.text import content_words, is_latin_text
+from quiz.generate.text import content_words, is_latin_text, wordset
 
 MIN_PROMPT_WORDS = 4
 MAX_PROMPT_WORDS = 38
@@ -58,6 +60,8 @@ def leaks(c: Candidate) -> bool:
     for form in forms:
         if len(fold(form)) >= 2 and contains_folded(prompt, form):
             return True
+        if spelled_apart(form, prompt):
+            return True
     if c.type in ("text", "choice"):
         words = content_words(str(c.answer))
         if len(words) >= 2 and len(words & content_words(prompt)) * 2 > len(words):
@@ -75,11 +79,30 @@ def trivial(c: Candidate, title: str) -> bool:
     a, t = fold(str(c.answer)), fold(title)
     if a and (a == t or f" {a} " in f" {t} " or f" {t} " in f" {a} "):
         return True
+    if len(t.split()) >= 2 and set(t.split()) <= set(a.split()):
+        return True  # "Joseph Mellick Leidy" in a bank about Joseph Leidy
     # "Korea" in a bank titled "Inter-Korean ...": the title spells it out
     words = content_words(str(c.answer))
     title_words = content_words(title)
     return bool(words) and all(any(tw.startswith(w) and len(w) >= 4 for tw in title_words)
                                for w in words)
+
+
+_NAME = r"[A-Z0-9][\w'’-]*(?:\s+(?:(?:of|the|de|and)\s+)?[A-Z0-9][\w'’-]*)*"
+_ALIAS_RE = re.compile(rf"\b(?:known|called|referred to) as (?:simply )?(?:the )?[\"“]?({_NAME})")
+_OR_ALIAS_RE = re.compile(rf"[\"”]?\s*or (?:the )?[\"“]?({_NAME})")
+
+
+def subject_aliases(lead: str) -> list[str]:
+    """The subject's other names its opening sentence gives ("also known as the "Cairo
+    Conference"", "commonly known as Wuhan 2019"): blanking one asks for the subject."""
+    out: list[str] = []
+    for m in _ALIAS_RE.finditer(lead):
+        out.append(m.group(1))
+        more = _OR_ALIAS_RE.match(lead, m.end())
+        if more:
+            out.append(more.group(1))
+    return [a for a in out if len(a) >= 3]
 
 
 def bad_shape(c: Candidate) -> str | None:
@@ -110,7 +133,14 @@ def bad_shape(c: Candidate) -> str | None:
         return "cut-range"  # "held on 17–_____": half a range, and a choice may undercut it
     if re.search(r"\b(?:he|she|they|it|this|these|those)\s*\?$", c.prompt, re.IGNORECASE):
         return "dangling-pronoun"
+    if _STRAY_ERA_RE.search(c.prompt):
+        return "template-seam"  # the dates the era mark belonged to were cut out
     return None
+
+
+# An era mark after a word, not a number: "a poet of the Eastern Jin dynasty CE".
+_STRAY_ERA_RE = re.compile(r"\b(?!(?:century|centuries|millennium|c)\b)[A-Za-z]+\s+"
+                           r"(?:BCE|CE|BC|AD)\b")
 
 
 def _is_list(answer: str) -> bool:
@@ -132,14 +162,19 @@ def _proper_enough(c: Candidate) -> bool:
     return bool(re.search(r"\b(?:of|in|to|from|at|near|by) _____", c.prompt))
 
 
-def reject_reason(c: Candidate, quotes: str, title: str) -> str | None:
-    """Why ``c`` must not be written, or None."""
+def reject_reason(c: Candidate, quotes: str, title: str,
+                  defined: Mapping[str, str] | None = None,
+                  aliases: Sequence[str] = ()) -> str | None:
+    """Why ``c`` must not be written, or None. ``defined``: the abbreviations the article
+    spells out for something other than its subject (see ``defined_abbreviations``);
+    ``aliases``: the subject's other names (see ``subject_aliases``)."""
     if not answer_in_evidence(c, quotes):
         return "answer-not-in-evidence"
     if leaks(c):
         return "answer-in-prompt"
-    if trivial(c, title):
-        return "trivial"
+    if trivial(c, title) or (c.type in ("text", "choice") and
+                             fold(str(c.answer)) in {fold(a) for a in aliases}):
+        return "trivial"  # the subject, or its other name ("the Cairo Conference")
     if has_hole(c.prompt) or has_hole(c.explanation):
         return "broken-text"
     if c.type in ("choice", "multi"):
@@ -150,7 +185,7 @@ def reject_reason(c: Candidate, quotes: str, title: str) -> str | None:
         forms = [fold(str(a)) for a in answers] + [fold(a) for a in c.accept]
         if any(fold(w) in forms for w in wrong):
             return "bad-distractors"
-    return bad_shape(c) or low_value(c, title)
+    return bad_shape(c) or low_value(c, title, defined)
 
 
 # A blank after these asks for a transliteration or an alias, not a fact worth learning.
@@ -184,8 +219,29 @@ _COUNTED_WHEN_RE = re.compile(
 _NO_ANSWERS = {"unknown", "none", "n/a", "na", "various", "other", "yes", "no", "-"}
 
 
-def lost_context(c: Candidate, title: str) -> bool:
-    """Does the prompt lean on a noun ("the area", "both countries") it does not name?"""
+# "this species", "these words": the demonstrative points at a sentence not shown.
+_DEMONSTRATIVE_RE = re.compile(
+    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose)\s+(?!(?:is|was|are|were|has|had|have|will|would|can|"
+    r"could|may|might|and|or|of|in|to)\b)([a-z][a-z-]+)\b(?!\s+[A-Z])")
+# A sentence opening on a bare definite noun phrase ("The form was applied ...", "The
+# village was opened ..."): its referent was named before.
+_OPENING_THE_RE = re.compile(r"^The ((?:[a-z][\w-]*)(?: [a-z][\w-]*)?)\b(?!['’])")
+# "Leidy also had a brother": "also" adds to a sentence that is not shown.
+_DANGLING_ALSO_RE = re.compile(r"(?<!\bbut )\balso\b(?!\s+(?:known|called|named|spelled|"
+                               r"spelt|referred|written|styled|romani[sz]ed)\b)", re.IGNORECASE)
+_VERBISH = wordset("""is was are were has had have will would can could may might must
+    shall should did does do remained became began lies lay""")
+
+
+def lost_context(c: Candidate, title: str, defined: Mapping[str, str] | None = None) -> bool:
+    """Does the prompt lean on a noun ("the area", "both countries", "this species") or
+    an abbreviation the article defines ("the CRS") that it does not name?"""
+    if _DEMONSTRATIVE_RE.search(c.prompt) or _opens_on_bare_noun(c.prompt, title) or \
+            _DANGLING_ALSO_RE.search(c.prompt):
+        return True
+    if any(re.search(rf"\b{re.escape(a)}\b", c.prompt) and not (long and long in c.prompt)
+           for a, long in (defined or {}).items()):
+        return True
     for m in _CONTEXT_NOUNS_RE.finditer(c.prompt):
         noun = m.group(0).split()[-1].lower()
         if noun in fold(title).split():
@@ -197,6 +253,82 @@ def lost_context(c: Candidate, title: str) -> bool:
     return _bare_possessive(c.prompt, title)
 
 
+def _opens_on_bare_noun(prompt: str, title: str) -> bool:
+    m = _OPENING_THE_RE.match(prompt)
+    if not m:
+        return False
+    words = [w for w in m.group(1).split() if w not in _VERBISH]
+    if len(words) < len(m.group(1).split()):
+        words = words[:1]  # "The form was ...": the verb ends the noun phrase
+    if not words or words[-1].endswith("ed"):
+        return False
+    after = prompt[m.end():]
+    named = re.match(r"\s+(?:(?:of|in|at|on|for)\s+(?:the\s+)?)?(\w)", after)
+    if named and (named.group(1).isupper() or named.group(1).isdigit()):
+        return False  # "The motto of CISM", "The river Tagus": named after all
+    own = fold(title).split()
+    return not any(w[:5] == t[:5] for w in words for t in own if len(w) >= 4 and len(t) >= 4)
+
+
+def defined_abbreviations(text: str, title: str) -> dict[str, str]:
+    """Abbreviations the article spells out in brackets ("Italian Space Research
+    Commission (..., CRS)"), with the long name before the bracket when it has one,
+    leaving out the subject's own ("Council (IMSC; ..., CISM)"): a prompt that uses one
+    without the long name leans on a sentence it does not show."""
+    out: dict[str, str] = {}
+    own = fold(title).split()
+    heads = [" ".join(own[:k]) for k in range(min(2, len(own)), len(own) + 1)]
+    for m in re.finditer(r"\(([^()]*)\)", text):
+        # "(CRS)", "(Commissione ..., CRS)", "(IMSC; ...)": a definition, not an aside
+        abbrevs = [a for a in re.findall(r"(?:^|[,;]\s*)([A-Z][A-Z&]{1,6})\s*(?=$|;)",
+                                         m.group(1).strip())
+                   if a not in _KNOWN_ABBREVIATIONS and places.lookup(a) is None]
+        if not abbrevs:
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        if any(fold(before).endswith(h) for h in heads):
+            continue  # the subject's own short name
+        long = _LONG_NAME_RE.search(before)
+        for a in abbrevs:
+            out.setdefault(a, long.group(1) if long else "")
+    return out
+
+
+_LONG_NAME_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,7}"
+                           r"[A-Z][\w'’-]*)\s*$")
+
+
+def name_referents(c: Candidate, subject: str, heads: set[str], species: bool,
+                   defined: Mapping[str, str]) -> str:
+    """The prompt with what it leans on named: "this species" becomes the subject ("the
+    Chinese sturgeon"), "the CRS" its long name. A false statement is left as it is (its
+    swapped words are read off against the passage)."""
+    prompt = c.prompt
+    if c.type == "truefalse" and c.answer is False:
+        return prompt
+    kinds = set(heads) | (_SPECIES_WORDS if species else set())
+    if kinds and subject:
+        pattern = r"\b([Tt])his (" + "|".join(map(re.escape, sorted(kinds))) + r")\b"
+        prompt = re.sub(pattern, lambda m: _capitalised(subject, m.group(1) == "T"), prompt,
+                        count=1)
+    for abbr, long in defined.items():
+        if long and long not in prompt:
+            prompt = re.sub(rf"\bthe {re.escape(abbr)}\b", f"the {long}", prompt, count=1)
+    return prompt
+
+
+_SPECIES_WORDS = wordset("species fish bird animal plant mammal dolphin whale reptile insect tree")
+
+
+def _capitalised(phrase: str, upper: bool) -> str:
+    return phrase[:1].upper() + phrase[1:] if upper else phrase
+
+
+# Known to a student without the article (a country's, "DPRK", the gazetteer knows).
+_KNOWN_ABBREVIATIONS = wordset("""UN EU NATO USSR UK US USA NASA UNESCO UNICEF WHO IOC FIFA
+    AD BC BCE CE IUCN OPEC ASEAN""")
+
+
 def _bare_possessive(prompt: str, title: str) -> bool:
     """"Under Liu's rule, ...": a lone name in the possessive that is not the subject
     was introduced in full in a sentence that is not shown."""
@@ -206,20 +338,31 @@ def _bare_possessive(prompt: str, title: str) -> bool:
         if re.search(r"[A-Z][\w-]*$", before) and not re.search(r"(?:^|[.!?]\s)[A-Z][\w-]*$",
                                                                  before):
             continue  # part of a longer name ("North Korea's")
+        if places.lookup(m.group(1)) is not None:
+            continue  # "Lisbon's water": a place needs no introduction
         if m.group(1).lower() not in own and fold(m.group(1)) not in own:
             return True
     return False
 
 
-def low_value(c: Candidate, title: str = "") -> str | None:
+def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None = None
+              ) -> str | None:
     """A blank a teacher would not ask: an alias, an era mark, a word the rest of the
     sentence forces, the half of a name whose other half is shown; a prompt that leans
     on context it does not show; a non-answer such as "Unknown"."""
     answer = str(c.answer)
     if fold(answer) in _NO_ANSWERS:
         return "no-answer"
-    if c.type != "order" and lost_context(c, title):
+    if c.type != "order" and lost_context(c, title, defined):
         return "lost-context"
+    if c.type == "truefalse" and c.answer is True and _named_after_subject(c.prompt, title):
+        return "true-by-construction"  # "Aru is part of the Vogelkop-Aru ecoregion"
+    if c.type == "number" and _counted_list(c):
+        return "forced-blank"  # "based on the _____ pillars: sport, education and solidarity"
+    if c.type == "text" and c.rule.startswith("cloze") and _container_blank(c):
+        return "many-right"  # "a river in _____": the province and the country are right too
+    if c.type == "choice" and c.rule.startswith("cloze") and _described_blank(c.prompt):
+        return "described-blank"  # "the American space agency _____" among European ones
     if re.search(r"\bwho [^,?]*,", c.prompt) and c.rule == "wh-who":
         return "broken-prompt"
     if not c.rule.startswith("cloze") and c.rule != "truefalse":
@@ -245,6 +388,72 @@ def low_value(c: Candidate, title: str = "") -> str | None:
             if len(w) >= 4 and w in content_words(c.prompt.replace("_____", " ")):
                 return "forced-blank"  # the answer's own word stands beside the blank
     return None
+
+
+def _named_after_subject(prompt: str, title: str) -> bool:
+    """A name made from the subject's own name ("Vogelkop-Aru" in a bank about the Aru
+    Islands): a statement that the subject belongs to it is true by its wording."""
+    for w in title.split():
+        if len(w) < 3 or not w[:1].isupper() or fold(w) in _GENERIC_TITLE_WORDS:
+            continue
+        if re.search(rf"\b[A-Z][\w]*-{re.escape(w)}\b|\b{re.escape(w)}-[A-Z]", prompt):
+            return True
+    return False
+
+
+_GENERIC_TITLE_WORDS = wordset("""islands island river lake mount mountain bridge battle
+    treaty war city county regency province state the of and""")
+
+
+def _counted_list(c: Candidate) -> bool:
+    """Is the blank a count of the list that follows it ("the _____ pillars: sport,
+    education and solidarity")? Counting the list gives the answer."""
+    m = re.search(r"_____\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*(?::|—|–|-|,? namely|\(|,? including)"
+                  r"\s*([^.;)]+)", c.prompt)
+    if not m:
+        return False
+    items = [x for x in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", m.group(1))
+             if x.strip()]
+    try:
+        target = float(c.answer)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return len(items) >= 2 and abs(len(items) - target) < 1e-9
+
+
+_DIRECTION_RE = re.compile(r"^(?:(?:North|South|East|West|Central)(?:ern)?|"
+                           r"(?:North|South)-?(?:east|west)(?:ern)?)\s+", re.IGNORECASE)
+_CONTINENTS = frozenset({"asia", "europe", "africa", "oceania", "australasia", "america",
+                         "north america", "south america", "latin america", "antarctica",
+                         "the middle east", "middle east", "east asia", "southeast asia"})
+
+
+def _container_blank(c: Candidate) -> bool:
+    """A country or a broad region typed into "... in _____": the province, the
+    country and the region around the place would all be right."""
+    if c.kind not in ("place", "name", "org"):
+        return False
+    if not re.search(r"\bin\s+(?:the\s+)?_____(?:\s*[.,]|\s+(?:that|which|where|and)\b|$)",
+                     c.prompt):
+        return False
+    answer = str(c.answer).strip()
+    bare = _DIRECTION_RE.sub("", answer)
+    return places.country_named(bare) is not None or fold(answer) in _CONTINENTS or \
+        fold(bare) in _CONTINENTS
+
+
+_DESCRIBED_RE = re.compile(r"\b((?:[A-Z][a-z]+ )?[A-Z][a-z]+) (?:[a-z][\w-]* ){1,3}_____")
+
+
+def _described_blank(prompt: str) -> bool:
+    """A blank right after a nationality and what it is ("the American space agency
+    _____", "South Korean president _____"): options of other nations are ruled out by
+    the description, so only a typed answer is fair."""
+    for m in _DESCRIBED_RE.finditer(prompt):
+        words = m.group(1)
+        if places.by_demonym(words) or places.by_demonym(words.split()[-1]):
+            return True
+    return False
 
 
 def near_duplicate(a: Candidate, b: Candidate) -> bool:

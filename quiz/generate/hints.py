@@ -72,9 +72,11 @@ def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
     for s in around:
         if _inside_longer_name(s.text, forms):
             continue  # "North _____" would mislead
-        if has_hole(tidy(s.text)):
-            continue  # never quote broken text
+        if has_hole(tidy(s.text)) or not tidy(s.text)[:1].isupper():
+            continue  # never quote broken text (" was a Japanese feminist": its name cut off)
         text = blank_out(tidy(s.text), forms)
+        if c.type == "truefalse" and BLANK in text:
+            continue  # a statement has no blank: one in its hint is a riddle with no key
         if len(text.split()) < 5 or len(text.split()) > 60:
             continue
         if any(contains_folded(text, f) for f in forms if len(fold(f)) >= 2):

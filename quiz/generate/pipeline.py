@@ -38,7 +38,15 @@ from quiz.generate.context import (
 from quiz.generate.distractors import Pools, build_pools, learn_article
 from quiz.generate.entities import FUNCTION_CAPS, PERSON, PLACE, TOPIC, build_index
 from quiz.generate.evidence import Quoter
-from quiz.generate.filters import long_cloze, near_duplicate, reject_reason, reveals
+from quiz.generate.filters import (
+    defined_abbreviations,
+    long_cloze,
+    name_referents,
+    near_duplicate,
+    reject_reason,
+    reveals,
+    subject_aliases,
+)
 from quiz.generate.hints import hints
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
@@ -137,9 +145,12 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
                   if not (c.type == "truefalse" and c.answer is True and c.group == lead)]
     quoter = Quoter(article)
     valid: list[Candidate] = []
+    defined = defined_abbreviations(article.text, topic.title)
+    aliases = subject_aliases(next((s.text for s in article.sentences if s.start == lead), ""))
     for c in candidates:
+        c.prompt = name_referents(c, topic.noun_phrase, topic.heads, topic.is_species, defined)
         quotes = " … ".join(normalise_ws(article.text[s:e]) for s, e in c.quotes)
-        reason = reject_reason(c, quotes, topic.title)
+        reason = reject_reason(c, quotes, topic.title, defined, aliases)
         if reason:
             report.rejections[reason] += 1
         else:
