@@ -146,7 +146,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     # an unsure form must not take the place of a sure one of the same sentence (true/false
     # statements stay: their selection keeps true and false in turn)
     sure_forms = [c for c in valid
-                  if keep_all or c.type == "truefalse" or confidence(c) >= threshold]
+                  if keep_all or confidence(c) >= threshold]
     report.held_back = len({c.fact_key for c in valid} - {c.fact_key for c in sure_forms})
     chosen = _select(sure_forms, report, report.target)
 
