@@ -385,3 +385,33 @@ The Accord was signed on 27 April 2018. It was sent to the United Nations on 6 S
     ended = pick(_date("23 November 2023", "When was the Accord suspended?"), pools, "")
     assert ended and all(find_spans(o)[0].value > (2020, 11, 14)  # type: ignore[operator]
                          for o in ended), ended
+
+
+def test_an_answer_the_prompt_gives_a_nationality_gets_no_choices() -> None:
+    pools = Pools()
+    pools.names = {"org": ["CERN", "ESRO", "CNR", "NASA"],
+                   "person": ["Kim Jong-un", "Won Kil-u", "Kim Jong-il", "Moon Jae-in"]}
+    nasa = Candidate(rule="cloze-org", type="text", answer="NASA", kind="org",
+                     prompt="A plan was made with the American space agency _____ in 1962.",
+                     quotes=[(0, 1)], group=0, answer_text="NASA")
+    assert pick(nasa, pools, "") == []
+    moon = Candidate(rule="cloze-person", type="text", answer="Moon Jae-in", kind="person",
+                     prompt="South Korean president _____ responded.", quotes=[(0, 1)],
+                     group=0, answer_text="Moon Jae-in")
+    assert pick(moon, pools, "") == []
+    moon.prompt = "In 2018, _____ met the delegates."
+    assert len(pick(moon, pools, "")) == 3
+
+
+def test_an_event_gets_events_of_its_own_sort() -> None:
+    pools = Pools()
+    pools.names = {"event": ["Warsaw Pact", "Bandung Conference", "Korean War", "Vietnam War",
+                             "Treaty of Rome", "Suez Crisis"]}
+    war = Candidate(rule="cloze-event", type="text", answer="Cold War", kind="event",
+                    prompt="It was founded in the context of the _____.", quotes=[(0, 1)],
+                    group=0, answer_text="Cold War")
+    assert sorted(pick(war, pools, "")) == ["Korean War", "Suez Crisis", "Vietnam War"]
+    pact = Candidate(rule="cloze-event", type="text", answer="Treaty of Paris", kind="event",
+                     prompt="They signed the _____.", quotes=[(0, 1)], group=0,
+                     answer_text="Treaty of Paris")
+    assert sorted(pick(pact, pools, "")) == ["Treaty of Rome", "Warsaw Pact"]

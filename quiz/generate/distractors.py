@@ -132,6 +132,10 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
         options = _place_options(c, pools, options)
     if c.kind in (PLACE, ORG, EVENT):
         options = _same_head(str(c.answer), c.prompt, options)
+    if c.kind == EVENT:
+        options = _same_event_sort(str(c.answer), options)
+    if c.kind in (PERSON, ORG) and _described_by_nation(c.prompt):
+        return []  # "the American space agency _____": only one option is American
     if c.kind in (PLACE, ORG) and pools.with_the:
         # "the Transvaal" cannot become "the London": keep the article right
         the = fold(str(c.answer)) in pools.with_the
@@ -294,6 +298,47 @@ def _same_head(answer: str, prompt: str, options: list[str]) -> list[str]:
             rf"\b{re.escape(head.lower())}s?\b", prompt.lower()):
         return options
     return [o for o in options if o.split()[-1:] == [head]]
+
+
+# Sorts of events: a war is no option for a conference, nor a pact for a war.
+_EVENT_SORTS = (
+    wordset("War Wars Battle Siege Revolution Uprising Rebellion Crisis Campaign Operation "
+            "Massacre Crusade Incident Affair"),
+    wordset("Conference Summit Convention Congress Assembly"),
+    wordset("Treaty Declaration Agreement Accord Accords Armistice Pact Protocol Act"),
+    wordset("Games Olympics Olympiad Cup Championship Championships Festival Exhibition "
+            "Exposition"),
+)
+
+
+def _event_sort(name: str) -> int:
+    """Which of _EVENT_SORTS ``name`` is (-1: none): by its last word ("Cold War"), else
+    its first ("Treaty of Vereeniging", "Battle of Red Cliffs")."""
+    words = name.split()
+    for head in words[-1:] + words[:1]:
+        for i, sort in enumerate(_EVENT_SORTS):
+            if head in sort:
+                return i
+    return -1
+
+
+def _same_event_sort(answer: str, options: list[str]) -> list[str]:
+    sort = _event_sort(answer)
+    return [o for o in options if _event_sort(o) == sort] if sort >= 0 else options
+
+
+_NATION_BEFORE_BLANK = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:[a-z-]+ ){0,3}_____")
+
+
+def _described_by_nation(prompt: str) -> bool:
+    """"South Korean president _____", "the American space agency _____": options would
+    have to be of that nation too, and the article rarely gives three."""
+    m = _NATION_BEFORE_BLANK.search(prompt)
+    if not m:
+        return False
+    words = m.group(1).split()
+    return any(places.by_demonym(" ".join(words[i:])) is not None for i in range(len(words)))
 
 
 def _same_name(a: str, b: str) -> bool:
