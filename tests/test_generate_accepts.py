@@ -83,12 +83,17 @@ def test_fuzz_accepted_forms_never_raise_and_never_repeat_the_answer() -> None:
 
     rng = random.Random(5)
     words = ["DMZ", "(DMZ)", "Korean", "Zone", "the", "dynasty", "Former", "Qin", "Cai", "Lun",
-             "[x]", "C++", "(", ")", "China", "ROC", "of", "*", "Eastern", "Jin", ".", "A.B."]
+             "[x]", "C++", "(", ")", "China", "ROC", "of", "*", "Eastern", "Jin", ".", "A.B.",
+             "River", "Lake", "Sir", "de", "Ben", "House", "Yang-tze", "-", "type", "Filho"]
     for _ in range(2000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
         answer = " ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
         kind = rng.choice(["place", "person", "org"])
-        forms = extra_accepts(_text(answer, kind), text, [answer])
+        c = _text(answer, kind)
+        if rng.random() < 0.5:  # a "Name one of ..." list, with its other right answers
+            c.prompt = "Name one of the parties."
+            c.exclude = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))]
+        forms = extra_accepts(c, text, [answer])
         assert all(f and fold(f) != fold(answer) for f in forms)
         assert len(forms) == len(set(forms))
         for f in forms:
