@@ -144,9 +144,12 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
         else:
             valid.append(c)
     # an unsure form must not take the place of a sure one of the same sentence (true/false
-    # statements stay: their selection keeps true and false in turn)
-    sure_forms = [c for c in valid
-                  if keep_all or confidence(c) >= threshold]
+    # statements stay, for their selection keeps true and false in turn, unless another
+    # form of the same fact is sure: it would be picked, then held back, and the fact lost)
+    sure_facts = {c.fact_key for c in valid
+                  if c.type != "truefalse" and confidence(c) >= threshold}
+    sure_forms = [c for c in valid if keep_all or confidence(c) >= threshold
+                  or (c.type == "truefalse" and c.fact_key not in sure_facts)]
     report.held_back = len({c.fact_key for c in valid} - {c.fact_key for c in sure_forms})
     chosen = _select(sure_forms, report, report.target)
 
