@@ -83,13 +83,127 @@ def test_fuzz_accepted_forms_never_raise_and_never_repeat_the_answer() -> None:
 
     rng = random.Random(5)
     words = ["DMZ", "(DMZ)", "Korean", "Zone", "the", "dynasty", "Former", "Qin", "Cai", "Lun",
-             "[x]", "C++", "(", ")", "China", "ROC", "of", "*", "Eastern", "Jin", ".", "A.B."]
+             "[x]", "C++", "(", ")", "China", "ROC", "of", "*", "Eastern", "Jin", ".", "A.B.",
+             "River", "Lake", "Sir", "de", "Ben", "House", "Yang-tze", "-", "type", "Filho"]
     for _ in range(2000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
         answer = " ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
         kind = rng.choice(["place", "person", "org"])
-        forms = extra_accepts(_text(answer, kind), text, [answer])
+        c = _text(answer, kind)
+        if rng.random() < 0.5:  # a "Name one of ..." list, with its other right answers
+            c.prompt = "Name one of the parties."
+            c.exclude = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))]
+        forms = extra_accepts(c, text, [answer])
         assert all(f and fold(f) != fold(answer) for f in forms)
         assert len(forms) == len(set(forms))
         for f in forms:
             fair_form(_text(answer, kind), f)
+
+
+def _listed(answer: str, others: list[str], kind: str = "person") -> Candidate:
+    return Candidate(rule="infobox-person", type="text", prompt="Name one of the signatories.",
+                     answer=answer, kind=kind, quotes=[(0, 1)], group=0, answer_text=answer,
+                     exclude=others)
+
+
+def test_a_place_is_accepted_without_its_sort_word_when_that_names_nothing_else() -> None:
+    text = "Juveniles are released in the Yangtze River. She came from Yangxia County."
+    assert "Yangtze" in extra_accepts(_text("Yangtze River"), text, [])
+    assert "Yangxia" in extra_accepts(_text("Yangxia County"), text, [])
+    assert "Baikal" in extra_accepts(_text("Lake Baikal"), "Lake Baikal is deep.", [])
+    # the stem is a province, a plain English word, or part of another name here
+    assert "Zhejiang" not in extra_accepts(_text("Zhejiang River"), "The Zhejiang River.", [])
+    assert "Yellow" not in extra_accepts(_text("Yellow River"), "The Yellow River.", [])
+    shared = "It flows into the Puyang River near the Puyang Bridge."
+    assert "Puyang" not in extra_accepts(_text("Puyang River"), shared, [])
+
+
+def test_a_type_is_accepted_without_the_noun_the_prompt_names() -> None:
+    bridge = Candidate(rule="infobox-attribute", type="text", answer="Suspension bridge",
+                       prompt="What type of bridge is the Yangluo Bridge?", kind="attribute",
+                       quotes=[(0, 1)], group=0, answer_text="Suspension bridge")
+    assert "Suspension" in extra_accepts(bridge, "A suspension bridge.", [])
+    bridge.prompt = "What is the Yangluo Bridge?"
+    assert "Suspension" not in extra_accepts(bridge, "A suspension bridge.", [])
+
+
+def test_a_buildings_town_is_accepted_but_not_a_towns_province_or_country() -> None:
+    signed = _text("Melrose House")
+    signed.accept = ["Melrose House, Pretoria"]
+    assert "Pretoria" in extra_accepts(signed, "Signed at Melrose House, Pretoria.", [])
+    born = _text("Nakashima")
+    born.accept = ["Nakashima, Aichi, Japan"]
+    forms = extra_accepts(born, "Born in Nakashima, Aichi, Japan.", [])
+    assert "Aichi" not in forms and "Japan" not in forms
+
+
+def test_the_articles_fuller_form_of_a_name_is_accepted() -> None:
+    text = "Since 2022, the president has been Colonel Nilton Gomes Rolim Filho of Brazil."
+    forms = extra_accepts(_text("Colonel Nilton Gomes Rolim", "person"), text, [])
+    assert "Nilton Gomes Rolim Filho" in forms
+    street = "He lived on John Smith Street."
+    assert "John Smith Street" not in extra_accepts(_text("John Smith", "person"), street, [])
+
+
+def test_every_listed_person_is_accepted_by_surname_and_the_articles_short_name() -> None:
+    text = ("Signed by Sir Alfred Milner, Schalk Willem Burger, Christiaan de Wet and Ahmed "
+            "Ben Bella. Schalk Burger was acting president.")
+    people = ["Alfred Milner", "Schalk Willem Burger", "Christiaan de Wet", "Ahmed Ben Bella"]
+    c = _listed("Sir Alfred Milner", people[1:])
+    forms = extra_accepts(c, text, people)
+    for form in ("Milner", "Burger", "Schalk Burger", "de Wet", "Ben Bella"):
+        assert form in forms, form
+    assert "Wet" not in forms and "Bella" not in forms
+    # another person of the article shares the surname: it picks out no one
+    assert "Burger" not in extra_accepts(c, text + " Tom Burger wrote.", [*people, "Tom Burger"])
+
+
+def test_no_given_name_is_taken_for_a_surname_where_the_family_name_comes_first() -> None:
+    korea = ("Kim Yo-jong met officials in Seoul, South Korea, and Pyongyang. "
+             "Jon Jong-su spoke in Seoul.")
+    assert "Yo-jong" not in extra_accepts(_text("Kim Yo-jong", "person"), korea, [])
+    assert "Jong-su" not in extra_accepts(_text("Jon Jong-su", "person"), korea, [])
+    geneva = "At the conference in Geneva, Switzerland, Zhou Enlai spoke for China."
+    assert "Enlai" not in extra_accepts(_text("Zhou Enlai", "person"), geneva, [])
+    # "García Márquez": in Spanish the middle name of three is the family name
+    mexico = "Gabriel García Márquez lived in Mexico City, Mexico, for years."
+    assert "Márquez" not in extra_accepts(_text("Gabriel García Márquez", "person"), mexico, [])
+
+
+def test_the_name_before_brackets_is_accepted_for_the_one_inside() -> None:
+    text = "Self-government came to the Transvaal (South African Republic) in 1906."
+    assert "Transvaal" in extra_accepts(_text("South African Republic"), text, [])
+
+
+def test_other_right_answers_get_forms_only_in_a_name_one_list() -> None:
+    text = "Born in Perugia in the Papal States."
+    born = _text("Perugia")
+    born.exclude = ["Papal States"]  # places around the answer: kept out of the choices
+    assert "the Papal States" not in extra_accepts(born, text, [])
+    parties = _listed("South African Republic", ["Papal States"], kind="place")
+    assert "the Papal States" in extra_accepts(parties, text, [])
+
+
+def test_a_form_the_evidence_lacks_brings_the_sentence_that_writes_it() -> None:
+    from quiz.bank.article import parse_article
+    from quiz.generate.accepts import form_quotes
+
+    article = parse_article("= T =\n\nThe treaty was signed in May. Schalk Burger was acting "
+                            "president. Burger later retired.\n")
+    spans = form_quotes(["Schalk Burger", "General T"], "Schalk Willem Burger", article)
+    assert [article.text[s:e] for s, e in spans] == ["Schalk Burger was acting president."]
+    assert form_quotes(["Burger"], "Schalk Willem Burger", article) == []
+
+
+def test_an_alias_another_prompt_shows_is_left_out_but_a_short_form_stays() -> None:
+    from quiz.bank.model import Question
+    from quiz.generate.accepts import drop_forms_shown
+
+    q = Question(id="q", type="text", prompt="Name one party.", answer="South African Republic",
+                 accept=["Transvaal", "the South African Republic"], evidence=[])
+    drop_forms_shown(q, "The leaders met at Klerksdorp, Transvaal.")
+    assert q.accept == ["the South African Republic"]
+    china = Question(id="c", type="text", prompt="In which country?",
+                     answer="People's Republic of China", accept=["China"], evidence=[])
+    drop_forms_shown(china, "One of the oldest walls in China.")
+    assert china.accept == ["China"]

@@ -334,3 +334,84 @@ def test_gazetteer_places_are_places_but_the_articles_own_country_is_not_asked()
     # the gazetteer does not make the article's own country a place: "the Han dynasty of
     # _____" would be forced by every sentence around it
     assert index.kind("China") != PLACE
+
+
+FEMINIST = """= Ito Fumi =
+
+Ito Fumi
+- Birth Date: 1893-05-15
+- Death Date: 1981-02-11
+
+Ito Fumi was a Japanese feminist. In 1917 she became a reporter. In 1920 she founded an
+association. She was elected in 1953 and again in 1974, and served until 1981.
+"""
+
+
+def test_no_birth_year_in_the_years_the_article_gives_for_the_persons_adult_life() -> None:
+    pools = _pools(FEMINIST)
+    for s in find_spans(FEMINIST):
+        pools.add_span(s)
+    born = pick(_date("1893", "When was Ito Fumi born?"), pools, "")
+    assert len(born) == 3, born
+    # a reporter at four is no choice: every option leaves her a dozen years before 1917
+    assert all(_year(o) <= 1917 - 12 for o in born), born
+
+
+def test_an_event_of_a_persons_life_is_not_offered_her_birth_or_death_year() -> None:
+    pools = _pools(PERSON)
+    for s in find_spans(PERSON):
+        pools.add_span(s)
+    for _ in range(3):
+        wrong = pick(_date("1884", "In _____, Anna Berg opened a school."), pools, "")
+        assert wrong and "1850" not in wrong and "1890" not in wrong, wrong
+        assert all(_year(o) >= 1850 + 12 for o in wrong), wrong
+
+
+def test_a_beginning_comes_before_the_later_events_and_an_end_after_the_earlier() -> None:
+    text = """= Accord =
+
+Accord
+- Signed: 27 April 2018
+- Suspended: 23 November 2023
+
+The Accord was signed on 27 April 2018. It was sent to the United Nations on 6 September
+2018. A liaison office opened on 14 November 2020. It was suspended on 23 November 2023.
+"""
+    pools = _pools(text)
+    for s in find_spans(text):
+        pools.add_span(s)
+    signed = pick(_date("27 April 2018", "When was the Accord signed?"), pools, "")
+    assert all(find_spans(o)[0].value < (2018, 9, 6) for o in signed), signed  # type: ignore[operator]
+    ended = pick(_date("23 November 2023", "When was the Accord suspended?"), pools, "")
+    assert ended and all(find_spans(o)[0].value > (2020, 11, 14)  # type: ignore[operator]
+                         for o in ended), ended
+
+
+def test_an_answer_the_prompt_gives_a_nationality_gets_no_choices() -> None:
+    pools = Pools()
+    pools.names = {"org": ["CERN", "ESRO", "CNR", "NASA"],
+                   "person": ["Kim Jong-un", "Won Kil-u", "Kim Jong-il", "Moon Jae-in"]}
+    nasa = Candidate(rule="cloze-org", type="text", answer="NASA", kind="org",
+                     prompt="A plan was made with the American space agency _____ in 1962.",
+                     quotes=[(0, 1)], group=0, answer_text="NASA")
+    assert pick(nasa, pools, "") == []
+    moon = Candidate(rule="cloze-person", type="text", answer="Moon Jae-in", kind="person",
+                     prompt="South Korean president _____ responded.", quotes=[(0, 1)],
+                     group=0, answer_text="Moon Jae-in")
+    assert pick(moon, pools, "") == []
+    moon.prompt = "In 2018, _____ met the delegates."
+    assert len(pick(moon, pools, "")) == 3
+
+
+def test_an_event_gets_events_of_its_own_sort() -> None:
+    pools = Pools()
+    pools.names = {"event": ["Warsaw Pact", "Bandung Conference", "Korean War", "Vietnam War",
+                             "Treaty of Rome", "Suez Crisis"]}
+    war = Candidate(rule="cloze-event", type="text", answer="Cold War", kind="event",
+                    prompt="It was founded in the context of the _____.", quotes=[(0, 1)],
+                    group=0, answer_text="Cold War")
+    assert sorted(pick(war, pools, "")) == ["Korean War", "Suez Crisis", "Vietnam War"]
+    pact = Candidate(rule="cloze-event", type="text", answer="Treaty of Paris", kind="event",
+                     prompt="They signed the _____.", quotes=[(0, 1)], group=0,
+                     answer_text="Treaty of Paris")
+    assert sorted(pick(pact, pools, "")) == ["Treaty of Rome", "Warsaw Pact"]

@@ -155,7 +155,10 @@ def test_accept_forms_the_article_supports(banks) -> None:
     bank = generate(parse_article(TREATY)).bank
     forms_seen = {a for q in bank.questions for a in q.accept}
     assert "Bexley" in forms_seen  # the article calls him "Bexley" alone
-    assert "Harrow" not in forms_seen  # it never does
+    # never alone in the article, but the title puts his given name first: a teacher marks
+    # the surname right ("Milner" for Sir Alfred Milner, as the reviewers asked)
+    assert "Harrow" in forms_seen
+    assert not forms_seen & {"John", "Sir", "Jan", "Pieter"}
     seed = banks["article"]
     for q in seed.questions:
         if q.type == "text" and q.answer == "Blue House":

@@ -8,12 +8,23 @@ gives in brackets; the forms here are taken from the article itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from quiz.bank.normalize import fold
+from quiz.bank.article import Article
+from quiz.bank.grounding import text_readable
+from quiz.bank.model import Question
+from quiz.bank.normalize import contains_folded, fold
 from quiz.generate import places
 from quiz.generate.candidate import Candidate
-from quiz.generate.entities import PERSON, PLACE
-from quiz.generate.text import find_word, is_latin_text
+from quiz.generate.entities import (
+    EVENT_WORDS,
+    FUNCTION_CAPS,
+    ORG_WORDS,
+    PERSON,
+    PLACE,
+    PLACE_WORDS,
+)
+from quiz.generate.text import find_word, is_latin_text, wordset
 
 _TITLES = (r"(?:Sir|Lord|Lady|Dame|General|Gen\.|Admiral|Colonel|Captain|Major|Dr\.?|Doctor|"
            r"Professor|Prof\.|King|Queen|Emperor|Empress|Prince|Princess|President|Pope|"
@@ -22,6 +33,44 @@ _TITLE_RE = re.compile(rf"^{_TITLES}\s+(?=[A-Z])")
 # "Northern New Guinea", not "South Korea": the -ern forms describe, the others name
 _DIRECTION_RE = re.compile(r"^(?:Northern|Southern|Eastern|Western|Central) (?=[A-Z])")
 _REGNAL_RE = re.compile(r"\s[IVXLC]+$")
+
+
+def form_quotes(forms: list[str], quoted: str, article: Article, limit: int = 2
+                ) -> list[tuple[int, int]]:
+    """Sentences to add to the evidence so that it shows the article's own other forms
+    ("the Transvaal (South African Republic)", "Schalk Burger") that ``quoted``, the
+    evidence so far, does not: a form is accepted only where the passage holds it."""
+    out: list[tuple[int, int]] = []
+    for form in forms:
+        if len(out) == limit:
+            break
+        if text_readable(form, quoted) or same_answer_words(form, quoted) or \
+                text_readable(_TITLE_RE.sub("", form), quoted):
+            continue  # "General Xie Yi": the answer with a title needs no other sentence
+        for s in article.sentences:
+            if text_readable(form, s.text):
+                if (s.start, s.end) not in out:
+                    out.append((s.start, s.end))
+                    quoted += " … " + s.text
+                break
+    return out
+
+
+def same_answer_words(form: str, quoted: str) -> bool:
+    """A form that is only the answer with "the" or its like in front needs no sentence."""
+    return text_readable(re.sub(r"^(?:the|The) ", "", form), quoted)
+
+
+def drop_forms_shown(q: Question, text: str) -> None:
+    """Leave out another name for the answer that ``text`` shows (another question's prompt
+    writes "Klerksdorp, Transvaal"): better one alias fewer than a question dropped as
+    given away. A short form of the answer itself ("China" for the People's Republic of
+    China) stays: without it the question would mark a right answer wrong."""
+    if q.type != "text" or contains_folded(text, str(q.answer)):
+        return
+    own = set(fold(str(q.answer)).split())
+    q.accept = [a for a in q.accept if len(fold(a)) < 2 or not contains_folded(text, a)
+                or set(fold(a).split()) & own]
 
 
 def either_order(c: Candidate) -> bool:
@@ -51,18 +100,135 @@ def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
     elif c.kind not in _NO_THE_KINDS and re.search(
             rf"\bthe {re.escape(answer)}(?![\w-]|(?-i: [A-Z]))", text, re.IGNORECASE):
         out.append(f"the {answer}")  # the article writes "the Industrial Revolution"
+    # every right answer of a "Name one of ..." list alike (elsewhere ``exclude`` holds the
+    # places around the answer, which are no right answers: "Papal States" for Perugia)
+    listed = c.exclude if c.prompt.startswith("Name one") else []
+    for other in listed:
+        if c.kind not in _NO_THE_KINDS and _written_with_the(other, text):
+            out.append(f"the {other}")
     if c.kind == PERSON or _TITLE_RE.match(answer):
         # every right name of a "Name one of ..." list, as the player may type it
-        for name in [answer, *c.exclude]:
+        for name in [answer, *listed]:
             out += _name_forms(name, text, people)
+            out += _longer_forms(name, text)
     m = _DIRECTION_RE.match(answer)
     if m and c.kind != PERSON and _bare_in(answer[m.end():], text):
         out.append(answer[m.end():])  # "Northern New Guinea": New Guinea is right as well
-    out += _bracketed(answer, text)
+    for name in [answer, *listed]:
+        out += _bracketed(name, text)
+        if c.kind not in (PERSON, *_NO_THE_KINDS):
+            out += _without_generic_head(name, text)
     out += _defined_abbreviation(answer, text)
     out += _country_names(answer, text) if c.kind == PLACE else []
     out += _dynasty_forms(answer, text)
+    out += _type_without_head(answer, c.prompt)
+    out += _town_of_a_building(c)
     return [f for f in dict.fromkeys(out) if f and fold(f) != fold(answer)]
+
+
+def _written_with_the(name: str, text: str) -> bool:
+    return bool(re.search(rf"\bthe {re.escape(name)}(?![\w-]|(?-i: [A-Z]))", text,
+                          re.IGNORECASE))
+
+
+# Words that say what sort of place a name is; the name without them is the same place
+# ("Yangtze" for the Yangtze River, "Yangxia" for Yangxia County, "Baikal" for Lake Baikal).
+_GENERIC_TAIL = {"River": places.RIVER, "Stream": None, "Creek": None, "Sea": places.SEA,
+                 "Ocean": places.SEA, "County": places.CITY, "Province": places.PROVINCE,
+                 "Prefecture": None, "Desert": None, "Glacier": None, "Mountains": None}
+_GENERIC_LEAD = ("Lake", "Mount")
+# "Yellow River" is not "Yellow", nor "Black Sea" "Black": a word of English alone is no name
+_PLAIN_WORDS = wordset(
+    "Red Yellow Black White Blue Green Brown Golden Dead Great Little Big Pearl Salt Long "
+    "Upper Lower Middle New Old Grand High North South East West Northern Southern Eastern "
+    "Western Central Inner Outer Holy Crooked Silver Stone Bay Coral Arctic")
+
+
+def _without_generic_head(answer: str, text: str) -> list[str]:
+    """"Yangtze River" may be written "Yangtze", when "Yangtze" names nothing else: the
+    article never writes it before another word ("Hangzhou Bay" beside the city
+    Hangzhou), the gazetteer knows it as nothing of another sort ("Zhejiang River" is
+    not the province), and it is not a plain English word ("Yellow")."""
+    words = answer.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return []
+    if words[-1] in _GENERIC_TAIL:
+        stem, sort = " ".join(words[:-1]), _GENERIC_TAIL[words[-1]]
+    elif words[0] in _GENERIC_LEAD:
+        stem, sort = " ".join(words[1:]), None
+    else:
+        return []
+    if len(stem) < 3 or any(w in _PLAIN_WORDS for w in stem.split()) or \
+            not is_latin_text(stem) or re.search(r"\d", stem):
+        return []
+    known = places.lookup(stem)
+    if known is not None:
+        # the gazetteer's own river of that name is the same river; anything else is not
+        return [stem] if sort is not None and known.sort == sort else []
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(stem)}(?![\w'’-])", text):
+        before, after = text[max(0, m.start() - 6):m.start()], text[m.end():m.end() + 40]
+        if answer in text[m.start():m.end() + len(answer) + 1] or \
+                text[max(0, m.start() - len(answer)):m.end()].endswith(answer):
+            continue
+        if re.match(r"\s+[A-Z]", after) or re.search(r"[A-Z][\w-]*\s+$", before):
+            return []  # part of another name: "Hangzhou Bay", "Upper Yangxia"
+    return [stem]
+
+
+def _type_without_head(answer: str, prompt: str) -> list[str]:
+    """"What type of bridge is it?" -> "Suspension bridge" may be written "suspension"."""
+    words = answer.split()
+    if len(words) < 2:
+        return []
+    head = words[-1].lower()
+    if re.search(rf"\b(?:type|kind|sort|form) of {re.escape(head)}\b", prompt, re.IGNORECASE):
+        return [" ".join(words[:-1])]
+    return []
+
+
+def _town_of_a_building(c: Candidate) -> list[str]:
+    """"Where was it signed?" -> "Melrose House, Pretoria": a building's town is a right
+    answer too (a city, never the province or country it lies in)."""
+    if c.kind != PLACE or not isinstance(c.answer, str):
+        return []
+    answer = c.answer
+    if answer.split()[-1:] and answer.split()[-1] not in _BUILDINGS:
+        return []
+    out = []
+    for form in c.accept:
+        m = re.fullmatch(rf"{re.escape(answer)}, ([^,]+)", form)
+        if not m:
+            continue
+        entry = places.lookup(m.group(1))
+        if entry is not None and entry.sort == places.CITY:
+            out.append(m.group(1))
+    return out
+
+
+_BUILDINGS = wordset(
+    "House Palace Castle Hall Cathedral Church Temple Mosque Abbey Monastery Stadium Station "
+    "Hotel Theatre Theater Museum Library Tower Building Centre Center Arena Park Gardens "
+    "Garden Square Manor Fort Fortress Villa Chapel Pavilion")
+
+
+def _longer_forms(name: str, text: str) -> list[str]:
+    """The infobox's "Colonel Nilton Gomes Rolim" is the prose's "Nilton Gomes Rolim
+    Filho": the article's fuller form of the same name is right as well."""
+    untitled = _TITLE_RE.sub("", name)
+    if len(untitled.split()) < 2:
+        return []
+    out = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(untitled)}((?: [A-Z][\w.'’-]*){{1,2}})"
+                         rf"(?![\w-])", text):
+        tail = m.group(1).split()
+        # "Sir Alfred Milner Street", "John Smith University": a place or body, not him
+        if any(w in PLACE_WORDS or w in ORG_WORDS or w in EVENT_WORDS for w in tail):
+            continue
+        if re.match(r"\s*(?:\(|,\s*[A-Z])", text[m.end():]):
+            continue
+        out.append(f"{untitled}{m.group(1)}")
+        break
+    return out
 
 
 def fair_form(c: Candidate, form: str) -> bool:
@@ -153,19 +319,72 @@ def _name_forms(name: str, text: str, people: list[str]) -> list[str]:
     words = untitled.split()
     if len(words) >= 2:
         surname = words[-1]
-        if words[-2].lower() in ("de", "da", "van", "von", "del", "di", "la", "le"):
-            surname = " ".join(words[-2:])
-        # the surname alone, when the article itself calls the person so and no other
-        # person it names shares it
+        at = len(words) - 1
+        while at > 1 and words[at - 1].lower() in _PARTICLES:
+            at -= 1  # "Koos de la Rey" is "de la Rey"
+        surname = " ".join(words[at:])
+        # the surname alone, when the article itself calls the person so (or the name is
+        # plainly given name first) and no other person it names shares it
         # "Kim Yo-jong", "Cai Lun": the family name comes first, and the article uses it
         # alone as it would a surname; the last word alone is then no name at all
         for family, least in ((surname, 3), (words[0], 2)):
-            alone = _used_alone(family, untitled, text)
+            alone = _used_alone(family, untitled, text) or (
+                family == surname and _given_name_first(untitled, name, text))
             others = [p for p in people if fold(p) != fold(untitled) and fold(p) != fold(name)
                       and find_word(p, family) >= 0 and not find_word(untitled, p) >= 0]
-            if alone and not others and len(family) >= least and family[:1].isupper():
+            if alone and not others and len(family) >= least and (
+                    family[:1].isupper() or family.split()[0] in _PARTICLES):
                 out.append(family)
+        if len(words) >= 3 and not _INITIAL_RE.match(words[0]):
+            # "Schalk Willem Burger" is "Schalk Burger" where the article writes him so
+            short = f"{words[0]} {surname}"
+            if re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+                out.append(short)
     return out
+
+
+_PARTICLES = ("de", "da", "van", "von", "del", "della", "di", "la", "le", "du", "der", "den",
+              "dos", "das", "ben", "bin", "ibn", "al", "el", "abu", "ter", "ten")
+_INITIAL_RE = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _given_name_first(untitled: str, name: str, text: str) -> bool:
+    """Is the last word surely the family name? Not in an article set in East Asia, where
+    the family name comes first ("Kim Yo-jong", "Xie Yi"), nor for a hyphenated given
+    name or a common family name of those cultures in front; and of three names in a
+    Spanish-speaking country the middle one is the family name."""
+    words = untitled.split()
+    custom = _naming_custom(text)
+    if any("-" in w for w in words) or custom == "family-first" or \
+            words[0] in _FAMILY_FIRST_NAMES:
+        return False
+    # "Gabriel García Márquez": in Spanish the first of two surnames is the one used alone
+    return len(words) == 2 or custom != "two-surnames"
+
+
+# Common family names of cultures that put them first: "Zhou Enlai" named in an article
+# about a conference in Geneva is still not "Enlai".
+_FAMILY_FIRST_NAMES = wordset(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo "
+    "Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang "
+    "Yu Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jin Qiu Mao Kong Xiang Qin Mei Bai Sima Zhuge "
+    "Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Oh Seo Shin Kwon Hwang Ahn Yoo Hong Jeon "
+    "Ko Moon Son Bae Baek Heo Nam Roh Chun Jon Ri Pak Nguyen Tran Pham Ngo Ho Vo Dang Bui")
+
+
+@lru_cache(maxsize=8)
+def _naming_custom(text: str) -> str:
+    """How the people of the article's country order their names, as far as it matters
+    here: "family-first" (East Asia), "two-surnames" (Spanish-speaking) or ""."""
+    country = places.main_country(text)
+    if country is None:
+        return ""
+    if country.region == "east asia":
+        return "family-first"
+    if country.name == "Spain" or (country.region in ("central america", "south america")
+                                   and country.name != "Brazil"):
+        return "two-surnames"
+    return ""
 
 
 def _used_alone(surname: str, full: str, text: str) -> bool:
@@ -184,8 +403,19 @@ def _used_alone(surname: str, full: str, text: str) -> bool:
 
 
 def _bracketed(answer: str, text: str) -> list[str]:
-    """"Transvaal (South African Republic)": the name in brackets is right as well."""
+    """"Transvaal (South African Republic)": the name in brackets is right as well, and
+    the name before the brackets is right for the one inside them."""
     out = []
+    name = r"[A-Z][\w'’-]*(?: (?:of|de|du|la|[A-Z][\w'’-]*))*"
+    # an abbreviation in brackets must spell the name before it: _defined_abbreviation
+    abbreviation = bool(re.fullmatch(r"[A-Z][A-Z.&-]{1,7}", answer))
+    before = rf"(?<![\w-])({name}) \({re.escape(answer)}\)"
+    for m in [] if abbreviation else re.finditer(before, text):
+        line = text[text.rfind("\n", 0, m.start()) + 1:]
+        outer = m.group(1)
+        if not line.startswith("- ") and is_latin_text(outer) and outer not in FUNCTION_CAPS \
+                and len(outer) >= 3:
+            out.append(outer)
     if "(" in answer:
         out.append(re.sub(r"\s*\([^()]*\)", "", answer).strip())
     for m in re.finditer(rf"(?<![\w-]){re.escape(answer)} \(([^()]{{2,40}})\)", text):

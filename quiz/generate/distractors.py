@@ -27,7 +27,7 @@ from quiz.generate.entities import (
     PLACE_WORDS,
     EntityIndex,
 )
-from quiz.generate.lifespan import END_WORDS, START_WORDS, Lifespan, lifespan
+from quiz.generate.lifespan import END_WORDS, START_WORDS, Lifespan, lifespan, side
 from quiz.generate.spans import Span, date_parts, date_sort_key, find_spans, format_like
 from quiz.generate.text import content_words, short_hash, wordset
 
@@ -132,6 +132,10 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
         options = _place_options(c, pools, options)
     if c.kind in (PLACE, ORG, EVENT):
         options = _same_head(str(c.answer), c.prompt, options)
+    if c.kind == EVENT:
+        options = _same_event_sort(str(c.answer), options)
+    if c.kind in (PERSON, ORG) and _described_by_nation(c.prompt):
+        return []  # "the American space agency _____": only one option is American
     if c.kind in (PLACE, ORG) and pools.with_the:
         # "the Transvaal" cannot become "the London": keep the article right
         the = fold(str(c.answer)) in pools.with_the
@@ -249,11 +253,26 @@ def _in_life(span: Span, c: Candidate, options: list[str], pools: Pools) -> list
     # no year after the latest the article knows of: "an estimate as at mid 2037" reads as
     # a forecast, and gives away that it is wrong
     ceiling = max(pools.latest_year, year) if pools.latest_year else None
+    # A beginning comes before everything else the article dates after it, an end after
+    # everything before it: "born in 1917" beside "in 1917 she became a reporter", or
+    # "signed on 23 November 2023" beside "suspended on 23 November 2023", is no choice.
+    # A person does nothing worth dating in the first dozen years of life.
+    after = life.next_after(key) if on_first else None
+    before = life.last_before(key) if on_last else None
+    childhood = 12 if life.person else 0
+    grown = first is not None and life.person and year >= first[0] + childhood
     out = []
     for o in options:
         k = _option_key(span, o)
         if k is None or abs(k[0] - year) > gap or (ceiling is not None and k[0] > ceiling):
             continue
+        if after is not None and (_side(k, after) >= 0 or (
+                born and k[0] > after[0] - childhood)):
+            continue
+        if before is not None and _side(k, before) <= 0:
+            continue
+        if grown and first is not None and k[0] < first[0] + childhood:
+            continue  # "published in 1823", the year he was born
         if on_first and last is not None and (_side(k, last) >= 0 or (
                 born and k[0] > last[0] - 15)):
             continue  # born, founded or signed no later than the end
@@ -261,7 +280,7 @@ def _in_life(span: Span, c: Candidate, options: list[str], pools: Pools) -> list
                 died and k[0] < first[0] + 15)):
             continue  # died, dissolved or closed no earlier than the start
         if any(b is not None and not (on_first and b == first) and not (on_last and b == last)
-               and (_side(k, b) == -_side(key, b) != 0 or k == b)
+               and (_side(k, b) == -_side(key, b) != 0 or _side(k, b) == 0)
                for b in (first, last)):
             continue  # on the other side of the subject's start or end than the answer
         out.append(o)
@@ -279,6 +298,47 @@ def _same_head(answer: str, prompt: str, options: list[str]) -> list[str]:
             rf"\b{re.escape(head.lower())}s?\b", prompt.lower()):
         return options
     return [o for o in options if o.split()[-1:] == [head]]
+
+
+# Sorts of events: a war is no option for a conference, nor a pact for a war.
+_EVENT_SORTS = (
+    wordset("War Wars Battle Siege Revolution Uprising Rebellion Crisis Campaign Operation "
+            "Massacre Crusade Incident Affair"),
+    wordset("Conference Summit Convention Congress Assembly"),
+    wordset("Treaty Declaration Agreement Accord Accords Armistice Pact Protocol Act"),
+    wordset("Games Olympics Olympiad Cup Championship Championships Festival Exhibition "
+            "Exposition"),
+)
+
+
+def _event_sort(name: str) -> int:
+    """Which of _EVENT_SORTS ``name`` is (-1: none): by its last word ("Cold War"), else
+    its first ("Treaty of Vereeniging", "Battle of Red Cliffs")."""
+    words = name.split()
+    for head in words[-1:] + words[:1]:
+        for i, sort in enumerate(_EVENT_SORTS):
+            if head in sort:
+                return i
+    return -1
+
+
+def _same_event_sort(answer: str, options: list[str]) -> list[str]:
+    sort = _event_sort(answer)
+    return [o for o in options if _event_sort(o) == sort] if sort >= 0 else options
+
+
+_NATION_BEFORE_BLANK = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:[a-z-]+ ){0,3}_____")
+
+
+def _described_by_nation(prompt: str) -> bool:
+    """"South Korean president _____", "the American space agency _____": options would
+    have to be of that nation too, and the article rarely gives three."""
+    m = _NATION_BEFORE_BLANK.search(prompt)
+    if not m:
+        return False
+    words = m.group(1).split()
+    return any(places.by_demonym(" ".join(words[i:])) is not None for i in range(len(words)))
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -315,13 +375,7 @@ def _option_key(span: Span, option: str) -> tuple[int, int, int] | None:
     return date_sort_key(spans[0]) if spans else None
 
 
-def _side(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
-    # compare only as finely as both are known (a bare year against a full date)
-    if 0 in (a[1], b[1]):
-        a, b = (a[0], 0, 0), (b[0], 0, 0)
-    elif 0 in (a[2], b[2]):
-        a, b = (a[0], a[1], 0), (b[0], b[1], 0)
-    return (a > b) - (a < b)
+_side = side  # compare only as finely as both are known (a bare year against a full date)
 
 
 def _date_options(span: Span, pools: Pools) -> list[str]:

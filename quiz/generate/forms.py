@@ -91,6 +91,8 @@ def truefalse_forms(c: Candidate, pools: Pools) -> list[Candidate]:
     at = find_word(statement, written)
     if at < 0 or find_word(statement, written, at + 1) >= 0:
         return []
+    if _self_evident(statement):
+        return []  # "Aru is part of the Vogelkop-Aru ecoregion": true by its own words
     out = [replace(c, rule="truefalse", type="truefalse", prompt=tidy(statement), answer=True,
                    accept=[], choices=[], unit=None, tolerance=0.0, score=c.score - 0.2,
                    difficulty=1)]
@@ -108,6 +110,14 @@ def truefalse_forms(c: Candidate, pools: Pools) -> list[Candidate]:
             out.append(replace(out[0], prompt=tidy(false), answer=False))
             break
     return out
+
+
+def _self_evident(statement: str) -> bool:
+    """Does a name of the statement stand inside another of its names ("Aru" and the
+    "Vogelkop-Aru lowland rain forests")? Then it reads as true whatever it says."""
+    tokens = re.findall(r"[\w'’]+(?:-[\w'’]+)*", statement)
+    alone = {t for t in tokens if "-" not in t and len(t) >= 3 and t[:1].isupper()}
+    return any(part in alone for t in tokens if "-" in t for part in t.split("-"))
 
 
 def _swappable(statement: str, at: int, written: str, c: Candidate, pools: Pools) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quiz.bank.article import Article
+from quiz.bank.article import Article, normalise_ws
 from quiz.generate.spans import date_sort_key, find_spans
 
 START, END = "start", "end"
@@ -48,6 +48,9 @@ class Lifespan:
 
     start_dates: set[Key] = field(default_factory=set)
     end_dates: set[Key] = field(default_factory=set)
+    person: bool = False  # born and died, not founded and dissolved
+    # every date the article gives, in order: what else happened in the subject's life
+    all_dates: list[Key] = field(default_factory=list)
 
     @property
     def start(self) -> set[int]:
@@ -66,8 +69,29 @@ class Lifespan:
     def last(self) -> Key | None:
         return _most_precise(self.end_dates, max(self.end)) if self.end_dates else None
 
+    def next_after(self, key: Key) -> Key | None:
+        """The first date the article gives after ``key`` (as finely as both are known)."""
+        return next((k for k in self.all_dates if side(k, key) > 0), None)
+
+    def last_before(self, key: Key) -> Key | None:
+        return next((k for k in reversed(self.all_dates) if side(k, key) < 0), None)
+
     def conflict(self, which: str) -> bool:
         return len(self.start if which == START else self.end) > 1
+
+
+def side(a: Key, b: Key) -> int:
+    """-1, 0 or 1: ``a`` before, on or after ``b``, compared only as finely as both are
+    known (a bare year against a full date)."""
+    if 0 in (a[1], b[1]):
+        a, b = (a[0], 0, 0), (b[0], 0, 0)
+    elif 0 in (a[2], b[2]):
+        a, b = (a[0], a[1], 0), (b[0], b[1], 0)
+    return (a > b) - (a < b)
+
+
+_PERSON_KEYS = re.compile(r"^(?:born|birth|birth date|date of birth|died|death|death date|"
+                          r"date of death)$")
 
 
 def _most_precise(keys: set[Key], year: int) -> Key:
@@ -101,8 +125,11 @@ def _key_words(key: str) -> str:
 
 def lifespan(article: Article) -> Lifespan:
     life = Lifespan()
+    found: set[Key] = set()
     for f in article.infobox:
         key = _key_words(f.key)
+        found.update(dates_in(f.value))
+        life.person = life.person or bool(_PERSON_KEYS.match(key))
         if _START_KEYS.match(key):
             life.start_dates.update(dates_in(f.value))
         elif _END_KEYS.match(key):
@@ -116,6 +143,13 @@ def lifespan(article: Article) -> Lifespan:
         if m and _about_subject(s.text, article.title):
             clause = re.split(r",? and\b|\. ", m.group(1))[0]
             life.start_dates.update(dates_in(clause)[:1])
+            life.person = True
+    for p in article.paragraphs:
+        for sp in find_spans(normalise_ws(p.text)):
+            k = date_sort_key(sp)
+            if k is not None and k[0] != 0:
+                found.add(k)
+    life.all_dates = sorted(found)
     return life
 
 

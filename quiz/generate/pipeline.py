@@ -16,7 +16,13 @@ from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import events, forms, howmany, infobox, ordering, relations, rules, why
-from quiz.generate.accepts import either_order, extra_accepts, fair_form
+from quiz.generate.accepts import (
+    drop_forms_shown,
+    either_order,
+    extra_accepts,
+    fair_form,
+    form_quotes,
+)
 from quiz.generate.audit import (
     article_units,
     asks_conflicted,
@@ -156,9 +162,12 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
         else:
             valid.append(c)
     # an unsure form must not take the place of a sure one of the same sentence (true/false
-    # statements stay: their selection keeps true and false in turn)
-    sure_forms = [c for c in valid
-                  if keep_all or c.type == "truefalse" or confidence(c) >= threshold]
+    # statements stay, for their selection keeps true and false in turn, unless another
+    # form of the same fact is sure: it would be picked, then held back, and the fact lost)
+    sure_facts = {c.fact_key for c in valid
+                  if c.type != "truefalse" and confidence(c) >= threshold}
+    sure_forms = [c for c in valid if keep_all or confidence(c) >= threshold
+                  or (c.type == "truefalse" and c.fact_key not in sure_facts)]
     report.held_back = len({c.fact_key for c in valid} - {c.fact_key for c in sure_forms})
     chosen = _select(sure_forms, report, report.target)
 
@@ -175,6 +184,9 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
         if sure < threshold and not keep_all:
             report.held_back += 1
             continue
+        extra = [a for a in extra_accepts(c, article.text, people) if fair_form(c, a)]
+        quoted = " … ".join(article.text[s:e] for s, e in c.quotes)
+        c.quotes += form_quotes(extra, quoted, article)  # where the article writes them
         evidence = [quoter.evidence(s, e) for s, e in c.quotes]
         qid = f"{c.rule}-{short_hash(c.rule, c.prompt, c.answer, evidence[0].quote)}"
         while qid in seen_ids:
@@ -186,7 +198,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             hints=hints(c, article, neighbours, infobox_groups),
             explanation=c.explanation, difficulty=c.difficulty, tags=list(dict.fromkeys(c.tags)),
             origin=f"generated:{c.rule}", status="draft",
-            accept=[a for a in dict.fromkeys([*c.accept, *extra_accepts(c, article.text, people)])
+            accept=[a for a in dict.fromkeys([*c.accept, *extra])
                     if fold(a) != fold(str(c.answer)) and fair_form(c, a)],
             choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
             person=either_order(c),  # "Yo-jong Kim" is the same name
@@ -232,6 +244,9 @@ def _self_checked(questions: list[Question], article: Article, report: Report
     # one prompt giving away another's answer: drop the later (less sure) of the two
     out: list[Question] = []
     for q in kept:
+        for o in out:
+            drop_forms_shown(q, o.prompt)
+            drop_forms_shown(o, q.prompt)
         if any(gives_away(q, o.prompt) or gives_away(o, q.prompt) for o in out):
             report.rejections["self-check"] += 1
             continue
