@@ -366,7 +366,9 @@ class _Selection:
         answer_key = head.fact_key[1]
         if head.type == "number":
             answer_key = str(float(head.answer))  # type: ignore[arg-type]
-        if head.group >= 0 and self.per_group[head.group] >= per_sentence:
+        # a sentence naming four relatives holds four facts, none hiding another's answer
+        cap = per_sentence + (2 if head.rule == "kinship" else 0)
+        if head.group >= 0 and self.per_group[head.group] >= cap:
             self.why[id(fs)] = "sentence-cap"
             return False
         if self.per_answer[answer_key] >= PER_ANSWER and head.type != "order":
