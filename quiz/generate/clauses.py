@@ -62,9 +62,10 @@ def _halves(part: str) -> list[str]:
         if _dates(left) != 1 or _dates(right) != 1:
             continue
         subj = _SUBJECT.match(left)
-        passive = subj and re.match(r"(?:was|were) (?=[a-z]+(?:ed|t|n)\b)", left[subj.end():])
+        passive = re.match(r"(?:was|were) (?=[a-z]+(?:ed|t|n)\b)", left[subj.end():]) \
+            if subj else None
         verb = re.match(r"[a-z]+(?:ed|t|n) ", right)
-        if passive and verb and verb[0].strip() not in _INTRANSITIVE:
+        if subj and passive and verb and verb[0].strip() not in _INTRANSITIVE:
             right = f"{subj['subj']} {passive[0]}{right}"  # "was sacked ... and rebuilt in"
         elif _VERB_START.match(right):
             if not subj:
