@@ -95,3 +95,19 @@ def test_parentheses_take_their_era_and_leave_the_comma() -> None:
                         "the Eastern Jin dynasty (266–420) CE.") == \
         "Xie Daoyun, courtesy name Lingjiang, was a poet of the Eastern Jin dynasty."
     assert strip_parens("In 105 (a year) CE he left.") == "In 105 CE he left."
+
+
+FAMILY = """= Wen Sample =
+
+Wen Sample was a poet of the Eastern Jin dynasty.
+Wen Sample was the niece of Prime Minister Wen An, the daughter of General Wen Yi, the \
+sister of General Wen Xuan, and the wife of calligrapher Wang Ningzhi.
+She wrote poems, and her poems were sung by her friends.
+"""
+
+
+def test_four_relatives_in_one_sentence_are_all_asked() -> None:
+    # the per-sentence cap would keep two; each relative is its own fact
+    bank = generate(parse_article(FAMILY, "x.txt"), keep_all=True).bank
+    kin = {q.answer for q in bank.questions if q.origin == "generated:kinship"}
+    assert kin == {"Wen An", "Wen Yi", "Wen Xuan", "Wang Ningzhi"}, kin

@@ -231,3 +231,31 @@ def test_an_event_is_also_the_tournament_and_agrees_in_number() -> None:
             "conference was held on 17 December 2002 in Cairo.\n")
     assert _standalone(conf)["The first conference was held on 17 December 2002 in Cairo."] \
         is None
+
+
+KIND = """= Sample-stayed bridge =
+
+A sample-stayed bridge is a type of bridge in which the cables run from the towers to the \
+deck. The design is well-suited to deep valleys and wide rivers. The form was applied to \
+several Rhine River crossings in Germany in the 1930s. Engineers chose a sample-stayed \
+bridge for its stiffness.
+"""
+
+
+def test_the_form_of_a_kind_of_thing_is_named() -> None:
+    article = parse_article(KIND)
+    reader = ContextReader(article, topic_of(article))
+    s = article.sentences
+    assert reader.standalone(s[1].text, True, True, article.text[:s[1].start]).text == \
+        "The sample-stayed bridge design is well-suited to deep valleys and wide rivers."
+    assert reader.standalone(s[2].text, True, True, article.text[:s[2].start]).text == (
+        "The sample-stayed bridge form was applied to several Rhine River crossings in "
+        "Germany in the 1930s.")
+    # an article about one named thing: "The design" is not rewritten as its name
+    named = parse_article(KIND.replace("= Sample-stayed bridge =", "= Sample Bridge =")
+                          .replace("A sample-stayed bridge is a type of bridge",
+                                   "The Sample Bridge is a bridge"))
+    reader = ContextReader(named, topic_of(named))
+    s = named.sentences
+    got = reader.standalone(s[1].text, True, True, named.text[:s[1].start]).text
+    assert got is None or "Sample Bridge design" not in got

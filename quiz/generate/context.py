@@ -60,6 +60,8 @@ _NP_STOP = wordset(
     over under during after before since until near into onto within without about against
     among through across along because while if than but not also"""
 )
+# what "The form ..." means in an article about a kind of thing
+_KIND_NOUNS = wordset("form design type system structure method technique")
 _ORDINALS = wordset(
     """first second third fourth fifth last final only sole main principal oldest newest
     largest smallest biggest earliest latest highest lowest longest shortest original
@@ -292,6 +294,11 @@ class ContextReader:
         self.is_person = is_person or (lambda name: True)
         self.text_lower = article.text.lower()
         self._ambiguous: dict[str, bool] = {}
+        # "A cable-stayed bridge is a type of bridge ...": the article defines a kind of thing
+        kind = topic.noun_phrase.removeprefix("the ")
+        self._kind_article = not (topic.is_person or topic.is_species) and \
+            topic.noun_phrase.startswith("the ") and kind[:1].islower() and bool(
+                re.match(rf"An? {re.escape(kind)} (?:is|was) an? ", _first_prose(article)))
 
     def standalone(self, text: str, prev_topic: bool, in_lead: bool,
                    earlier: str = "") -> Standalone:
@@ -468,6 +475,11 @@ class ContextReader:
             return t, True
         head = np_words[-1]
         np_end = start + len("The ") + len(" ".join(np_words))
+        if np_words == [head] and head in _KIND_NOUNS and self._kind_article:
+            # "The form was applied ..." in an article defining a kind of bridge
+            kind = self.topic.noun_phrase.removeprefix("the ")
+            return t[:start] + ("The" if start == 0 else "the") + f" {kind} {head}" + \
+                t[np_end:], True
         if head in self.topic.heads and not self.topic.is_person:
             if set(np_words) & _COUNTING:
                 return t, False  # "The first conference": one of a series, not the topic

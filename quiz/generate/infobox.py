@@ -712,7 +712,10 @@ def _date_prompt(words: list[str], s: str, kind: str) -> str | None:
 
 def _count_prompt(words: list[str], s: str, be: str, noun: str) -> str:
     """"Participants: 607 representatives" -> "How many representatives took part in X?"."""
-    if words[-1] in ("participants", "nations", "athletes", "teams", "countries", "delegates"):
+    if words[-1] in ("athletes", "teams", "competitors"):
+        # not "took part" as for nations: two prompts that differ in one word read as one
+        return f"How many {noun} competed at {s}?"
+    if words[-1] in ("participants", "nations", "countries", "delegates"):
         return f"How many {noun} took part in {s}?"
     if words[-1] == "events":
         return f"How many events were contested at {s}?"

@@ -15,7 +15,17 @@ from pathlib import Path
 from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
-from quiz.generate import events, forms, howmany, infobox, ordering, relations, rules, why
+from quiz.generate import (
+    clauses,
+    events,
+    forms,
+    howmany,
+    infobox,
+    ordering,
+    relations,
+    rules,
+    why,
+)
 from quiz.generate.accepts import (
     drop_forms_shown,
     either_order,
@@ -116,6 +126,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
                     sum(1 for f in fields if f.typed))
 
     infos = _sentence_infos(article, reader, index, report)
+    infos += clauses.dated_clauses(infos, reader, article.text, index.mentions)
     all_spans = [s for si in infos for s in find_spans(si.cleaned)]
     # The infobox's own dates stay out of the pools: "established ... on ____" with the
     # founding date among the options would have two right answers.
@@ -131,7 +142,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             c.explanation = tidy(article.text[support[0]:support[1]])
     for si in infos:
         for rule in (rules.appositive, rules.wh_when, rules.wh_who, rules.first_holder,
-                     rules.cloze, howmany.how_many):
+                     rules.cloze, howmany.how_many, rules.wh_when_active):
             base.extend(rule(si))
         base.extend(relations.kinship(si, topic) + relations.taxonomy(si, topic))
     base.extend(why.why_questions(infos, topic, article_units(article)))
@@ -391,7 +402,9 @@ class _Selection:
         answer_key = head.fact_key[1]
         if head.type == "number":
             answer_key = str(float(head.answer))  # type: ignore[arg-type]
-        if head.group >= 0 and self.per_group[head.group] >= per_sentence:
+        # a sentence naming four relatives holds four facts, none hiding another's answer
+        cap = per_sentence + (2 if head.rule == "kinship" else 0)
+        if head.group >= 0 and self.per_group[head.group] >= cap:
             self.why[id(fs)] = "sentence-cap"
             return False
         if self.per_answer[answer_key] >= PER_ANSWER and head.type != "order":

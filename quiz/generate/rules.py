@@ -233,6 +233,41 @@ def wh_when(si: SentenceInfo) -> list[Candidate]:
                   accept=date_forms(d), span=d, score=3.0, tags=["dates"])]
 
 
+# past verbs that take no object, so "X opened in 1919" is whole: "When did X open?"
+_ACTIVE_BASE = {"opened": "open", "reopened": "reopen", "closed": "close", "began": "begin",
+                "started": "start", "ended": "end", "collapsed": "collapse", "sank": "sink",
+                "died": "die", "retired": "retire", "resigned": "resign", "ceased": "cease",
+                "erupted": "erupt", "merged": "merge", "dissolved": "dissolve"}
+_ACTIVE_RE = re.compile(
+    r"(?P<subj>(?:The |[A-Z])[^,;()]*?) (?P<verb>" + "|".join(_ACTIVE_BASE) + r")"
+    r"(?P<rest> to (?:traffic|the public)| operations)? (?:in|on) (?P<date>.+?)\.?$")
+
+
+def wh_when_active(si: SentenceInfo) -> list[Candidate]:
+    """``Stade Pershing closed in 1960.`` -> ``In what year did Stade Pershing close?``
+    (only verbs that take no object, the date ending the sentence)."""
+    t = si.text
+    if not t:
+        return []
+    dates = [s for s in si.spans if s.kind in ("date", "year", "monthyear")]
+    m = _ACTIVE_RE.match(t)
+    if len(dates) != 1 or not m or m["date"] != dates[0].text:
+        return []
+    subj = m["subj"]
+    if len(subj.split()) > 10 or re.search(r"\b(?:and|or|who|which|that)\b", subj):
+        return []
+    d = dates[0]
+    lead = {"date": "On what date", "year": "In what year", "monthyear": "In what month"}[d.kind]
+    if re.match(r"[A-Z][a-z]+ [a-z]", subj):
+        subj = subj[0].lower() + subj[1:]  # "Construction on the bridge", not a name
+    prompt = f"{lead} did {lower_first(subj)} {_ACTIVE_BASE[m['verb']]}{m['rest'] or ''}?"
+    if d.kind == "year":
+        return [_base(si, "wh-when", "number", prompt, int(d.text), "year", d.text, span=d,
+                      number_format=d.text, score=3.0, tags=["dates"])]
+    return [_base(si, "wh-when", "text", prompt, d.text, d.kind, d.text,
+                  accept=date_forms(d), span=d, score=3.0, tags=["dates"])]
+
+
 def wh_who(si: SentenceInfo) -> list[Candidate]:
     """``In 1571, Francisco de Holanda proposed ...`` -> ``In 1571, who proposed ...?``"""
     t = si.text
