@@ -104,8 +104,7 @@ def _clue(c: Candidate) -> str | None:
         return f"It is not “{ruled_out}”."
     if c.type == "number":
         if c.kind == "year":
-            year = int(c.answer)  # type: ignore[arg-type]
-            return f"It was in the {year // 10 * 10}s."
+            return _decade(int(c.answer))  # type: ignore[arg-type]
         digits = len(re.sub(r"\D", "", str(c.number_format or c.answer).split(".")[0]))
         if c.number_format and not c.number_format[0].isdigit():
             return f"The number is written as a word starting with “{c.number_format[0]}”."
@@ -122,3 +121,14 @@ def _clue(c: Candidate) -> str | None:
     if n_words == 1:
         return f"One word of {len(letters)} letters, starting with “{first}”."
     return f"{n_words} words, starting with “{first}”."
+
+
+def _decade(year: int) -> str | None:
+    """"It was in the 1840s." A year that opens its decade would be written in that
+    clue ("the 1960s" for 1960), so it is named by the decade before it."""
+    decade = year // 10 * 10
+    if year != decade:
+        return f"It was in the {decade}s."
+    if year < 100:
+        return None  # "the decade after the 0s" says nothing a student can use
+    return f"It was in the decade after the {decade - 10}s."
