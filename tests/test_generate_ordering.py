@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from quiz.bank.article import parse_article
-from quiz.generate import events, infobox, ordering, pipeline
-from quiz.generate.context import ContextReader, topic_of
-from quiz.generate.entities import PERSON, TOPIC, build_index
+from quiz.generate import events, infobox, ordering
 from quiz.generate.pipeline import generate
+from tests.generate_support import sentence_infos
 
 KELL = """= Mara Kell =
 
@@ -33,20 +32,9 @@ Mara Kell was a Wexish explorer and botanist.
 ]) + "\n"
 
 
-def _infos(text: str):
-    article = parse_article(text, "a.txt")
-    topic = topic_of(article)
-    fields = infobox.classify(article)
-    index = build_index(article, {**infobox.gazetteer(fields), **{a: TOPIC for a in topic.aliases}})
-    reader = ContextReader(article, topic,
-                           is_person=lambda n: index.kind(n) in (PERSON, TOPIC))
-    report = pipeline.Report(article.title, 0, 0, 0)
-    return article, topic, pipeline._sentence_infos(article, reader, index, report)
-
-
 @pytest.fixture(scope="module")
 def kell():
-    article, topic, infos = _infos(KELL)
+    article, topic, infos = sentence_infos(KELL)
     fields = infobox.classify(article)
     return topic, events.extract(article, infos, fields, topic)
 

@@ -7,11 +7,10 @@ import random
 import pytest
 
 from quiz.bank.article import parse_article
-from quiz.generate import infobox, pipeline, why
+from quiz.generate import why
 from quiz.generate.audit import article_units
-from quiz.generate.context import ContextReader, topic_of
-from quiz.generate.entities import PERSON, TOPIC, build_index
 from quiz.generate.pipeline import generate
+from tests.generate_support import sentence_infos
 
 MILL = """= Ostrava Grain Mill =
 
@@ -36,20 +35,9 @@ The Ostrava Grain Mill is a former water mill on the river Vell in Dorrin.
 ]) + "\n"
 
 
-def _infos(text: str):
-    article = parse_article(text, "a.txt")
-    topic = topic_of(article)
-    fields = infobox.classify(article)
-    index = build_index(article, {**infobox.gazetteer(fields), **{a: TOPIC for a in topic.aliases}})
-    reader = ContextReader(article, topic,
-                           is_person=lambda n: index.kind(n) in (PERSON, TOPIC))
-    report = pipeline.Report(article.title, 0, 0, 0)
-    return article, topic, pipeline._sentence_infos(article, reader, index, report)
-
-
 @pytest.fixture(scope="module")
 def mill():
-    article, topic, infos = _infos(MILL)
+    article, topic, infos = sentence_infos(MILL)
     return why.why_questions(infos, topic, article_units(article))
 
 
@@ -104,7 +92,7 @@ def test_unrelated_causes_become_choices_and_a_false_statement(mill) -> None:
 
 def test_a_related_cause_is_not_offered_as_wrong() -> None:
     text = MILL.replace("a fire in 1904", "a long drought in 1904")
-    article, topic, infos = _infos(text)
+    article, topic, infos = sentence_infos(text)
     cands = why.why_questions(infos, topic, article_units(article))
     for c in cands:
         if c.prompt == "Why was the Ostrava Grain Mill closed in 1931?" and c.type == "choice":
@@ -143,7 +131,7 @@ def test_fuzzed_causal_sentences_never_invent() -> None:
         if rng.random() < 0.3:
             s = f"{rng.choice(markers).capitalize()} {rng.choice(causes)}, {s[0].lower()}{s[1:]}"
         text = f"= Ostrava Grain Mill =\n\nThe Ostrava Grain Mill is a mill.\n\n==History==\n{s}\n"
-        article, topic, infos = _infos(text)
+        article, topic, infos = sentence_infos(text)
         for c in why.why_questions(infos, topic, article_units(article)):
             assert c.type == "truefalse" or (c.prompt.startswith("Why ")
                                              and c.prompt.endswith("?"))
@@ -164,7 +152,7 @@ The Dorrin Revolt resulted in it.
 
 
 def test_effect_of_the_subject_is_asked() -> None:
-    _, topic, infos = _infos(REVOLT)
+    _, topic, infos = sentence_infos(REVOLT)
     (q,) = why.effect_questions(infos, topic)
     assert q.prompt == "What did the Dorrin Revolt lead to?"
     assert q.answer == "the fall of the Vell dynasty"
