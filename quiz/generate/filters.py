@@ -14,6 +14,7 @@ from quiz.bank.numbers import numbers_in
 from quiz.generate import places
 from quiz.generate.audit import has_hole, spelled_apart
 from quiz.generate.candidate import Candidate
+from quiz.generate.spans import date_sort_key, find_spans
 from quiz.generate.text import content_words, is_latin_text, wordset
 
 MIN_PROMPT_WORDS = 4
@@ -494,3 +495,27 @@ def reveals(a: Candidate, b: Candidate) -> bool:
     answers = a.answer if isinstance(a.answer, list) else [a.answer]
     forms = [str(x) for x in answers] + list(a.accept)
     return any(len(fold(f)) >= 2 and contains_folded(b.prompt, f) for f in forms)
+
+
+def repeats_year(a: Candidate, b: Candidate) -> bool:
+    """A year asked beside a full date of that same year ("In what year was it opened?"
+    and "On what date did it open to traffic?"): the date's answer, or its choices
+    ordered by time, tells the year, and the year half the date."""
+    ya, yb = _asked_year(a), _asked_year(b)
+    return ya is not None and yb is not None and ya[0] == yb[0] and ya[1] != yb[1]
+
+
+def _asked_year(c: Candidate) -> tuple[int, bool] | None:
+    """The year ``c`` asks for, and whether it asks for the bare year."""
+    if c.type in ("truefalse", "order", "multi"):
+        return None
+    written = c.answer_text or str(c.answer)
+    if c.kind == "year":
+        return (int(written), True) if re.fullmatch(r"\d{3,4}", written.strip()) else None
+    if c.kind not in ("date", "monthyear"):
+        return None
+    for span in find_spans(written):
+        key = date_sort_key(span)
+        if key is not None:
+            return key[0], False
+    return None

@@ -60,6 +60,7 @@ from quiz.generate.filters import (
     name_referents,
     near_duplicate,
     reject_reason,
+    repeats_year,
     reveals,
     subject_aliases,
 )
@@ -180,43 +181,29 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     sure_forms = [c for c in valid if keep_all or confidence(c) >= threshold
                   or (c.type == "truefalse" and c.fact_key not in sure_facts)]
     report.held_back = len({c.fact_key for c in valid} - {c.fact_key for c in sure_forms})
-    chosen = _select(sure_forms, report, report.target)
 
     infobox_groups = {fi.f.line_start for fi in fields}
     people = [n for n, k in index.kinds.items() if k == PERSON] + \
         [n for n, k in gaz.items() if k == PERSON]
     if topic.is_person:
         people.append(topic.title)  # "Brunel" alone may be the subject, not his father
-    questions = []
-    seen_ids: set[str] = set()
-    ids: list[tuple[int, str]] = []
-    for c in chosen:
-        sure = confidence(c)
-        if sure < threshold and not keep_all:
-            report.held_back += 1
-            continue
-        extra = [a for a in extra_accepts(c, article.text, people) if fair_form(c, a)]
-        quoted = " … ".join(article.text[s:e] for s, e in c.quotes)
-        c.quotes += form_quotes(extra, quoted, article)  # where the article writes them
-        evidence = [quoter.evidence(s, e) for s, e in c.quotes]
-        qid = f"{c.rule}-{short_hash(c.rule, c.prompt, c.answer, evidence[0].quote)}"
-        while qid in seen_ids:
-            qid += "x"
-        seen_ids.add(qid)
-        ids.append((c.group, qid))
-        questions.append(Question(
-            id=qid, type=c.type, prompt=c.prompt, answer=c.answer, evidence=evidence,
-            hints=hints(c, article, neighbours, infobox_groups),
-            explanation=c.explanation, difficulty=c.difficulty, tags=list(dict.fromkeys(c.tags)),
-            origin=f"generated:{c.rule}", status="draft",
-            accept=[a for a in dict.fromkeys([*c.accept, *extra])
-                    if fold(a) != fold(str(c.answer)) and fair_form(c, a)],
-            choices=c.choices, tolerance=c.tolerance, unit=c.unit, confidence=sure,
-            person=either_order(c),  # "Yo-jong Kim" is the same name
-        ))
-    for q in questions:
-        q.accept = forms.grounded_accepts(q)
-    questions = _self_checked(questions, article, report)
+    writer = _Writer(article, quoter, neighbours, infobox_groups, people, keep_all, threshold)
+    # A draft the self-check drops must not keep the place of its fact's other forms (or
+    # of the facts it crowded out): select again without it, a few times at most.
+    dropped: set[int] = set()
+    counted = Counter(report.rejections)
+    for _ in range(_RESELECT_ROUNDS):
+        report.rejections = Counter(counted)
+        chosen = _select([c for c in sure_forms if id(c) not in dropped], report, report.target)
+        written = writer.write(chosen)
+        questions = _self_checked([q for _, q in written], article, report)
+        kept_ids = {id(q) for q in questions}
+        failed = {id(c) for c, q in written if id(q) not in kept_ids}
+        if not failed:
+            break
+        dropped |= failed
+    report.held_back += writer.held_back
+    ids = [(c.group, q.id) for c, q in written]
     for q in questions:
         report.per_rule[q.origin.split(":", 1)[1]] += 1
         report.per_type[q.type] += 1
@@ -224,8 +211,8 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
             report.choice_questions += 1
             report.choice_same_kind += len(q.choices) >= 4
     typed_groups = {fi.f.line_start for fi in fields if fi.typed}
-    written = {q.id for q in questions}
-    covered = {g for g, q_id in ids if g in typed_groups and q_id in written}
+    kept = {q.id for q in questions}
+    covered = {g for g, q_id in ids if g in typed_groups and q_id in kept}
     report.fields_covered = len(covered)
 
     bid = bank_id or slugify(article.title)
@@ -238,6 +225,56 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     )
     report.seconds = time.perf_counter() - started
     return Result(bank, report)
+
+
+_RESELECT_ROUNDS = 3
+
+
+class _Writer:
+    """Chosen candidates -> questions: ids, evidence, hints, accepted forms."""
+
+    def __init__(self, article: Article, quoter: Quoter,
+                 neighbours: dict[int, list[Sentence]], infobox_groups: set[int],
+                 people: list[str], keep_all: bool, threshold: float) -> None:
+        self.article, self.quoter, self.neighbours = article, quoter, neighbours
+        self.infobox_groups, self.people = infobox_groups, people
+        self.keep_all, self.threshold = keep_all, threshold
+        self.held_back = 0
+
+    def write(self, chosen: list[Candidate]) -> list[tuple[Candidate, Question]]:
+        article = self.article
+        self.held_back = 0
+        out: list[tuple[Candidate, Question]] = []
+        seen_ids: set[str] = set()
+        for c in chosen:
+            sure = confidence(c)
+            if sure < self.threshold and not self.keep_all:
+                self.held_back += 1
+                continue
+            extra = [a for a in extra_accepts(c, article.text, self.people) if fair_form(c, a)]
+            quoted = " … ".join(article.text[s:e] for s, e in c.quotes)
+            # where the article writes them (once: a candidate may be written again)
+            quotes = c.quotes + [q for q in form_quotes(extra, quoted, article)
+                                 if q not in c.quotes]
+            evidence = [self.quoter.evidence(s, e) for s, e in quotes]
+            qid = f"{c.rule}-{short_hash(c.rule, c.prompt, c.answer, evidence[0].quote)}"
+            while qid in seen_ids:
+                qid += "x"
+            seen_ids.add(qid)
+            q = Question(
+                id=qid, type=c.type, prompt=c.prompt, answer=c.answer, evidence=evidence,
+                hints=hints(c, article, self.neighbours, self.infobox_groups),
+                explanation=c.explanation, difficulty=c.difficulty,
+                tags=list(dict.fromkeys(c.tags)),
+                origin=f"generated:{c.rule}", status="draft",
+                accept=[a for a in dict.fromkeys([*c.accept, *extra])
+                        if fold(a) != fold(str(c.answer)) and fair_form(c, a)],
+                choices=list(c.choices), tolerance=c.tolerance, unit=c.unit, confidence=sure,
+                person=either_order(c),  # "Yo-jong Kim" is the same name
+            )
+            q.accept = forms.grounded_accepts(q)
+            out.append((c, q))
+        return out
 
 
 def _self_checked(questions: list[Question], article: Article, report: Report
@@ -412,7 +449,8 @@ class _Selection:
             return False
         options = [f for f in fs if (self.long_ok or not long_cloze(f))
                    and not any(near_duplicate(f, c) or reveals(f, c) or reveals(c, f)
-                               or _same_sentence_overlap(f, c) for c in self.chosen)
+                               or _same_sentence_overlap(f, c) or repeats_year(f, c)
+                               for c in self.chosen)
                    and not (f.type == "truefalse" and self.tf_groups[f.group])
                    and not (f.type == "truefalse" and not self._tf_turn(bool(f.answer)))]
         if not options:
