@@ -116,6 +116,9 @@ def _clashes(option: str, c: Candidate, context: str) -> bool:
     return bool(context) and contains_folded(context, option)
 
 
+_DATE_KINDS = ("date", "monthyear", "daymonth", "year", "erayear")
+
+
 def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
     """Up to ``n`` distractors for ``c``; ``context`` is the text they must not occur in."""
     span = c.span if isinstance(c.span, Span) else None
@@ -148,11 +151,14 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
         about_topic = any(contains_folded(c.prompt, t) for t in pools.topic_names)
         options = [o for o in options if fold(o) not in near
                    and not (about_topic and fold(o) in pools.topic_places)]
+    # a name in the sentences around may be right as well; a date there is another
+    # event's (whether it is also true of this one, stated() below tells)
+    around = context if c.kind in _DATE_KINDS else context + " " + c.nearby
     out: list[str] = []
     for o in options:
         if len(out) == n:
             break
-        if _clashes(o, c, context + " " + c.nearby) or any(_same_name(o, x) for x in out):
+        if _clashes(o, c, around) or any(_same_name(o, x) for x in out):
             continue
         if pools.units and stated(pools.units, c.prompt, o):
             continue  # the article says this is right somewhere else (a second birth year)

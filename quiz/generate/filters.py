@@ -379,8 +379,10 @@ def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None =
             return "statistic-date"  # when a figure was counted, not the figure
         if _ALIAS_BEFORE_RE.search(c.prompt):
             return "alias-blank"
-        if _TITLE_BEFORE_RE.search(c.prompt) or re.search(r"_____['’]?s?\s+[A-Z]", c.prompt) \
-                or _NAME_BEFORE_RE.search(c.prompt):
+        blank = c.prompt.find("_____")
+        if _TITLE_BEFORE_RE.search(c.prompt) or _NAME_BEFORE_RE.search(c.prompt) or (
+                re.search(r"_____['’]?s?\s+[A-Z]", c.prompt)
+                and not dated_after_preposition(c.kind, c.prompt[:blank])):
             return "part-of-a-name"
         if re.search(r"\b(?:North|South|East|West)(?:ern)?\s+[A-Z][\w-]*\b", c.prompt) and \
                 re.search(r"\b(?:between|and)\s+_____|_____\s+and\b", c.prompt):
@@ -519,3 +521,15 @@ def _asked_year(c: Candidate) -> tuple[int, bool] | None:
         if key is not None:
             return key[0], False
     return None
+
+
+_PREPOSITION_END_RE = re.compile(
+    r"(?:^|[\s,;(])(?:[Ii]n|[Oo]n|[Bb]y|[Ff]rom|[Ss]ince|[Uu]ntil|[Dd]uring|[Aa]fter|[Bb]efore)\s+$")
+
+
+def dated_after_preposition(kind: str, before: str) -> bool:
+    """A year or date after "In", "on", "by" ... ("In 1996 Lake Baikal was declared"):
+    the capital after it starts the sentence's subject, not a name the date is part of
+    (as in "the 2010 Asian Games")."""
+    return kind in ("year", "date", "monthyear", "erayear") and bool(
+        _PREPOSITION_END_RE.search(before))

@@ -17,6 +17,7 @@ from quiz.generate import places
 from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
 from quiz.generate.distractors import Pools, pick, same_sort
+from quiz.generate.filters import dated_after_preposition
 from quiz.generate.rules import TRAIL_STARTERS, SentenceInfo
 from quiz.generate.spans import Span, date_parts, date_sort_key
 from quiz.generate.text import capitalise_first, find_word, stable_order, tidy
@@ -123,7 +124,8 @@ def _self_evident(statement: str) -> bool:
 def _swappable(statement: str, at: int, written: str, c: Candidate, pools: Pools) -> bool:
     """Can the answer be swapped out without the statement giving itself away?"""
     after = statement[at + len(written):]
-    if re.match(r"(?:'s?)?\s+[A-Z]", after) or re.search(r"\b(?:St|Saint|Mount|Lake)\s*$",
+    if (re.match(r"(?:'s?)?\s+[A-Z]", after) and not dated_after_preposition(
+            c.kind, statement[:at])) or re.search(r"\b(?:St|Saint|Mount|Lake)\s*$",
                                                             statement[:at]):
         return False  # part of a longer name ("St Paul's Cathedral"): the swap reads as nonsense
     if c.kind == "place":
