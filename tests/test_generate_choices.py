@@ -415,3 +415,33 @@ def test_an_event_gets_events_of_its_own_sort() -> None:
                      prompt="They signed the _____.", quotes=[(0, 1)], group=0,
                      answer_text="Treaty of Paris")
     assert sorted(pick(pact, pools, "")) == ["Treaty of Rome", "Warsaw Pact"]
+
+
+def test_a_founding_just_before_the_next_dated_event_still_gets_three_options() -> None:
+    # every option must come before the office's first meeting three weeks later; the
+    # made-up dates after the answer are ruled out, so earlier ones take their place
+    rng = random.Random(12)
+    for _ in range(200):
+        year, month, day = rng.randint(1900, 2020), rng.randint(1, 12), rng.randint(1, 25)
+        later = month + 1 if month < 12 else 1
+        next_year = year if month < 12 else year + 1
+        text = (f"= Liaison Office =\n\nInfobox\n- Formed: {day} {_MONTHS[month]} {year}\n\n"
+                f"The Liaison Office was a joint office. Its first meeting was held on "
+                f"{day} {_MONTHS[later]} {next_year}.\n")
+        pools = _pools(text)
+        for s in find_spans(text):
+            pools.add_span(s)
+        answer = f"{day} {_MONTHS[month]} {year}"
+        wrong = pick(_date(answer, "When was the Liaison Office formed?"), pools, "")
+        assert len(wrong) == 3, (answer, wrong)
+        first_meeting = (next_year, later, day)
+        assert all(_key(o) < first_meeting for o in wrong), (answer, wrong)
+
+
+_MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def _key(date: str) -> tuple[int, int, int]:
+    day, month, year = date.split()
+    return int(year), _MONTHS.index(month), int(day)

@@ -417,7 +417,23 @@ def _perturb_date(span: Span) -> list[tuple[int, ...]]:
     out = [base] if base != v else []
     out += [x for x in _date_variants(span.kind, base) if x != v]
     out += [x for x in _date_variants(span.kind, v) if x != base]
+    # spares further back, for when the subject's own dates rule out those after the
+    # answer (a founding just before the next event the article dates)
+    out += [x for x in _earlier_variants(span.kind, v) if x != v]
     return list(dict.fromkeys(out))
+
+
+def _earlier_variants(kind: str, v: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """Dates before ``v``, none sharing both its day and its month."""
+    if kind == "monthyear":
+        y, m = v
+        return [(y - 2, (m + 4 - 1) % 12 + 1), (y - 1, (m + 6 - 1) % 12 + 1)]
+    if kind != "date":
+        return []
+    y, m, d = v
+    other = min(d + 5, 28) if d < 20 else d - 11
+    return [(y, m - 3, other) if m > 3 else (y - 1, m + 7, other),
+            (y - 1, (m - 4 - 1) % 12 + 1, other), (y - 2, (m + 2 - 1) % 12 + 1, d)]
 
 
 def _date_variants(kind: str, v: tuple[int, ...]) -> list[tuple[int, ...]]:
