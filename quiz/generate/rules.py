@@ -224,8 +224,14 @@ def wh_when(si: SentenceInfo) -> list[Candidate]:
     # the date must belong to the main verb: no second participle after it
     if any(w.endswith("ed") and w[0].islower() for w in rest_words[1:]):
         return []
-    lead = {"date": "On what date", "year": "In what year", "monthyear": "In what month"}[d.kind]
-    prompt = f"{lead} {m['aux']} {lower_first(subj)} {rest}?"
+    return _when(si, d, f"{_WHEN_LEAD[d.kind]} {m['aux']} {lower_first(subj)} {rest}?")
+
+
+_WHEN_LEAD = {"date": "On what date", "year": "In what year", "monthyear": "In what month"}
+
+
+def _when(si: SentenceInfo, d: Span, prompt: str) -> list[Candidate]:
+    """A "when" question on date ``d``: a year is a number answer, a date a text one."""
     if d.kind == "year":
         return [_base(si, "wh-when", "number", prompt, int(d.text), "year", d.text, span=d,
                       number_format=d.text, score=3.0, tags=["dates"])]
@@ -257,15 +263,10 @@ def wh_when_active(si: SentenceInfo) -> list[Candidate]:
     if len(subj.split()) > 10 or re.search(r"\b(?:and|or|who|which|that)\b", subj):
         return []
     d = dates[0]
-    lead = {"date": "On what date", "year": "In what year", "monthyear": "In what month"}[d.kind]
     if re.match(r"[A-Z][a-z]+ [a-z]", subj):
         subj = subj[0].lower() + subj[1:]  # "Construction on the bridge", not a name
-    prompt = f"{lead} did {lower_first(subj)} {_ACTIVE_BASE[m['verb']]}{m['rest'] or ''}?"
-    if d.kind == "year":
-        return [_base(si, "wh-when", "number", prompt, int(d.text), "year", d.text, span=d,
-                      number_format=d.text, score=3.0, tags=["dates"])]
-    return [_base(si, "wh-when", "text", prompt, d.text, d.kind, d.text,
-                  accept=date_forms(d), span=d, score=3.0, tags=["dates"])]
+    return _when(si, d, f"{_WHEN_LEAD[d.kind]} did {lower_first(subj)} "
+                        f"{_ACTIVE_BASE[m['verb']]}{m['rest'] or ''}?")
 
 
 def wh_who(si: SentenceInfo) -> list[Candidate]:
