@@ -6,7 +6,8 @@ Run:  python benchmarks/generate_eval.py [ARTICLE.txt | FOLDER | NAME ...] [--sh
 Without arguments it runs on every article of ``tests/corpus/``. A NAME is a
 corpus article's file name without ``.txt``. Each article is marked with its
 side of the split in ``benchmarks/corpus_split.txt`` (tune: looked at while
-tuning; test: held out for blind judging). For each article it prints: words,
+tuning; test: held out for blind judging; spent: judged once, then tuned on).
+For each article it prints: words,
 drafts, drafts per 100 words, the automatic checks (answer not in its passage;
 answer given away by its prompt, a hint, a choice or another question's prompt;
 a distractor the article states as true; text with a hole in it; the strict
@@ -49,7 +50,7 @@ GIVEN_AWAY = ("answer-in-prompt", "answer-in-hint", "choice-gives-away",
 
 
 def read_split(path: Path = SPLIT) -> dict[str, str]:
-    """Article name -> "test" or "tune"."""
+    """Article name -> its side: "test", "spent" or "tune"."""
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
