@@ -7,13 +7,13 @@ Without arguments it runs on every article of ``tests/corpus/``. A NAME is a
 corpus article's file name without ``.txt``. Each article is marked with its
 side of the split in ``benchmarks/corpus_split.txt`` (tune: looked at while
 tuning; test: held out for blind judging; spent: judged once, then tuned on).
-For each article it prints: words,
-drafts, drafts per 100 words, the automatic checks (answer not in its passage;
-answer given away by its prompt, a hint, a choice or another question's prompt;
-a distractor the article states as true; text with a hole in it; the strict
-loader's verdict; a rerun byte-identical), the drafts held back below the
-confidence threshold, and the time (median of R runs, parsing included) against
-the budget of 1 s per 1,000 words. Totals follow per set.
+For each article it prints: words, drafts, drafts per 100 words, the automatic
+checks (answer not in its passage; answer given away by its prompt, a hint, a
+choice or another question's prompt; a distractor the article states as true;
+text with a hole in it; the strict loader's verdict; a rerun byte-identical),
+the drafts held back below the confidence threshold, and the time (median of R
+runs, parsing included) against the budget of 1 s per 1,000 words. Totals follow
+per set.
 
 ``--sheet DIR`` writes one judging sheet per article (the article, then every
 question with its type, choices, answer, accepted forms, hints, explanation and
