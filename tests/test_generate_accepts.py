@@ -207,3 +207,71 @@ def test_an_alias_another_prompt_shows_is_left_out_but_a_short_form_stays() -> N
                      answer="People's Republic of China", accept=["China"], evidence=[])
     drop_forms_shown(china, "One of the oldest walls in China.")
     assert china.accept == ["China"]
+
+
+def test_a_well_known_war_or_body_is_accepted_in_its_other_common_forms() -> None:
+    text = "The groups were dissolved after World War II."
+    forms = extra_accepts(_text("World War II", "event"), text, [])
+    assert {"Second World War", "WWII", "WW2"} <= set(forms)
+    assert "World War II" in extra_accepts(_text("WWII", "event"), text, [])
+    # a longer name that merely starts like one is not it
+    assert "WWII" not in extra_accepts(_text("World War II veterans", "event"), text, [])
+
+
+def test_a_river_named_bare_is_accepted_with_the_sort_word_the_article_writes() -> None:
+    text = ("He explored the upper Niger River. He was killed travelling down the Niger. "
+            "Niger is also a country.")
+    forms = extra_accepts(_text("Niger"), text, [])
+    assert "Niger River" in forms and "River Niger" in forms
+    # no sort word in the article: nothing is added
+    assert extra_accepts(_text("Niger"), "He died in Niger.", []) == []
+    # "River Nile" in the key facts is the Nile River, not another name holding "Nile"
+    nile = "- Dam Crosses: River Nile\n\nThe dam is on the Nile River. The Nile floods."
+    assert "Nile" in extra_accepts(_text("Nile River"), nile, [])
+
+
+def test_a_place_is_accepted_by_the_later_name_the_article_gives_in_brackets() -> None:
+    text = ("She was a leader from Chuquisaca, Viceroyalty of the Río de la Plata "
+            "(now Sucre, Bolivia).")
+    forms = extra_accepts(_text("Chuquisaca"), text, [])
+    assert "Sucre" in forms and "Sucre, Bolivia" in forms
+    # a note about the place is no other name, nor is a bracket after another place
+    note = "He died in Perugia (then in the Papal States). He left Rome and Pisa (now a town)."
+    assert extra_accepts(_text("Perugia"), note, []) == []
+    assert extra_accepts(_text("Rome"), note, []) == []
+
+
+def test_places_listed_in_brackets_are_examples_not_other_names() -> None:
+    text = "It is native to Africa and the southern Arabian Peninsula (Yemen, Oman)."
+    forms = extra_accepts(_text("Arabian Peninsula"), text, [])
+    assert not any("Yemen" in f or "Oman" in f for f in forms)
+    # a town with its country in brackets is still another name of the place
+    named = "He was born in Chuquisaca (Sucre, Bolivia)."
+    assert "Sucre, Bolivia" in extra_accepts(_text("Chuquisaca"), named, [])
+
+
+def test_the_town_the_evidence_puts_the_subject_in_answers_where_too() -> None:
+    text = "The Old Dam is a masonry dam on the Nile River in Aswan, Egypt."
+    c = Candidate(rule="infobox-place", type="text", prompt="Where is the Old Dam located?",
+                  answer="Egypt", kind="place", quotes=[(0, len(text))], group=0)
+    forms = [f for f in extra_accepts(c, text, []) if fair_form(c, f)]
+    assert "Aswan" in forms and "Aswan, Egypt" in forms
+    # not for a blank in a sentence: there the country is what is asked
+    c.prompt = "The Old Dam is a masonry dam in _____."
+    assert "Aswan" not in extra_accepts(c, text, [])
+
+
+def test_a_bare_family_name_is_accepted_in_full_when_one_person_has_it() -> None:
+    text = "His brother-in-law Riemon Soga learned refining. Soga passed control to his son."
+    c = _text("Soga", "person")
+    assert "Riemon Soga" in extra_accepts(c, text, ["Riemon Soga"])
+    # two people of that name: the full name would pick one of them
+    assert extra_accepts(c, text, ["Riemon Soga", "Tomo Soga"]) == []
+
+
+def test_a_full_date_answering_when_accepts_its_year() -> None:
+    c = Candidate(rule="infobox-date", type="text", prompt="When was Juana born?",
+                  answer="July 12, 1780", kind="date", quotes=[(0, 1)], group=0)
+    assert "1780" in extra_accepts(c, "Born: July 12, 1780", [])
+    c.prompt = "On _____ she was born."
+    assert "1780" not in extra_accepts(c, "Born: July 12, 1780", [])

@@ -445,3 +445,44 @@ _MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "
 def _key(date: str) -> tuple[int, int, int]:
     day, month, year = date.split()
     return int(year), _MONTHS.index(month), int(day)
+
+
+def test_a_sea_gets_seas_of_its_own_ocean() -> None:
+    text = """= Isle =
+
+Isle is an island in the Indian Ocean, between the Guardafui Channel and the Arabian Sea.
+"""
+    wrong = pick(_place("Arabian Sea", "Isle lies between the Guardafui Channel and the _____."),
+                 _pools(text), "")
+    assert wrong and "Caspian Sea" not in wrong and "Black Sea" not in wrong
+    arabian = places.lookup("Arabian Sea")
+    assert arabian is not None
+    assert all(w in places.same_sort_names(arabian) for w in wrong), wrong
+
+
+def test_a_part_of_a_continent_gets_other_parts_of_it() -> None:
+    text = """= Mungo =
+
+Mungo was a Scottish explorer of West Africa. He was born at Foulshiels and died at Bussa.
+"""
+    wrong = pick(_place("West Africa", "Mungo was a Scottish explorer of _____."),
+                 _pools(text), "")
+    assert len(wrong) == 3
+    assert all(w.endswith(" Africa") and w != "West Africa" for w in wrong), wrong
+
+
+def test_a_language_is_not_a_place_and_never_a_place_option() -> None:
+    from quiz.generate.entities import LANGUAGE, PLACE, build_index
+
+    text = """= Juana =
+
+Juana was born in Chuquisaca. Her father had a hacienda in Toroca. Besides Spanish, she
+became fluent in Quechua and Aymara, the languages of the local people. She lived in Potosi.
+"""
+    index = build_index(parse_article(text))
+    assert index.kind("Quechua") == LANGUAGE and index.kind("Aymara") == LANGUAGE
+    assert index.kind("Toroca") == PLACE
+    # and without the cue they would be places ("in Quechua")
+    plain = text.replace("fluent in Quechua and Aymara, the languages of the local people",
+                         "at home in Quechua and Aymara")
+    assert build_index(parse_article(plain)).kind("Quechua") == PLACE

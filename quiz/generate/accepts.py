@@ -119,11 +119,126 @@ def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
         if c.kind not in (PERSON, *_NO_THE_KINDS):
             out += _without_generic_head(name, text)
     out += _defined_abbreviation(answer, text)
+    out += _known_other_names(answer, text)
+    out += _sort_word_forms(answer, text) if c.kind != PERSON else []
+    out += _renamed(answer, text) if c.kind == PLACE else []
     out += _country_names(answer, text) if c.kind == PLACE else []
+    out += _places_within(c, text)
+    out += _whole_names(answer, c.kind, text, people)
+    out += _year_of_a_date(c)
     out += _dynasty_forms(answer, text)
     out += _type_without_head(answer, c.prompt)
     out += _town_of_a_building(c)
     return [f for f in dict.fromkeys(out) if f and fold(f) != fold(answer)]
+
+
+# Names of wars and bodies every student knows in two ways; a form is added only when
+# the answer is the whole name (never "WWII" for "after World War II ended" cut short).
+_WELL_KNOWN = (
+    ("World War II", "Second World War", "WWII", "WW2", "World War 2"),
+    ("World War I", "First World War", "WWI", "WW1", "World War 1", "Great War"),
+    ("United Nations", "UN"),
+    ("European Union", "EU"),
+    ("United States", "United States of America", "USA", "US", "U.S."),
+    ("United Kingdom", "UK", "Britain", "Great Britain"),
+    ("Soviet Union", "USSR"),
+    ("North Atlantic Treaty Organization", "NATO"),
+    ("International Olympic Committee", "IOC"),
+    ("World Health Organization", "WHO"),
+)
+
+
+def _known_other_names(answer: str, text: str) -> list[str]:
+    """"World War II" may be written "WWII" or "the Second World War": the one name
+    every reader knows in several forms (a form that names something else in this
+    article, "US" beside a "US Army" answer, is not the answer and is never matched)."""
+    bare = re.sub(r"^(?:the|The) ", "", answer)
+    for forms in _WELL_KNOWN:
+        if any(fold(bare) == fold(f) for f in forms):
+            return [f for f in forms if fold(f) != fold(bare)]
+    return []
+
+
+_SORT_WORDS = ("River", "Lake", "Dam", "Sea", "Mountains", "Desert", "Island", "Glacier",
+               "Canal", "Falls")
+
+
+def _sort_word_forms(answer: str, text: str) -> list[str]:
+    """"down the Niger" where the article also writes "the Niger River": "Niger River" and
+    "River Niger" are the same answer; only forms the article itself writes (a sort word
+    before or after), so "Niger" the country never gets "River"."""
+    if not answer[:1].isupper() or any(answer.endswith(f" {w}") or answer.startswith(f"{w} ")
+                                       for w in _SORT_WORDS):
+        return []
+    bare = re.sub(r"^(?:the|The) ", "", answer)
+    out = []
+    for word in _SORT_WORDS:
+        after = f"{bare} {word}"
+        before = f"{word} {bare}" if word in ("River", "Lake") else ""
+        for form in (after, before):
+            if form and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-]| [A-Z])", text):
+                out += [after] + ([before] if before else [])
+                break
+    return out
+
+
+# "Chuquisaca (now Sucre, Bolivia)", "Vila Rica (present-day Ouro Preto)": the same place
+# under its later name, which a student of today may rightly write
+_RENAMED_RE = r"\((?:now|today|present-day|modern(?:-day)?|later|formerly)\s+([^()]{2,40})\)"
+
+
+def _renamed(answer: str, text: str) -> list[str]:
+    out = []
+    name = r"[^()\n.;]{0,60}?"
+    for m in re.finditer(rf"(?<![\w-]){re.escape(answer)}(?![\w-]){name} {_RENAMED_RE}",
+                         text):
+        inner = m.group(1).strip()
+        if not is_latin_text(inner) or re.search(r"\d", inner) or not inner[:1].isupper():
+            continue
+        # the bracket must follow the answer's own name, not another place after it
+        between = text[m.start() + len(answer):m.start(1)]
+        if re.search(r"\b(?:and|or|to|from|between)\b", between):
+            continue
+        first = inner.split(",")[0].strip()
+        out += [first, inner] if first != inner else [inner]
+    return out
+
+
+def _places_within(c: Candidate, text: str) -> list[str]:
+    """"Where is the Aswan Low Dam?" -> "Egypt": the town the article puts the subject in
+    ("on the Nile in Aswan, Egypt") is a more exact right answer, and so written with the
+    country. Only a town written right before the answer, in the question's own evidence."""
+    if c.kind != PLACE or c.type != "text" or not isinstance(c.answer, str) or \
+            not c.prompt.startswith("Where"):
+        return []
+    if places.country_named(c.answer) is None:
+        return []
+    out = []
+    quoted = " ".join(text[s:e] for s, e in c.quotes)
+    town = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+    for m in re.finditer(rf"\b(?:in|at) {town}, {re.escape(c.answer)}\b", quoted):
+        name = m.group(1)
+        if places.country_named(name) is None and name not in FUNCTION_CAPS:
+            out += [name, f"{name}, {c.answer}"]
+    return out
+
+
+def _whole_names(answer: str, kind: str, text: str, people: list[str]) -> list[str]:
+    """A bare family name as the answer ("Soga") when the article names one person of it
+    in full ("Riemon Soga"): the full name is right too."""
+    if kind != PERSON or " " in answer.strip():
+        return []
+    whole = [p for p in people if p != answer and
+             (p.split()[-1] == answer or p.split()[0] == answer)]
+    return whole if len(whole) == 1 else []
+
+
+def _year_of_a_date(c: Candidate) -> list[str]:
+    """"When was she born?" -> "July 12, 1780": the year alone answers "when" too."""
+    if c.kind != "date" or not c.prompt.startswith("When") or not isinstance(c.answer, str):
+        return []
+    m = re.search(r"\b(\d{3,4})$", c.answer.strip())
+    return [m.group(1)] if m else []
 
 
 def _written_with_the(name: str, text: str) -> bool:
@@ -170,7 +285,10 @@ def _without_generic_head(answer: str, text: str) -> list[str]:
         if answer in text[m.start():m.end() + len(answer) + 1] or \
                 text[max(0, m.start() - len(answer)):m.end()].endswith(answer):
             continue
-        if re.match(r"\s+[A-Z]", after) or re.search(r"[A-Z][\w-]*\s+$", before):
+        if words[-1] == "River" and before.endswith("River "):
+            continue  # "River Nile" is the Nile River written the other way
+        prev = re.search(r"([A-Z][\w-]*) +$", before)
+        if re.match(r" +[A-Z]", after) or (prev and prev.group(1) not in FUNCTION_CAPS):
             return []  # part of another name: "Hangzhou Bay", "Upper Yangxia"
     return [stem]
 
@@ -243,6 +361,9 @@ def fair_form(c: Candidate, form: str) -> bool:
     a = places.lookup(str(c.answer))
     if a is None:
         return f.sort not in (places.COUNTRY, places.PROVINCE)
+    if a.sort == places.COUNTRY and f.sort == places.CITY and f.country == a.country and \
+            c.prompt.startswith("Where"):
+        return True  # a town of the answer country (only _places_within adds one)
     return f.sort == a.sort and (f.sort != places.COUNTRY or f.country == a.country)
 
 
@@ -402,6 +523,13 @@ def _used_alone(surname: str, full: str, text: str) -> bool:
     return False
 
 
+def _examples(inner: str) -> bool:
+    """"the southern Arabian Peninsula (Yemen, Oman)": brackets that list places in the
+    answer, not another name of it ("Sucre, Bolivia" is a town and its country)."""
+    parts = [p.strip() for p in re.split(r",|\band\b|\bor\b", inner) if p.strip()]
+    return len(parts) >= 2 and places.country_named(parts[0]) is not None
+
+
 def _bracketed(answer: str, text: str) -> list[str]:
     """"Transvaal (South African Republic)": the name in brackets is right as well, and
     the name before the brackets is right for the one inside them."""
@@ -424,6 +552,7 @@ def _bracketed(answer: str, text: str) -> list[str]:
         inner = m.group(1).strip()
         # "Perugia (then in the Papal States)": a note about the name, not another name
         if is_latin_text(inner) and not re.search(r"\d", inner) and inner[:1].isupper() \
-                and not re.search(r"\b(?:then|now|present|formerly|today|modern)\b", inner):
+                and not re.search(r"\b(?:then|now|present|formerly|today|modern)\b", inner) \
+                and not _examples(inner):
             out.append(inner)
     return out

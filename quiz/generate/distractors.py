@@ -187,6 +187,11 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
         return [n for n in names if f" {fold(n)} " not in pools.folded_text
                 and not places.contains(n, answer) and not places.contains(answer, n)]
 
+    compass = _COMPASS_REGION_RE.fullmatch(answer)
+    if entry is None and compass:
+        # "West Africa": the other parts of that continent, never a farm or a country
+        regions = [f"{d} {compass.group(2)}" for d in _COMPASS_PARTS[compass.group(2)]]
+        return _shuffled([r for r in unmentioned(regions) if fold(r) != fold(answer)], answer)
     if entry is None:
         keep = [o for o in from_article if (e := places.lookup(o, pools.country)) is None
                 or e.sort == places.CITY]
@@ -215,6 +220,18 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
             and e.sort == entry.sort
             and (entry.sort in (places.COUNTRY, places.SEA) or e.country == entry.country)]
     return [o for o in dict.fromkeys(ordered + same) if fold(o) != fold(answer)]
+
+
+# The parts of a continent as they are usually named.
+_COMPASS_PARTS = {
+    "Africa": ("North", "West", "East", "Central", "Southern"),
+    "Asia": ("East", "Southeast", "South", "Central", "Western"),
+    "Europe": ("Northern", "Western", "Eastern", "Southern", "Central"),
+    "America": ("North", "South", "Central", "Latin"),
+}
+_COMPASS_REGION_RE = re.compile(
+    r"(North|South|East|West|Central|Northern|Southern|Eastern|Western|Southeast|Latin)"
+    r" (Africa|Asia|Europe|America)")
 
 
 def _era(c: Candidate, pools: Pools) -> int | None:

@@ -21,7 +21,8 @@ from quiz.generate.spans import CURRENCY_CODES
 from quiz.generate.text import STOPWORDS, WORD_RE, wordset
 
 PERSON, PLACE, ORG, EVENT, NAME, TOPIC = "person", "place", "org", "event", "name", "topic"
-_TIE_ORDER = (ORG, EVENT, PLACE, PERSON)
+LANGUAGE = "language"
+_TIE_ORDER = (ORG, EVENT, PLACE, PERSON, LANGUAGE)
 
 CONNECTORS = wordset(
     "of de da do das dos del della di du des la le von van der den for y e al el bin ibn"
@@ -354,9 +355,20 @@ def _cue_votes(text: str, s: int, e: int, name: str) -> dict[str, float]:
         votes[PLACE] += 0.5  # "Lisbon, Portugal"
     if len(toks) == 1 and re.search(r"\b(?:in|at|near) [A-Z]\w+, $", before):
         votes[PLACE] += 1.0  # "at Klerksdorp, Transvaal"
+    if _LANGUAGE_BEFORE.search(before) or _LANGUAGE_AFTER.match(after):
+        votes[LANGUAGE] += 3  # "fluent in Quechua and Aymara, the languages of": no place
     if len(toks) >= 2 and any(re.fullmatch(r"[A-Z]\w*-[a-z]+", t) for t in toks[1:]):
         votes[PERSON] += 0.8  # "Kim Jong-un", "Moon Jae-in"
     return votes
+
+
+# "fluent in Quechua and Aymara", "spoke Basque", "Quechua and Aymara, the languages of"
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:fluent in|spoke|speaks|speak|speaking|written in|translated (?:into|from)|"
+    r"(?:the )?languages?,?(?: such as| like)?)\s+(?:both\s+)?(?:[A-Z][\w-]*,?\s+)*"
+    r"(?:(?:and|or)\s+)?$")
+_LANGUAGE_AFTER = re.compile(
+    r"(?:,?\s+(?:and|or)\s+[A-Z][\w-]*)*,?\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?languages?\b")
 
 
 def build_index(article: Article, gazetteer: dict[str, str] | None = None) -> EntityIndex:

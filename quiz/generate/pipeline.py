@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.bank.article import Article, Sentence, normalise_ws
@@ -263,7 +263,9 @@ class _Writer:
             seen_ids.add(qid)
             q = Question(
                 id=qid, type=c.type, prompt=c.prompt, answer=c.answer, evidence=evidence,
-                hints=hints(c, article, self.neighbours, self.infobox_groups),
+                # the hints blank out the forms added here too ("the Nile" beside "Nile River")
+                hints=hints(replace(c, accept=[*c.accept, *extra]), article, self.neighbours,
+                            self.infobox_groups),
                 explanation=c.explanation, difficulty=c.difficulty,
                 tags=list(dict.fromkeys(c.tags)),
                 origin=f"generated:{c.rule}", status="draft",

@@ -57,7 +57,8 @@ _RIVERS = {
     "South Korea": "Han River; Nakdong River; Geum River; Yeongsan River",
     "Brazil": "Amazon River; São Francisco River; Paraná River; Tocantins River",
 }
-# Seas by region, for a sea among seas of the same part of the world.
+# Seas by region, for a sea among seas of the same part of the world (a sea listed twice
+# belongs to the first region it is listed in).
 SEAS = {
     "east asia": "East China Sea; South China Sea; Yellow Sea; Bohai Sea; Sea of Japan; "
                  "Philippine Sea",
@@ -68,7 +69,8 @@ SEAS = {
                        "Ionian Sea; Ligurian Sea",
     "western europe": "North Sea; Baltic Sea; Irish Sea; Celtic Sea; Norwegian Sea",
     "eastern europe": "Black Sea; Baltic Sea; Caspian Sea; Sea of Azov; Barents Sea",
-    "middle east": "Red Sea; Arabian Sea; Mediterranean Sea; Black Sea; Caspian Sea",
+    # by ocean, not by the lands around: the Caspian is no option for an Indian Ocean island
+    "indian ocean": "Arabian Sea; Red Sea; Laccadive Sea; Andaman Sea",
 }
 
 
