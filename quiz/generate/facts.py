@@ -30,8 +30,8 @@ from quiz.generate.spans import find_spans
 from quiz.generate.text import BLANK, capitalise_first, content_words, strip_parens
 
 # A proper name as an answer: capitalised words, with the small words names carry inside.
-_NAME = (r"(?:[A-Z][\w'’.-]*|\d+)(?: (?:(?:of|de|da|du|del|von|van|al-|the|and|for|ibn) )*"
-         r"(?:[A-Z][\w'’.-]*|\d+)){0,5}")
+_WORD = r"(?:[A-Z][\w'’-]*(?:\.(?=[ \w]))?|\d+)"  # a full stop only inside: "S. Truman"
+_NAME = rf"{_WORD}(?: (?:(?:of|de|da|du|del|von|van|al-|the|and|for|ibn) )*{_WORD}){{0,5}}"
 # One of the subject's other names: a proper name, a quoted name, or (for a species) a
 # lower-case common name ("the monkey-eating eagle").
 _ALIAS = rf"(?:the )?(?:[\"“][^\"”]{{2,40}}[\"”]|{_NAME}|[a-z][\w-]*(?: [\w-]+){{0,3}})"
@@ -90,8 +90,8 @@ def _subject_end(raw: str, topic: Topic, after_topic: bool) -> int | None:
         return None
     heads = "|".join(re.escape(h) for h in sorted(topic.heads)) or "(?!)"
     pron = r"(?:He|She|he|she)" if topic.is_person else r"(?:It|it)"
-    m = re.compile(rf"(?:{pron}|The (?:{heads}|species|city|town|island|river|bridge|"
-                   rf"building|mosque|dam))\b").match(raw, at)
+    m = re.compile(rf"(?:{pron}|(?:The|This) (?:{heads}|species|dolphin|bird|city|town|"
+                   rf"island|river|bridge|building|mosque|dam))\b").match(raw, at)
     if m and (after_topic or m.group(0) in ("it", "It")):
         return m.end()
     return None
@@ -134,15 +134,21 @@ _TIMED_ALIAS = (r" (?P<be>was|were) (?:known as|called|named) "
                 r" (?P<when>(?:from|between|until|before|in) \d{3,4}(?:(?: to|–|-| and) \d{3,4})?)")
 
 
+_ANOTHER = ("also", "sometimes", "informally", "popularly", "locally")  # "another name"
+_SPELLING = re.compile(r"(?:romani[sz]ed|spelled|spelt|transliterated|written)\b")
+
+
 def _alias_list(s: str) -> list[str]:
     """``the Hangchow River or Tsientang River`` -> both; a list ends where the sentence
     goes on (", is a ...", ", was held ...")."""
     s = re.split(r", (?=(?:is|was|are|were|and (?:is|was|commonly|officially)|has|had|a|an|"
                  r"the [a-z]|which|who)\b)", s, maxsplit=1)[0]
-    parts = re.split(r",? (?:or|and) |, ", s)
+    parts = re.split(r"(,? (?:or|and) |, )", s)
     out: list[str] = []
-    for p in parts:
-        p = p.strip().strip(".").strip()
+    for n in range(0, len(parts), 2):
+        p = parts[n].strip().strip(".").strip()
+        if n and parts[n - 1] == ", " and not re.match(r"(?:the )?[A-Z\"“]", p):
+            return out  # ", runs east": the sentence goes on, the list has ended
         p = re.sub(r"^[\"“](.*)[\"”]$", r"\1", p.removeprefix("the ").strip())
         p = p.strip("\"“”")
         if not p or len(p.split()) > 5 or not re.fullmatch(r"[\w'’ .-]+", p):
@@ -159,7 +165,7 @@ def _all_other_names(infos: Sequence[SentenceInfo], topic: Topic, text: str) -> 
         for form in _subject_forms(topic):
             if raw.startswith(form):
                 m = re.match(_ALIAS_HEAD, raw[len(form):])
-                if m:
+                if m and m["how"] in _ANOTHER and not _SPELLING.match(raw, len(form) + m.end()):
                     found += _alias_list(raw[len(form) + m.end():])
                 break
     return list(dict.fromkeys(found))
@@ -176,14 +182,14 @@ def _other_names(si: SentenceInfo, topic: Topic, rest: str, names: list[str]
     if not m:
         return []
     how = m["how"]
-    if re.match(r"(?:romani[sz]ed|spelled|spelt|transliterated|written)\b", rest[m.end():]):
+    if _SPELLING.match(rest, m.end()):
         return []  # a transliteration is not worth asking
     listed = _alias_list(rest[m.end():])
     if not listed:
         return []
     if how in ("formerly", "previously", "originally", "once"):
         prompt, cloze = f"What was {subj} {how} called?", f"{subj} was {how} called {{}}."
-    elif how in ("also", "sometimes", "informally", "popularly", "locally"):
+    elif how in _ANOTHER:
         prompt = f"What is another name for {subj}?"
         cloze = f"{subj} is also called {{}}."
         listed = listed + [n for n in names if n not in listed]
