@@ -173,7 +173,7 @@ def reject_reason(c: Candidate, quotes: str, title: str,
         return "answer-not-in-evidence"
     if leaks(c):
         return "answer-in-prompt"
-    if trivial(c, title) or (c.type in ("text", "choice") and
+    if trivial(c, title) or (c.type in ("text", "choice") and c.rule != "other-name" and
                              fold(str(c.answer)) in {fold(a) for a in aliases}):
         return "trivial"  # the subject, or its other name ("the Cairo Conference")
     if has_hole(c.prompt) or has_hole(c.explanation):

@@ -18,6 +18,7 @@ from quiz.bank.normalize import fold
 from quiz.generate import (
     clauses,
     events,
+    facts,
     forms,
     howmany,
     infobox,
@@ -148,6 +149,8 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
         base.extend(relations.kinship(si, topic) + relations.taxonomy(si, topic))
     base.extend(why.why_questions(infos, topic, article_units(article)))
     base.extend(why.effect_questions(infos, topic))
+    base.extend(facts.fact_questions(infos, topic, article.text,
+                                     [n for n, k in index.kinds.items() if k == PERSON]))
     dated = events.extract(article, infos, fields, topic)
     base.extend(events.what_happened(dated, topic))
     base.extend(ordering.order_questions(dated))
