@@ -164,8 +164,8 @@ def test_the_subjects_full_name_is_its_own_answer() -> None:
     c = cand("Who was an American paleontologist and anatomist?", "Joseph Mellick Leidy",
              rule="wh-who", kind="person")
     assert reason(c, "Joseph Leidy") == "trivial"
-    assert reason(cand("In Philadelphia his brother was _____.", "Thomas Leidy", rule="cloze-person",
-                       kind="person"), "Joseph Leidy") is None
+    assert reason(cand("In Philadelphia his brother was _____.", "Thomas Leidy",
+                       rule="cloze-person", kind="person"), "Joseph Leidy") is None
 
 
 def test_the_subjects_other_name_is_its_own_answer() -> None:
@@ -407,8 +407,8 @@ def test_one_end_of_a_range_is_not_a_size() -> None:
     c = cand("The Philippine eagle weighs between 4 and _____ kg.", 8,
              rule="cloze-number", type="number", kind="quantity")
     assert reason(c, "Philippine eagle") == "cut-range"
-    years = cand("Ouro Preto was the seat of Minas Gerais from 1720 to _____.", 1897, rule="cloze-year",
-                 kind="year")
+    years = cand("Ouro Preto was the seat of Minas Gerais from 1720 to _____.", 1897,
+                 rule="cloze-year", kind="year")
     assert reason(years, "Ouro Preto") is None  # when a period ended is a fact
 
 
@@ -452,7 +452,8 @@ FRONTED = """= Vila Sample =
 Vila Sample is a town in Minas Gerais, Brazil.
 
 ==History==
-In 1698, Vila Velha (later Vila Sample) was established, becoming a capital. In 1697, the Estrada Real was established by the crown.
+In 1698, Vila Velha (later Vila Sample) was established, becoming a capital.
+In 1697, the Estrada Real was established by the crown.
 """
 
 

@@ -296,7 +296,7 @@ def _fronted_year(text: str, at: int, title: str) -> float | None:
     years = years_in(m.group(1))
     clause = text[m.end():at]
     own = [w for w in title.split() if len(w) >= 3 and w[:1].isupper()]
-    if len(years) != 1 or re.search(r"[,;:]", clause) and "(" not in clause or not any(
+    if len(years) != 1 or (re.search(r"[,;:]", clause) and "(" not in clause) or not any(
             w in clause for w in own):
         return None
     return float(years[0])
