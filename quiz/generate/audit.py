@@ -17,6 +17,7 @@ from quiz.bank.model import Bank, Question
 from quiz.bank.normalize import contains_folded, fold
 from quiz.bank.numbers import numbers_in
 from quiz.generate import places
+from quiz.generate.context import infobox_fields
 from quiz.generate.lifespan import END, END_WORDS, START, START_WORDS, lifespan, years_in
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, wordset
@@ -88,6 +89,8 @@ def derived_from(answer: str, text: str) -> bool:
         word = m.group(0)
         if len(word) > len(answer) and word[:4] == answer[:4] and _DEMONYM_END_RE.search(word):
             return True
+        if answer.endswith("s") and word == answer[:-1]:
+            return True  # "the Philippine eagle ... the Philippines"
     return False
 
 
@@ -219,9 +222,10 @@ def conflicts(article: Article) -> list[Conflict]:
             out.append(Conflict(words, {float(y) for y in
                                         (life.start if which == START else life.end)}))
     out += _date_conflicts(article)
+    out += _either_or(article)
     out += _name_conflicts(article)
     out += _count_conflicts(article)
-    for f in article.infobox:
+    for f in infobox_fields(article):
         key = [w for w in re.findall(r"[a-z]+", f.key.lower()) if len(w) > 3]
         figures = [s for s in find_spans(f.value) if s.kind in ("quantity", "count")
                    and isinstance(s.value, float)]
@@ -254,7 +258,7 @@ def _date_conflicts(article: Article) -> list[Conflict]:
     """An infobox date ("Opening: 2019-10-18") the prose gives in another year ("the games
     opened on 18 October 2018"): the stem of the key's first word finds the prose's clause."""
     out: list[Conflict] = []
-    for f in article.infobox:
+    for f in infobox_fields(article):  # also the "- Key: Value" bullets that open an article
         words = re.findall(r"[a-z]+", f.key.lower())
         years = years_in(f.value)
         if not words or words[0] in _GENERIC_KEYS or len(words[0]) < 4 or len(years) != 1:
@@ -271,10 +275,57 @@ def _date_conflicts(article: Article) -> list[Conflict]:
             dated = [x for x in find_spans(s.text) if x.kind in ("date", "monthyear", "year")]
             for h in hits:
                 near = _same_clause_figure(s.text, h, dated, year=True)
+                if near is None:
+                    near = _fronted_year(s.text, h, article.title)
                 if near is not None:
                     values.add(near)
         if len(values) > 1:
             out.append(Conflict(pattern, values))
+    return out
+
+
+_FRONTED_RE = re.compile(r"(?:In|On|By|Around|About|Circa|c\.)\s+([^,]{3,30}),\s+")
+
+
+def _fronted_year(text: str, at: int, title: str) -> float | None:
+    """"In 1698, Vila Rica (later Ouro Preto) was established": the year of a date that
+    opens the sentence, when what follows up to the word at ``at`` names the subject."""
+    m = _FRONTED_RE.match(text)
+    if not m or at < m.end():
+        return None
+    years = years_in(m.group(1))
+    clause = text[m.end():at]
+    own = [w for w in title.split() if len(w) >= 3 and w[:1].isupper()]
+    if len(years) != 1 or (re.search(r"[,;:]", clause) and "(" not in clause) or not any(
+            w in clause for w in own):
+        return None
+    return float(years[0])
+
+
+_OR_VALUES_RE = re.compile(r"((?:[^\s,;()]+\s+){0,6}?)(?:around|about|circa|c\.|in|on)?\s*"
+                           r"((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d[\d,.]*)\s+or\s+"
+                           r"((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d[\d,.]*)(?![\d-])")
+
+
+def _either_or(article: Article) -> list[Conflict]:
+    """"Huang was likely born around 1240 or 1245": two values the article allows for one
+    thing. A question about it (the words before the pair) may not ask for either alone."""
+    out: list[Conflict] = []
+    for unit in article_units(article):
+        for m in _OR_VALUES_RE.finditer(unit):
+            values = set()
+            for v in (m.group(2), m.group(3)):
+                years = years_in(v)
+                nums = numbers_in(v)
+                if years and len(v.strip()) > 4:
+                    values.add(float(years[0]))  # a full date: its year
+                elif nums:
+                    values.add(nums[0])
+            words = [w for w in re.findall(r"[a-z]{4,}", m.group(1).lower())
+                     if w not in _FRAME and w not in ("likely", "probably", "perhaps", "either")]
+            if len(values) == 2 and words:
+                stems = "|".join(re.escape(w[:5]) for w in words[-2:])
+                out.append(Conflict(re.compile(rf"\b(?:{stems})", re.IGNORECASE), values))
     return out
 
 
@@ -301,7 +352,7 @@ def _name_conflicts(article: Article) -> list[Conflict]:
     another ("Birth Place: Nakashima" but "Born in Bisai"): neither is sure."""
     out: list[Conflict] = []
     for key_re, prose_re, words in _NAME_FACTS:
-        boxed = [f.value for f in article.infobox if key_re.search(f.key.strip())
+        boxed = [f.value for f in infobox_fields(article) if key_re.search(f.key.strip())
                  and not years_in(f.value)]
         if not boxed:
             continue
@@ -369,6 +420,11 @@ def _same_clause_figure(text: str, at: int, figures: list, year: bool = False
 def asks_conflicted(q: Question, found: list[Conflict]) -> bool:
     """Does ``q`` ask for (or state) one of two values the article gives for one thing?
     Asking for "the" value would mark the other, also in the article, wrong."""
+    if q.type == "order":
+        # an ordering's explanation asserts each event's date
+        return any(c.words.search(q.explanation) and any(
+            float(y) in c.values for y in years_in(q.explanation)) for c in found
+            if not c.names)
     for c in found:
         if not c.words.search(q.prompt):
             continue
@@ -378,6 +434,8 @@ def asks_conflicted(q: Question, found: list[Conflict]) -> bool:
             values = [float(y) for y in years_in(q.prompt)] + numbers_in(q.prompt)
         else:
             values = [float(y) for y in years_in(str(q.answer))] + numbers_in(str(q.answer))
+        if q.type == "truefalse" and q.answer is True and c.values <= set(values):
+            continue  # "born around 1240 or 1245" stated whole: it says both
         if any(v in c.values for v in values):
             return True
         if c.names and q.type in ("text", "choice") and any(

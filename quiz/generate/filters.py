@@ -132,6 +132,10 @@ def bad_shape(c: Candidate) -> str | None:
         return "bad-prompt"
     if re.search(r"\d\s*[–—-]\s*_____|_____\s*[–—-]\s*\d", c.prompt):
         return "cut-range"  # "held on 17–_____": half a range, and a choice may undercut it
+    if c.kind not in ("year", "date", "monthyear", "erayear") and re.search(
+            r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s+to\s+_____|"
+            r"\bbetween\s+\S+\s+and\s+_____|_____\s+to\s+\d", c.prompt):
+        return "cut-range"  # "measures 86 to _____ cm": one end of a size, not the size
     if re.search(r"\b(?:he|she|they|it|this|these|those)\s*\?$", c.prompt, re.IGNORECASE):
         return "dangling-pronoun"
     if _STRAY_ERA_RE.search(c.prompt):
@@ -142,6 +146,11 @@ def bad_shape(c: Candidate) -> str | None:
 # An era mark after a word, not a number: "a poet of the Eastern Jin dynasty CE".
 _STRAY_ERA_RE = re.compile(r"\b(?!(?:century|centuries|millennium|c)\b)[A-Za-z]+\s+"
                            r"(?:BCE|CE|BC|AD)\b")
+
+
+def _swapped_since(prompt: str, quotes: str) -> bool:
+    """Is the value a false statement swapped in the year a running count starts from?"""
+    return any(m.group(1) not in quotes for m in _SINCE_YEAR_RE.finditer(prompt))
 
 
 def _is_list(answer: str) -> bool:
@@ -165,10 +174,11 @@ def _proper_enough(c: Candidate) -> bool:
 
 def reject_reason(c: Candidate, quotes: str, title: str,
                   defined: Mapping[str, str] | None = None,
-                  aliases: Sequence[str] = ()) -> str | None:
+                  aliases: Sequence[str] = (), person: bool = False) -> str | None:
     """Why ``c`` must not be written, or None. ``defined``: the abbreviations the article
     spells out for something other than its subject (see ``defined_abbreviations``);
-    ``aliases``: the subject's other names (see ``subject_aliases``)."""
+    ``aliases``: the subject's other names (see ``subject_aliases``); ``person``: the
+    subject is a person."""
     if not answer_in_evidence(c, quotes):
         return "answer-not-in-evidence"
     if leaks(c):
@@ -186,7 +196,9 @@ def reject_reason(c: Candidate, quotes: str, title: str,
         forms = [fold(str(a)) for a in answers] + [fold(a) for a in c.accept]
         if any(fold(w) in forms for w in wrong):
             return "bad-distractors"
-    return bad_shape(c) or low_value(c, title, defined)
+    if c.type == "truefalse" and c.answer is False and _swapped_since(c.prompt, quotes):
+        return "statistic-date"  # "Since 1888, ten ... have won": the count's start swapped
+    return bad_shape(c) or low_value(c, title, defined) or unnamed(c, title, aliases, person)
 
 
 # A blank after these asks for a transliteration or an alias, not a fact worth learning.
@@ -210,13 +222,22 @@ _CONTEXT_NOUNS_RE = re.compile(
     r"emperor|empress|king|queen|court|government|capital|island|islands|river|group|"
     r"organisation|organization|movement|conference|war|battle|treaty|agreement|declaration|"
     r"office|building|project|plan|event|games|team|species|bird|animal|dolphin|bridge|"
-    r"structure|archive|aqueduct|stadium|revolution|regime|dynasty|state|party|army)\b"
+    r"structure|archive|aqueduct|stadium|revolution|regime|dynasty|state|party|army|company|"
+    r"firm|business|portfolio|family|institute|museum|mosque|church|temple|palace|village|"
+    r"municipality|colony|dam|population|site|tree|trees|eagles|birds|animals)\b"
     r"|\b(?:both|neither) (?:countries|sides|parties|leaders|men|women)\b|\bthen\b")
 # The blank is the date a statistic was counted: "the estimate as at mid _____ was ...",
 # "At the _____ Census the population was ...".
 _COUNTED_WHEN_RE = re.compile(
     r"\b(?:as (?:at|of)|estimated? (?:as )?(?:at|of|in|for))\s+(?:the\s+)?(?:mid[- ]?|end[- ]|"
     r"early |late )?_____|_____\s+(?:census|estimate|count|survey)\b", re.IGNORECASE)
+# "Since _____, more than 20 eagles have been rescued": the year a running count starts.
+_COUNT_WORDS = (r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"dozens|hundreds|thousands|millions)")
+_COUNTED_SINCE_RE = re.compile(rf"\b[Ss]ince\s+(?:the\s+)?_____[^.;]*?\b{_COUNT_WORDS}\b")
+_SINCE_YEAR_RE = re.compile(rf"\b[Ss]ince\s+(\d{{3,4}})\b(?=[^.;]*?\b{_COUNT_WORDS}\b)")
+# A blank beside "or" and a value of its kind: one of two values the article allows.
+_EITHER_OR_RE = re.compile(r"_____\s+or\s+(?:\d|[A-Z])|(?:\d|[A-Z][\w'’-]*)\s+or\s+_____")
 _NO_ANSWERS = {"unknown", "none", "n/a", "na", "various", "other", "yes", "no", "-"}
 
 
@@ -300,13 +321,17 @@ _LONG_NAME_RE = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|the)\s+)*
 
 
 def name_referents(c: Candidate, subject: str, heads: set[str], species: bool,
-                   defined: Mapping[str, str]) -> str:
+                   defined: Mapping[str, str], person: str = "") -> str:
     """The prompt with what it leans on named: "this species" becomes the subject ("the
-    Chinese sturgeon"), "the CRS" its long name. A false statement is left as it is (its
-    swapped words are read off against the passage)."""
+    Chinese sturgeon"), "the CRS" its long name, and a person subject's lone family or
+    given name (``person``: the subject's full name) the full name ("Ch'oe" beside a
+    general Ch'oe Yŏng). A false statement is left as it is (its swapped words are read
+    off against the passage)."""
     prompt = c.prompt
     if c.type == "truefalse" and c.answer is False:
         return prompt
+    if person:
+        prompt = full_name(prompt, person, c.answer)
     kinds = set(heads) | (_SPECIES_WORDS if species else set())
     if kinds and subject:
         pattern = r"\b([Tt])his (" + "|".join(map(re.escape, sorted(kinds))) + r")\b"
@@ -315,6 +340,34 @@ def name_referents(c: Candidate, subject: str, heads: set[str], species: bool,
     for abbr, long in defined.items():
         if long and long not in prompt:
             prompt = re.sub(rf"\bthe {re.escape(abbr)}\b", f"the {long}", prompt, count=1)
+    return prompt
+
+
+# Capitalised only because they open a clause: not the first half of a name.
+_STARTERS = wordset("""when after before in on at later then while although though because
+    since until by who what where how why whom which whose and but did does do has had was
+    is were are as from during with for once soon young early late meanwhile however""")
+
+
+def full_name(prompt: str, name: str, answer: object = "") -> str:
+    """``prompt`` with its first lone part of the person ``name`` ("Leidy", "Ch'oe") written
+    as the whole name: a lone part may be a relative's, and in family-name-first names it
+    is not the name a reader knows."""
+    if name in prompt:
+        return prompt
+    parts = [w for w in name.split() if len(w) >= 3 and w[:1].isupper()]
+    said = fold(str(answer)) if isinstance(answer, str) else ""
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*?(?=(?:['’]s)?(?![\w'’-]))", prompt):
+        word = m.group(0)
+        if word not in parts or (said and fold(word) in said.split()):
+            continue
+        before = prompt[:m.start()]
+        prev = re.search(r"([A-Z][\w'’.-]*)\s+$", before)
+        if prev and fold(prev.group(1)) not in _STARTERS:
+            continue  # "Masatomo Sumitomo", "Don Matías Azurduy": another person's name
+        if re.match(r"\s+[A-Z]", prompt[m.end():]):
+            continue  # "Ch'oe Yŏng": a longer name
+        return prompt[:m.start()] + name + prompt[m.end():]
     return prompt
 
 
@@ -375,8 +428,11 @@ def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None =
             return "unknown-kind"  # a capitalised word of unknown kind: often not a fact
         if _ERA_RE.fullmatch(answer.strip()):
             return "era-mark"
-        if c.kind in ("year", "date", "monthyear") and _COUNTED_WHEN_RE.search(c.prompt):
+        if c.kind in ("year", "date", "monthyear") and (
+                _COUNTED_WHEN_RE.search(c.prompt) or _COUNTED_SINCE_RE.search(c.prompt)):
             return "statistic-date"  # when a figure was counted, not the figure
+        if _EITHER_OR_RE.search(c.prompt):
+            return "either-or"  # "born around _____ or 1245": the article gives two values
         if _ALIAS_BEFORE_RE.search(c.prompt):
             return "alias-blank"
         blank = c.prompt.find("_____")
@@ -393,6 +449,52 @@ def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None =
     return None
 
 
+_PERSONAL_RE = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
+_NOT_NAMES = wordset("""western eastern northern southern central january february march april
+    may june july august september october november december""")
+
+
+def names_subject(prompt: str, title: str, aliases: Sequence[str] = ()) -> bool:
+    """Does ``prompt`` name the article's subject (a word of its title, or another name)?"""
+    words = set(fold(prompt).split())
+    # "eagles" is not the Philippine eagle: a lower-case word of a longer title is its kind
+    proper = [w for w in title.split() if w[:1].isupper()] if len(title.split()) > 1 else []
+    own = [w for w in fold(" ".join(proper) or title).split()
+           if len(w) >= 3 and w not in _GENERIC_TITLE_WORDS]
+    return any(w in words or any(x.startswith(w) for x in words) for w in own) or any(
+        contains_folded(prompt, a) for a in aliases)
+
+
+def names_something(prompt: str) -> bool:
+    """Does ``prompt`` hold a proper name past its first word ("Western" and month names
+    are not one), or open on one?"""
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][\w'’-]*", prompt):
+        word = m.group(0)
+        if fold(word) in _NOT_NAMES or places.by_demonym(word):
+            continue
+        if m.start() > 0 and not re.search(r"[.:;!?]\s*$", prompt[:m.start()]):
+            return True
+        if fold(word) not in _STARTERS and not word.endswith("s") and content_words(word):
+            return True  # "Leidy studied ...": a name may open the sentence
+    return False
+
+
+def unnamed(c: Candidate, title: str, aliases: Sequence[str] = (), person: bool = False
+            ) -> str | None:
+    """A prompt that does not say whom or what it is about: "Don Matías taught her ..."
+    (her?), "Trunks may reach ..." (of what?), "Who learned Western methods of copper
+    refining?" (anyone, anywhere)."""
+    if c.type == "order" or names_subject(c.prompt, title, aliases):
+        return None
+    if person and _PERSONAL_RE.search(c.prompt.replace("_____", " ")):
+        return "unnamed-subject"
+    if not names_something(c.prompt.replace("_____", " ")):
+        return "unnamed-subject"
+    if person and (c.rule.startswith("cloze") or c.rule == "truefalse"):
+        return "side-figure"  # a sentence of a life story that is not about its subject
+    return None
+
+
 def _named_after_subject(prompt: str, title: str) -> bool:
     """A name made from the subject's own name ("Vogelkop-Aru" in a bank about the Aru
     Islands): a statement that the subject belongs to it is true by its wording."""
@@ -405,7 +507,8 @@ def _named_after_subject(prompt: str, title: str) -> bool:
 
 
 _GENERIC_TITLE_WORDS = wordset("""islands island river lake mount mountain bridge battle
-    treaty war city county regency province state the of and""")
+    treaty war city county regency province state the of and group company institute dam
+    great grand""")
 
 
 def _counted_list(c: Candidate) -> bool:

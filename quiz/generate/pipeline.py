@@ -169,9 +169,10 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     defined = defined_abbreviations(article.text, topic.title)
     aliases = subject_aliases(next((s.text for s in article.sentences if s.start == lead), ""))
     for c in candidates:
-        c.prompt = name_referents(c, topic.noun_phrase, topic.heads, topic.is_species, defined)
+        c.prompt = name_referents(c, topic.noun_phrase, topic.heads, topic.is_species, defined,
+                                  topic.title if topic.is_person else "")
         quotes = " … ".join(normalise_ws(article.text[s:e]) for s, e in c.quotes)
-        reason = reject_reason(c, quotes, topic.title, defined, aliases)
+        reason = reject_reason(c, quotes, topic.title, defined, aliases, topic.is_person)
         if reason:
             report.rejections[reason] += 1
         else:
