@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Punctuation, except a decimal point between two digits.
 _PUNCT_RE = re.compile(r"(?!(?<=\d)\.(?=\d))[^\w\s]|_", re.UNICODE)
@@ -18,6 +19,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=8192)  # the generator's checks fold the same article text thousands of times
 def fold(text: str) -> str:
     """Fold for comparison: NFKC, case, accents, punctuation and spacing.
 
