@@ -12,6 +12,7 @@ import pytest
 
 from quiz.bank.article import load_article, parse_article
 from quiz.bank.dump import dump_bank_text
+from quiz.bank.lint import lint_questions
 from quiz.bank.load import check_bank
 from quiz.bank.model import Bank, Evidence, Question, Source
 from quiz.generate.audit import article_units, audit, false_value, has_hole, stated
@@ -56,6 +57,16 @@ def test_automatic_checks_are_zero(drafted) -> None:
     problems = audit(result.bank, article)
     # only the names of the failed checks: never the test side's question text
     assert not problems, sorted(problems)
+
+
+def test_no_hint_shows_another_drafts_answer_or_what_the_article_lacks(drafted) -> None:
+    # what `quiz lint` would warn an author of in the hints: a nearby sentence quoting
+    # another draft's answer (L101), a hint naming what the article does not hold (L104)
+    _, article, result, _ = drafted
+    bank = result.bank
+    assert bank.article is article
+    found = lint_questions(bank, bank.questions)
+    assert sorted(w.code for w in found if w.field == "hints") == []
 
 
 def test_every_draft_validates_and_reruns_are_identical(drafted) -> None:

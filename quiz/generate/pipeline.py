@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from quiz.bank import lint
 from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
@@ -65,7 +66,7 @@ from quiz.generate.filters import (
     reveals,
     subject_aliases,
 )
-from quiz.generate.hints import hints
+from quiz.generate.hints import blank_out, hints
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
 
@@ -305,7 +306,23 @@ def _self_checked(questions: list[Question], article: Article, report: Report
             report.rejections["self-check"] += 1
             continue
         out.append(q)
+    _hints_keep_other_answers(out)
     return out
+
+
+def _hints_keep_other_answers(questions: list[Question]) -> None:
+    """A hint quoting a nearby sentence may hold another draft's answer (``quiz lint``
+    L101): blank it there too, or drop the hint when no blank hides it."""
+    for q in questions:
+        others = [o for o in questions if o is not q]
+        for i, hint in enumerate(q.hints):
+            for o in others:
+                if lint.gives_away(o, hint):
+                    hint = blank_out(hint, lint.answer_forms(o))
+            if any(lint.gives_away(o, hint) for o in others):
+                hint = ""  # a date or number written another way
+            q.hints[i] = hint
+        q.hints = [h for h in q.hints if h]
 
 
 def _sentence_infos(article: Article, reader: ContextReader, index, report: Report
