@@ -20,3 +20,18 @@ def sentence_infos(text: str) -> tuple[Article, Topic, list[SentenceInfo]]:
                            is_person=lambda n: index.kind(n) in (PERSON, TOPIC))
     report = pipeline.Report(article.title, 0, 0, 0)
     return article, topic, pipeline._sentence_infos(article, reader, index, report)
+
+
+def plain_infos(text: str) -> tuple[Article, Topic, list[SentenceInfo]]:
+    """Parse ``text`` and give every sentence its stand-alone form only (no spans or
+    mentions): enough for the rules that read a sentence's shape."""
+    article = parse_article(text)
+    topic = topic_of(article)
+    reader = ContextReader(article, topic)
+    infos = []
+    prev = False
+    for s in article.sentences:
+        st = reader.standalone(s.text, prev, True, article.text[:s.start])
+        prev = reader.about_topic(s.text)
+        infos.append(SentenceInfo(s, "", st.text, st.reason, s.text))
+    return article, topic, infos

@@ -8,22 +8,13 @@ from __future__ import annotations
 import random
 
 from quiz.bank.article import parse_article
-from quiz.generate.context import ContextReader, topic_of
 from quiz.generate.facts import fact_questions
 from quiz.generate.pipeline import generate
-from quiz.generate.rules import SentenceInfo
+from tests.generate_support import plain_infos
 
 
 def _asked(text: str) -> list[tuple[str, object, list[str]]]:
-    article = parse_article(text)
-    topic = topic_of(article)
-    reader = ContextReader(article, topic)
-    infos = []
-    prev = False
-    for s in article.sentences:
-        st = reader.standalone(s.text, prev, True, article.text[:s.start])
-        prev = reader.about_topic(s.text)
-        infos.append(SentenceInfo(s, "", st.text, st.reason, s.text))
+    article, topic, infos = plain_infos(text)
     return [(c.prompt, c.answer, c.accept)
             for c in fact_questions(infos, topic, article.text, ["Anna Korvel"])]
 

@@ -7,11 +7,10 @@ from __future__ import annotations
 import random
 
 from quiz.bank.article import parse_article
-from quiz.generate.context import ContextReader, topic_of
 from quiz.generate.pipeline import generate
 from quiz.generate.relations import kinship, taxonomy
-from quiz.generate.rules import SentenceInfo
 from quiz.generate.text import strip_parens
+from tests.generate_support import plain_infos
 
 POET = """= Wen Sample =
 
@@ -34,15 +33,9 @@ It lives in rivers. Prior to 2025, it was placed in the genus Acipenser.
 
 
 def _asked(text: str, rule) -> list[tuple[str, object]]:
-    article = parse_article(text)
-    topic = topic_of(article)
-    reader = ContextReader(article, topic)
+    _article, topic, infos = plain_infos(text)
     out = []
-    prev = False
-    for s in article.sentences:
-        st = reader.standalone(s.text, prev, True, article.text[:s.start])
-        prev = reader.about_topic(s.text)
-        si = SentenceInfo(s, "", st.text, st.reason, s.text)
+    for si in infos:
         out += [(c.prompt, c.answer) for c in rule(si, topic)]
     return out
 
