@@ -19,13 +19,23 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=8192)  # the generator's checks fold the same article text thousands of times
 def fold(text: str) -> str:
     """Fold for comparison: NFKC, case, accents, punctuation and spacing.
 
     Thousands separators are dropped first so ``4,498.57`` folds like
     ``4498.57``; a decimal point between digits is kept.
     """
+    # The generator's checks fold the same article sentences thousands of times; long
+    # texts (a hostile answer, a whole article) are not kept.
+    return _fold_cached(text) if len(text) <= 600 else _fold(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_cached(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _NUM_COMMA_RE.sub("", text)
     text = strip_accents(text).casefold()
