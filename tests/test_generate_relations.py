@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from quiz.bank.article import parse_article
+from quiz.generate.audit import shares_a_stem
 from quiz.generate.pipeline import generate
 from quiz.generate.relations import kinship, taxonomy
 from quiz.generate.text import strip_parens
@@ -67,6 +68,21 @@ def test_a_species_family_order_and_former_genus() -> None:
             "Acipenser") in asked
     # a person's article has no taxonomy, a fish has no kin
     assert _asked(POET, taxonomy) == [] and _asked(FISH, kinship) == []
+
+
+def test_a_taxon_built_on_the_subjects_name_is_not_asked() -> None:
+    # "Okapia" for the okapi, "Welwitschiaceae" for Welwitschia: the subject spells it
+    text = FISH.replace("family Acipenseridae", "family Sturgeonidae")
+    assert ("To which family does the Ruritanian sturgeon belong?", "Sturgeonidae") \
+        in _asked(text, taxonomy)
+    asked = {(q.prompt, q.answer) for q in generate(parse_article(text), keep_all=True)
+             .bank.questions}
+    assert not any(answer == "Sturgeonidae" for _prompt, answer in asked), asked
+    assert ("What is the genus of the Ruritanian sturgeon?", "Sinosturio") in asked
+    # a name's head word is what counts; common words and short ones begin too many others
+    assert shares_a_stem("Friedrich Welwitsch", "Welwitschia is named after _____.")
+    assert not shares_a_stem("Korean Central News Agency", "North Korea's news agency?")
+    assert not shares_a_stem("possibly extinct", "driven to extinction by humans")
 
 
 def test_kinship_and_taxonomy_never_break_on_random_sentences() -> None:

@@ -56,10 +56,34 @@ def gives_away(q: Question, text: str) -> bool:
     """Would reading ``text`` tell a student the answer of ``q``?"""
     if q.type == "number":
         return _mentions_number(text, float(q.answer))  # type: ignore[arg-type]
-    if q.type in ("text", "choice") and derived_from(str(q.answer), text):
+    if q.type in ("text", "choice") and (derived_from(str(q.answer), text)
+                                          or shares_a_stem(str(q.answer), text)):
         return True
     return any((len(fold(f)) >= 2 and contains_folded(text, f)) or spelled_apart(f, text)
                for f in _answer_forms(q))
+
+
+# Endings that make a name from a name: taxa ("Okapia", "Welwitschiaceae", "-ales"),
+# people and places ("Welwitschia" after Welwitsch, "Tasmanian").
+_NAME_ENDINGS = ("a", "ia", "ae", "ii", "idae", "aceae", "ceae", "ales", "les", "inae", "oidea",
+                 "iformes", "formes", "ian", "ians", "ese", "ic", "us", "um")
+
+
+def shares_a_stem(answer: str, text: str) -> bool:
+    """Is the name ``answer`` (its last word, if several) a word of ``text`` with a name
+    ending added or taken away ("Welwitsch" and "Welwitschia", "Okapia" after "okapi",
+    "Welwitschiaceae")? Capitalised answers of five letters or more only."""
+    words = re.findall(r"[^\W\d_]+", answer)
+    head = fold(words[-1]) if words and words[-1][:1].isupper() else ""
+    if len(head) < 5:
+        return False
+    for t in re.findall(r"[^\W\d_]+", fold(text)):
+        short, long = sorted((head, t), key=len)
+        if len(short) >= 5 and short != long and any(
+                long[len(stem):] in _NAME_ENDINGS and long.startswith(stem)
+                for stem in (short, short[:-1])):
+            return True
+    return False
 
 
 def spelled_apart(answer: str, text: str) -> bool:
