@@ -8,10 +8,13 @@ import pytest
 
 from quiz.bank.article import load_article, parse_article
 from quiz.generate import infobox, rules
+from quiz.generate.audit import article_units
 from quiz.generate.context import ContextReader, topic_of
 from quiz.generate.entities import ORG, PERSON, PLACE, TOPIC, build_index
 from quiz.generate.spans import date_forms, find_spans, format_like
 from quiz.generate.text import BLANK, strip_parens
+from quiz.generate.why import why_questions
+from tests.generate_support import sentence_infos
 
 ARTICLES = Path(__file__).parent / "articles"
 SEED = Path(__file__).parent.parent / "questions" / "inter-korean-liaison-office" / "article.txt"
@@ -238,9 +241,10 @@ def test_wh_when_and_appositive_questions() -> None:
 
 
 def test_cause_question() -> None:
-    article = load_article(SEED)
-    si = _info(article, "It had been vacant since January due to the COVID-19 pandemic")
-    (why,) = rules.cause(si)
+    # through the "why" rule the pipeline runs
+    article, topic, infos = sentence_infos(SEED.read_text(encoding="utf-8"))
+    why = next(c for c in why_questions(infos, topic, article_units(article))
+               if "vacant" in c.prompt)
     assert why.prompt == "Why had the Inter-Korean Liaison Office been vacant since January?"
     assert why.answer == "the COVID-19 pandemic in Korea"
     assert "the COVID-19 pandemic" in why.accept

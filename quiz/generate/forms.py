@@ -18,9 +18,8 @@ from quiz.generate.audit import stated
 from quiz.generate.candidate import Candidate
 from quiz.generate.distractors import Pools, pick, same_sort
 from quiz.generate.filters import dated_after_preposition
-from quiz.generate.rules import TRAIL_STARTERS, SentenceInfo
-from quiz.generate.spans import Span, date_parts, date_sort_key
-from quiz.generate.text import capitalise_first, find_word, stable_order, tidy
+from quiz.generate.spans import date_parts, date_sort_key
+from quiz.generate.text import find_word, stable_order, tidy
 
 _CHOICE_KINDS = ("date", "monthyear", "year", "erayear", "person", "place", "org", "event")
 _TF_KINDS = ("date", "monthyear", "year", "money", "quantity", "count", "person", "place")
@@ -154,76 +153,6 @@ def _number_head(number_text: str) -> str:
     head = re.match(r"[\d.,]+|\S+", number_text)
     assert head is not None, "a span's number text starts with the number it matched"
     return head.group(0)
-
-
-def order_questions(infos: list[SentenceInfo], max_items: int = 4) -> list[Candidate]:
-    """"Put these events in order": events are dated sentences, shortened."""
-    events: list[tuple[tuple[int, int, int], str, SentenceInfo]] = []
-    for si in infos:
-        if not si.text:
-            continue
-        dated = [s for s in si.spans if s.kind in ("date", "year", "monthyear")]
-        if len(dated) != 1:
-            continue
-        key = date_sort_key(dated[0])
-        phrase = _event_phrase(si.text, dated[0])
-        if key and phrase:
-            events.append((key, phrase, si))
-    # one event per date, the earliest sentence that gives it
-    by_key: dict[tuple[int, int, int], tuple[str, SentenceInfo]] = {}
-    for key, phrase, si in events:
-        by_key.setdefault(key, (phrase, si))
-    keys = sorted(by_key)
-    if len(keys) < 3:
-        return []
-    # spread the picks over the whole timeline
-    n = min(max_items, len(keys))
-    picks = [keys[round(i * (len(keys) - 1) / (n - 1))] for i in range(n)]
-    picks = list(dict.fromkeys(picks))
-    items = [by_key[k][0] for k in picks]
-    if len({i.lower() for i in items}) < len(items):
-        return []
-    sis = [by_key[k][1] for k in picks]
-    return [Candidate(
-        rule="order-events", type="order",
-        prompt="Put these events in the order in which they happened, earliest first.",
-        answer=items, kind="events", quotes=[(s.sentence.start, s.sentence.end) for s in sis],
-        group=-1, answer_text="", score=2.5, difficulty=3, tags=["dates", "events"],
-        explanation=" ".join(tidy(s.sentence.text) for s in sis),
-    )]
-
-
-def _event_phrase(text: str, d: Span) -> str | None:
-    body = text.rstrip(".")
-    m = re.match(rf"(?:On|In|By|During) {re.escape(d.text)}(?: at [^,]+)?, ", body)
-    if m:
-        body = body[m.end():]
-    else:
-        m = re.search(rf",? (?:on|in|by|during) {re.escape(d.text)}\b", body)
-        if not m:
-            return None
-        rest = body[m.end():]
-        # "... on 22 October 2018 and concerned ...": what follows is another predicate
-        other = re.match(r",? and [a-z]+ed\b|, (\w+)", rest)
-        if other and (other.group(1) is None or other.group(1) in TRAIL_STARTERS):
-            rest = ""
-        body = body[:m.start()] + rest
-    # a leading clause ("Due to ..., the office was closed") is not the event
-    body = re.sub(r"^(?:Due to|Because of|After|Before|During|Following|When|While|As|Since|"
-                  r"Although|With|Despite|According to|In|On|At|By)\b[^,]{0,100}, "
-                  r"(?=(?:the|a|an|it|he|she|they) )", "", body)
-    words = body.split()
-    if len(words) > 14:
-        # cut where a new clause starts (a comma, then a lowercase word)
-        cut = [m.start() for m in re.finditer(r", (\w+)", body)
-               if m.group(1) in TRAIL_STARTERS and len(body[:m.start()].split()) >= 5]
-        if not cut:
-            return None
-        body = body[:cut[0]]
-    body = body.strip(" ,")
-    if not 4 <= len(body.split()) <= 16 or re.search(r"\b1\d{3}\b|\b20\d{2}\b", body):
-        return None
-    return capitalise_first(body)
 
 
 def grounded_accepts(q: Question) -> list[str]:

@@ -17,7 +17,7 @@ from quiz.bank.normalize import fold
 from quiz.generate.audit import has_hole, stated
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic
-from quiz.generate.rules import SentenceInfo, _cause_forms
+from quiz.generate.rules import SentenceInfo
 from quiz.generate.text import (
     capitalise_first,
     content_words,
@@ -261,3 +261,18 @@ def effect_questions(infos: list[SentenceInfo], topic: Topic) -> list[Candidate]
             statement=t,
         ))
     return out
+
+
+def _cause_forms(why: str) -> list[str]:
+    """Shorter ways to say the cause that are still right: "the COVID-19 pandemic"."""
+    forms = []
+    bare = re.sub(r"^(?:the|a|an) ", "", why)
+    if bare != why:
+        forms.append(bare)
+    m = re.search(r"(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*(?: [a-z]+)?", why)
+    if m and m.group(0) != why and len(m.group(0).split()) >= 2:
+        forms.append(m.group(0))
+    cut = re.split(r" (?:in|of|at|on|from) ", bare, maxsplit=1)[0]
+    if cut not in (bare, why) and len(cut.split()) >= 2:
+        forms.append(cut)
+    return list(dict.fromkeys(forms))
