@@ -115,7 +115,9 @@ class Tab:
 
 
 @pytest.fixture
-def tab(browser: Any) -> Iterator[Tab]:
+def tab(browser: Any, hosts: Hosts) -> Iterator[Tab]:
+    # Needs ``hosts`` so the tab closes before the hosts stop: a page whose host went
+    # first logs a refused reconnect, which is the test's teardown, not the page's fault.
     context = browser.new_context(viewport=PHONE, device_scale_factor=1,
                                   color_scheme="light", locale="en-GB")
     page = context.new_page()
