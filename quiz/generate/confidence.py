@@ -20,6 +20,7 @@ _BASE = {
     "infobox-date": 0.86, "infobox-person": 0.8, "infobox-place": 0.74, "infobox-org": 0.66,
     "infobox-number": 0.72, "infobox-attribute": 0.7, "wh-when": 0.8, "wh-who": 0.74,
     "appositive": 0.74, "cause": 0.7, "how-many": 0.78, "order-events": 0.66, "cloze-date": 0.76,
+    "measure": 0.78,
     "cloze-year": 0.76, "cloze-number": 0.7, "cloze-person": 0.72, "cloze-place": 0.68,
     "cloze-org": 0.64, "cloze-event": 0.64, "truefalse": 0.64, "kinship": 0.74, "taxonomy": 0.76,
     "named-after": 0.8, "other-name": 0.72, "founded-by": 0.78, "record": 0.72, "heritage": 0.82,

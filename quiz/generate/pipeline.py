@@ -23,6 +23,7 @@ from quiz.generate import (
     forms,
     howmany,
     infobox,
+    measures,
     ordering,
     relations,
     rules,
@@ -150,6 +151,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
         base.extend(relations.kinship(si, topic) + relations.taxonomy(si, topic))
     base.extend(why.why_questions(infos, topic, article_units(article)))
     base.extend(why.effect_questions(infos, topic))
+    base.extend(measures.measure_questions(infos, topic, article))
     base.extend(facts.fact_questions(infos, topic, article.text,
                                      [n for n, k in index.kinds.items() if k == PERSON]))
     dated = events.extract(article, infos, fields, topic)
