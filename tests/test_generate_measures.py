@@ -6,8 +6,9 @@ infobox gives otherwise."""
 from __future__ import annotations
 
 from quiz.bank.article import parse_article
-from quiz.generate.measures import _tolerance
+from quiz.generate.measures import _tolerance, measure_questions
 from quiz.generate.pipeline import generate
+from tests.generate_support import sentence_infos
 
 BEACON = """= Tower of Samplia =
 
@@ -45,6 +46,7 @@ The Peak of Samplia lies up to 12 km from Oldport.
 The Peak of Samplia lies 80 or 90 km north of Newport.
 The Peak of Samplia lies 60 km north of these villages.
 The Peak of Samplia is made up of 4 summits in 2010.
+The Peak of Samplia is 30 percent of the ridge.
 """
 
 
@@ -58,10 +60,18 @@ def test_a_structures_height_distance_time_and_parts_are_asked() -> None:
     asked = _asked(BEACON)
     # "The structure" is the tower; the infobox gives the same height
     assert asked["How tall is the Tower of Samplia, in metres?"] == (40, "m", 0.0)
-    assert asked["How far from the centre of Oldport is the Tower of Samplia located, "
-                 "in kilometres?"] == (3.5, "km", 0.05)
     assert asked["How many months did the Tower of Samplia take to construct?"] == (
         11, "months", 0.0)
+
+
+def test_a_distance_is_proposed_but_ranked_below_the_place_it_names() -> None:
+    article, topic, infos = sentence_infos(BEACON)
+    made = {c.prompt: (c.answer, c.unit, c.tolerance, c.score)
+            for c in measure_questions(infos, topic, article)}
+    prompt = "How far from the centre of Oldport is the Tower of Samplia located, in kilometres?"
+    answer, unit, tolerance, score = made[prompt]
+    assert (answer, unit, tolerance) == (3.5, "km", 0.05)
+    assert score < made["How tall is the Tower of Samplia, in metres?"][3]
 
 
 def test_a_journey_in_two_figures_gives_two_questions_with_the_hedge_kept() -> None:

@@ -23,7 +23,7 @@ from quiz.bank.numbers import parse_number
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic, infobox_fields
 from quiz.generate.entities import PERSON, TOPIC
-from quiz.generate.howmany import _base_form
+from quiz.generate.howmany import _NOT_VERBS, _base_form
 from quiz.generate.rules import SentenceInfo, _base
 from quiz.generate.spans import find_spans
 from quiz.generate.text import capitalise_first, lower_first
@@ -215,6 +215,7 @@ class _Figure:
     accept: list[str] = field(default_factory=list)
     measure: str = ""  # "tall", "long": what the infobox may give otherwise
     shared_hedge: bool = False  # "an estimated X by land and Y by sea": Y is no range end
+    score: float = 3.2
 
 
 def _ask(si: SentenceInfo, t: str, topic: Topic, boxed: dict[str, set[float]]
@@ -237,7 +238,7 @@ def _ask(si: SentenceInfo, t: str, topic: Topic, boxed: dict[str, set[float]]
         out.append(_base(si, "measure", "number", capitalise_first(f.prompt), value,
                          "measure", f.written, t, unit=f.unit,
                          tolerance=_tolerance(f.written, f.hedged), accept=f.accept,
-                         number_format=f.written, score=3.2, tags=["numbers"]))
+                         number_format=f.written, score=f.score, tags=["numbers"]))
     return out
 
 
@@ -275,16 +276,17 @@ def _distance(rest: str, subj: str) -> list[_Figure]:
     q = (f"How far {where} does {subj} lie" if verb == "lies" else
          f"How far {where} did {subj} lie" if verb == "lay" else
          f"How far {where} {verb.split()[0]} {subj} {verb.split()[1]}")
+    # ranked low: the place it names may be another question's answer ("Where is it?")
     return [_Figure(f"{q}, in {_LENGTHS[m['unit']]}?", m["num"], m.start("num"), m["unit"],
-                    bool(m["hedge"]))]
+                    bool(m["hedge"]), score=2.0)]
 
 
 def _course(rest: str, subj: str) -> list[_Figure]:
     m = _COURSE.match(rest)
     if not m:
         return []
-    return [_Figure(f"For how many {_LENGTHS[m['unit']]} does {subj} {m['verb'][:-1]}"
-                    f"{m['tail'] or ''}?", m["num"], m.start("num"), m["unit"],
+    return [_Figure(f"How far does {subj} {m['verb'][:-1]}{m['tail'] or ''}, in "
+                    f"{_LENGTHS[m['unit']]}?", m["num"], m.start("num"), m["unit"],
                     bool(m["hedge"]))]
 
 
@@ -317,7 +319,7 @@ def _journey(rest: str, subj: str) -> list[_Figure]:
 
 def _share(rest: str, subj: str) -> list[_Figure]:
     m = _SHARE.match(rest)
-    base = _base_form(m["verb"]) if m else None
+    base = _base_form(m["verb"]) if m and m["verb"] not in _NOT_VERBS else None
     if not m or not base:
         return []
     do = "does" if m["verb"].endswith("s") else "did"
