@@ -35,6 +35,17 @@ The Treaty of Sampleton required Borduria to cede 40 percent of its territory to
 In turn, the Ruritanian Crown paid Borduria $12 million for the new lands.
 """
 
+SHAPES = """= Sample War =
+
+- Area: 900 km2
+
+The Sample War was a conflict between Ruritania and Borduria.
+The Sample War lasted 45 days and ended with a truce.
+King Rudolf Sample reigned for 12 years before the war.
+The Sample Ox weighs about 250 kg when grown.
+The Sample Plain covers an area of 880 km2.
+"""
+
 REFUSED = """= Peak of Samplia =
 
 - Height: 4,100 m
@@ -72,6 +83,39 @@ def test_a_distance_is_proposed_but_ranked_below_the_place_it_names() -> None:
     answer, unit, tolerance, score = made[prompt]
     assert (answer, unit, tolerance) == (3.5, "km", 0.05)
     assert score < made["How tall is the Tower of Samplia, in metres?"][3]
+
+
+def test_a_duration_weight_and_area_are_asked_of_their_subject() -> None:
+    article, topic, infos = sentence_infos(SHAPES)
+    made = {c.prompt: (c.answer, c.unit, c.tolerance)
+            for c in measure_questions(infos, topic, article)}
+    assert made["How many days did the Sample War last?"] == (45, "days", 0.0)
+    # "King Rudolf Sample" and "the Sample Ox" are not the subject: nothing is asked of them
+    assert not any("Rudolf" in p or "Ox" in p for p in made)
+    # the plain is not the war; an area the infobox gives otherwise would not be asked either
+    assert len(made) == 1
+
+
+def _made(text: str) -> dict[str, tuple[object, str | None, float]]:
+    article, topic, infos = sentence_infos(text)
+    return {c.prompt: (c.answer, c.unit, c.tolerance)
+            for c in measure_questions(infos, topic, article)}
+
+
+def test_a_reign_a_weight_and_an_area() -> None:
+    king = _made("= Rudolf Sample =\n\nRudolf Sample was a king of Ruritania.\n"
+                 "Rudolf Sample reigned for 12 years and died in his palace.\n")
+    assert king == {"How many years did Rudolf Sample reign?": (12, "years", 0.0)}
+    ox = _made("= Sample ox =\n\nThe Sample ox is a large bovine of Ruritania.\n"
+               "The Sample ox weighs about 250 kg.\n")
+    assert ox == {"How much does the Sample ox weigh, in kilograms?": (250, "kg", 5.0)}
+    plain = _made("= Sample Plain =\n\n- Area: 880 km2\n\nThe Sample Plain is a grassland.\n"
+                  "The Sample Plain covers an area of 880 km2.\n")
+    assert plain == {"What area does the Sample Plain cover, in square kilometres?":
+                     (880, "km2", 0.0)}
+    other = _made("= Sample Plain =\n\n- Area: 900 km2\n\nThe Sample Plain is a grassland.\n"
+                  "The Sample Plain covers an area of 880 km2.\n")
+    assert other == {}  # the infobox gives the area otherwise
 
 
 def test_a_journey_in_two_figures_gives_two_questions_with_the_hedge_kept() -> None:

@@ -3,8 +3,10 @@
 
 Only a few sentence shapes are read, each one whose figure plainly belongs to the
 subject: a height or length ("stands 55 m tall", "with a summit elevation of ..."),
-a distance ("lies 112 km northwest of ..."), a course ("runs for 459 km through ..."),
-a time taken ("took 14 months to construct", "spent 3,736 days making ..."), a
+a weight or an area ("weighs 250 kg", "covers an area of ..."), a distance ("lies
+112 km northwest of ..."), a course ("runs for 459 km through ..."), a time taken
+("took 14 months to construct", "spent 3,736 days making ...", "lasted 3 days",
+"reigned for 12 years"), a
 journey ("journeyed 32,000 km by land"), a share ("cede 55 percent of its
 territory"), a sum paid and a membership ("made up of 193 countries"). A figure that
 is one end of a range, hedged one way ("up to", "more than", "nearly"), the date of
@@ -58,7 +60,8 @@ _ADJ = {"tall": "tall", "high": "high", "long": "long", "wide": "wide", "deep": 
 # the infobox keys that measure the same thing: a different figure there is a conflict
 # (a lighthouse's "Elevation" is where it stands, not how tall it is)
 _SAME_THING = {"tall": ("height",), "high": ("height",),
-               "long": ("length",), "wide": ("width",), "deep": ("depth",)}
+               "long": ("length",), "wide": ("width",), "deep": ("depth",), "area": ("area",),
+               "weigh": ("weight", "mass")}
 
 _DIMENSION = re.compile(
     rf" (?P<verb>stands|stood|is|was|rises|rose|measures|measured) {_FIG}{_LEN}"
@@ -80,6 +83,14 @@ _COURSE = re.compile(
 _TOOK = re.compile(
     rf" took (?:just |only |some )?{_NUM} (?P<unit>{_DURATIONS}) to (?P<verb>build|construct|"
     rf"complete|finish|build and open){_END}")
+_LASTED = re.compile(rf" (?P<verb>lasted|lasts) {_FIG}(?P<unit>{_DURATIONS}){_END}")
+_REIGNED = re.compile(
+    rf" (?P<verb>reigned|ruled|served) for {_NUM} (?P<unit>{_DURATIONS}){_END}")
+_WEIGHS = re.compile(
+    rf" (?P<verb>weighs|weighed) {_FIG}(?P<unit>{_alt(_MASSES)})(?![\w²^]){_END}")
+_AREA = re.compile(
+    rf" (?P<verb>covers|covered|occupies|occupied) an area of {_FIG}"
+    rf"(?P<unit>{_alt(_AREAS)})(?![\w²^]){_END}")
 _SPENT = re.compile(
     rf" (?P<adv>reportedly )?spent {_NUM} (?P<unit>{_DURATIONS}) "
     rf"(?P<what>[a-z]+ing(?: [a-z]+){{0,3}}){_END}")
@@ -265,6 +276,21 @@ def _of_noun(rest: str, subj: str) -> list[_Figure]:
     return out
 
 
+def _weight_or_area(rest: str, subj: str) -> list[_Figure]:
+    m = _WEIGHS.match(rest)
+    if m:
+        do = "does" if m["verb"] == "weighs" else "did"
+        return [_Figure(f"How much {do} {subj} weigh, in {_MASSES[m['unit']]}?", m["num"],
+                        m.start("num"), m["unit"], bool(m["hedge"]), measure="weigh")]
+    m = _AREA.match(rest)
+    if m:
+        do = "does" if m["verb"].endswith("s") else "did"
+        verb = "cover" if m["verb"].startswith("cover") else "occupy"
+        return [_Figure(f"What area {do} {subj} {verb}, in {_AREAS[m['unit']]}?", m["num"],
+                        m.start("num"), m["unit"], bool(m["hedge"]), measure="area")]
+    return []
+
+
 def _distance(rest: str, subj: str) -> list[_Figure]:
     m = _DISTANCE.match(rest)
     if not m:
@@ -294,6 +320,16 @@ def _time_taken(rest: str, subj: str) -> list[_Figure]:
     m = _TOOK.match(rest)
     if m:
         return [_Figure(f"How many {m['unit']} did {subj} take to {m['verb']}?", m["num"],
+                        m.start("num"), m["unit"])]
+    m = _LASTED.match(rest)
+    if m:
+        do = "does" if m["verb"] == "lasts" else "did"
+        return [_Figure(f"How many {m['unit']} {do} {subj} last?", m["num"], m.start("num"),
+                        m["unit"], bool(m["hedge"]))]
+    m = _REIGNED.match(rest)
+    if m:
+        base = {"reigned": "reign", "ruled": "rule", "served": "serve"}[m["verb"]]
+        return [_Figure(f"How many {m['unit']} did {subj} {base}?", m["num"],
                         m.start("num"), m["unit"])]
     m = _SPENT.match(rest)
     if m:
@@ -338,7 +374,8 @@ def _members(rest: str, subj: str) -> list[_Figure]:
 
 
 _SHAPES: tuple[Callable[[str, str], list[_Figure]], ...] = (
-    _dimension, _of_noun, _distance, _course, _time_taken, _journey, _share, _members)
+    _dimension, _of_noun, _weight_or_area, _distance, _course, _time_taken, _journey, _share,
+    _members)
 
 
 def _paid(si: SentenceInfo, t: str, topic: Topic) -> list[Candidate]:
