@@ -531,8 +531,13 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 accept=names[1:] + bare, exclude=names[1:] + other, score=3.3,
                 tags=["people"])
         elif fi.kind == "place":
-            prompt = _place_prompt(words, s, be, kind)
             answer = fi.parts[0]
+            if any(p[:1].islower() for p in fi.parts[1:]):
+                continue  # "Second Gorge ..., crossing the ... border": no place list to check
+            division = _division_word(article.text, answer) if key_l == "region" else None
+            # "Region: Mendoza" where the prose says "Mendoza Province": a region could be
+            # the Andes or South America too, so ask for the province
+            prompt = _place_prompt([division] if division else words, s, be, kind)
             accept = []
             if len(fi.parts) > 1:
                 # "Lisbon, Portugal": it is in Portugal too, so each part is right
@@ -743,7 +748,7 @@ def _place_prompt(words: list[str], s: str, be: str, kind: str = "") -> str:
         return f"Which city hosted {s}?"
     if key in ("city", "cities"):
         return f"In which city was {s} held?"
-    if key in ("region", "province", "state"):
+    if key in ("region", "province", "state", "prefecture"):
         return f"In which {key} {be} {s}?"
     if key in ("place", "venue", "site"):
         return f"Where did {s} take place?"
@@ -758,6 +763,13 @@ def _place_prompt(words: list[str], s: str, be: str, kind: str = "") -> str:
     if words[-1] == "address":
         return f"What {be} the address of {s}?"
     return f"What {be} the {key} of {s}?"
+
+
+def _division_word(text: str, name: str) -> str | None:
+    """"province" when the article writes ``name`` as "Mendoza Province" or "Anhui
+    province" (the kind of region it is), else None."""
+    m = re.search(rf"(?<![\w-]){re.escape(name)} ([Pp]rovince|[Ss]tate|[Pp]refecture)\b", text)
+    return m.group(1).lower() if m else None
 
 
 def _strip_place_noun(part: str) -> str:
