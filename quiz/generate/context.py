@@ -284,6 +284,14 @@ class Standalone:
     reason: str = ""  # why not
 
 
+def _names_alone(name: str, text: str) -> bool:
+    """Does ``text`` name ``name`` as a name of its own ("the bird", not "the Yaa
+    Asantewaa War", which does not name her)?"""
+    core = re.sub(r"^the ", "", name, flags=re.I)
+    return any(not re.match(r" [A-Z]", text[m.end():])
+               for m in re.finditer(rf"(?<![\w-]){re.escape(core)}(?![\w-])", text, re.I))
+
+
 class ContextReader:
     """Rewrites sentences in reading order (a sentence may lean on the one before)."""
 
@@ -403,8 +411,8 @@ class ContextReader:
         tp = self.topic
         if word in _PLURAL:
             return t, False, False
-        if (not tp.is_person and re.search(re.escape(tp.noun_phrase), t[m.end():], re.I)) or \
-                (tp.is_person and tp.short in t[m.end():]):
+        # (as a name of its own: "the Yaa Asantewaa War" does not name her)
+        if _names_alone(tp.short if tp.is_person else tp.noun_phrase, t[m.end():]):
             return t, True, False  # "throughout its range, the bird is ...": named just after
         if word in _PERSONAL and tp.is_person:
             name = tp.short

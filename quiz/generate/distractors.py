@@ -158,7 +158,8 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
     for o in options:
         if len(out) == n:
             break
-        if _clashes(o, c, around) or any(_same_name(o, x) for x in out):
+        if _clashes(o, c, around) or any(_same_name(o, x) or _abbreviates(o, x)
+                                          for x in [*out, str(c.answer)]):
             continue
         if pools.units and stated(pools.units, c.prompt, o):
             continue  # the article says this is right somewhere else (a second birth year)
@@ -362,6 +363,16 @@ def _described_by_nation(prompt: str) -> bool:
         return False
     words = m.group(1).split()
     return any(places.by_demonym(" ".join(words[i:])) is not None for i in range(len(words)))
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """"IMO" beside "International Meteorological Organization": one body offered twice."""
+    short, full = (a, b) if len(a) < len(b) else (b, a)
+    if not re.fullmatch(r"[A-Z]{2,6}", short):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full)
+                       if w[0].isupper())
+    return initials == short
 
 
 def _same_name(a: str, b: str) -> bool:
