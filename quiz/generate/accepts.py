@@ -111,6 +111,7 @@ def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
         for name in [answer, *listed]:
             out += _name_forms(name, text, people)
             out += _longer_forms(name, text)
+            out += _spelled_out(name, text, people)
     m = _DIRECTION_RE.match(answer)
     if m and c.kind != PERSON and _bare_in(answer[m.end():], text):
         out.append(answer[m.end():])  # "Northern New Guinea": New Guinea is right as well
@@ -405,6 +406,27 @@ def _longer_forms(name: str, text: str) -> list[str]:
             continue
         out.append(f"{untitled}{m.group(1)}")
         break
+    return out
+
+
+def _spelled_out(name: str, text: str, people: list[str]) -> list[str]:
+    """"G. A. Hobson" where the article writes "George Andrew Hobson": the full name, and
+    the family name alone (no one else the article names bears it); "Anwar al-Sadat"
+    where it writes "Anwar Sadat": the name without its particle."""
+    out: list[str] = []
+    m = re.fullmatch(r"((?:[A-Z]\. ?)+)([A-Z][\w'’-]+)", name.strip())
+    if m:
+        initials = re.findall(r"[A-Z]", m.group(1))
+        given = " ".join(rf"{i}[a-z]+" for i in initials)
+        full = re.search(rf"(?<![\w-]){given} {re.escape(m.group(2))}(?![\w-])", text)
+        if full:
+            out.append(full.group(0))
+            if not any(p.split()[-1] == m.group(2) and fold(p) != fold(full.group(0))
+                       and p != name for p in people):
+                out.append(m.group(2))
+    plain = re.sub(r"(?<![\w-])(?:al|el|ad|as|ash|at|az)-(?=[A-Z])", "", name)
+    if plain != name and re.search(rf"(?<![\w-]){re.escape(plain)}(?![\w-])", text):
+        out.append(plain)
     return out
 
 
