@@ -196,3 +196,103 @@ def test_the_winner_of_a_result_is_accepted() -> None:
     text = "The Abbasid Caliphate met the Tang army at Kell. Result: Abbasid victory"
     forms = extra_accepts(c, text, [])
     assert "Abbasid" in forms and "Abbasid Caliphate" in forms
+
+
+def test_a_short_name_for_a_body_named_in_full_before_is_the_full_name() -> None:
+    text = ("= Weather Board =\n\nThe Weather Board is a body of the Union.\n\n"
+            "The Board is governed by the World Weather Congress, which meets every four "
+            "years. The Congress is led by an Executive Council led by the President.\n")
+    article = parse_article(text, "x.txt")
+    reader = ContextReader(article, topic_of(article))
+    at = text.index("The Congress is led")
+    s = reader.standalone("The Congress is led by an Executive Council led by the President.",
+                          False, False, text[:at])
+    assert s.text is not None and s.text.startswith("The World Weather Congress is led")
+
+
+def test_a_dated_title_keeps_its_head_noun() -> None:
+    text = ("= Solidarity Conference, 1957 =\n\nThe 1957 Solidarity Conference was held in "
+            "Cairo.\n\nThe conference was organized by a committee under Anwar Sadat.\n")
+    assert "conference" in topic_of(parse_article(text, "x.txt")).heads
+
+
+def test_two_other_leans_on_the_sentence_before() -> None:
+    text = ("= Mount Sella =\n\nMount Sella has a number of glaciers. The largest is 10 km "
+            "long. Two other large glacier systems are about 5 km long.\n")
+    article = parse_article(text, "x.txt")
+    reader = ContextReader(article, topic_of(article))
+    assert reader.standalone("Two other large glacier systems are about 5 km long.", True,
+                             False).text is None
+
+
+def test_initials_and_a_dropped_particle_are_the_same_name() -> None:
+    designer = Candidate(rule="infobox-person", type="text", prompt="Who designed the bridge?",
+                         answer="G. A. Hobson", kind="person", quotes=[(0, 1)], group=0)
+    text = "It was designed by George Andrew Hobson of consultants Fox and Partners."
+    forms = extra_accepts(designer, text, ["George Andrew Hobson"])
+    assert "George Andrew Hobson" in forms and "Hobson" in forms
+    chair = Candidate(rule="infobox-person", type="text", prompt="Who chaired it?",
+                      answer="Anwar al-Sadat", kind="person", quotes=[(0, 1)], group=0)
+    assert "Anwar Sadat" in extra_accepts(chair, "It was led by Anwar Sadat's committee.", [])
+
+
+BRIDGE_BUILT = """= Selle Bridge =
+
+- Material: Steel
+
+The Selle Bridge crosses the Selle River below the falls. As the river forms the border
+between Alden and Brisk, the bridge links the two countries and has border posts at both
+ends. It took just 14 months to construct and was completed in 1905.
+"""
+
+
+def test_no_when_question_whose_subject_ends_on_and() -> None:
+    prompts = [q.prompt for q in _bank(BRIDGE_BUILT)]
+    assert not any("took just 14 months to construct and completed" in p for p in prompts)
+
+
+def test_no_count_that_both_gives_away() -> None:
+    prompts = [q.prompt for q in _bank(BRIDGE_BUILT)]
+    assert not any("links the _____ countries" in p for p in prompts), prompts
+
+
+FOUNDATION = """= Prize Foundation =
+
+- Headquarters: Stockholm, Sweden
+
+The Prize Foundation is a private institution founded in 1900 to manage the prizes.
+
+Alfred Prize (born 1833, in Stockholm, Sweden) was a chemist and an engineer.
+"""
+
+
+def test_an_infobox_fact_is_explained_only_by_a_sentence_about_the_subject() -> None:
+    q = _find(_bank(FOUNDATION), "Where are the headquarters of the Prize Foundation")
+    assert q is not None
+    assert "Alfred Prize" not in q.explanation
+    assert all("Alfred Prize" not in e.quote for e in q.evidence)
+
+
+def test_a_continent_is_offered_among_continents_and_a_mountain_never_beside_a_state() -> None:
+    from quiz.generate.distractors import Pools, _place_options
+
+    def options(answer: str) -> list[str]:
+        c = Candidate(rule="cloze-place", type="choice", prompt="It lies in _____.",
+                      answer=answer, kind="place", quotes=[(0, 1)], group=0)
+        return _place_options(c, Pools(), ["Sydney", "Mount Kellan", "Asia", "Marlia",
+                                           "Port Arden"])
+
+    asia = options("Asia")
+    assert asia and all(o in ("Africa", "Europe", "North America", "South America",
+                              "Oceania", "Antarctica") for o in asia)
+    marlia = options("Marlia")
+    assert "Mount Kellan" not in marlia and "Asia" not in marlia and "Port Arden" in marlia
+
+
+def test_half_of_a_dual_name_is_not_blanked() -> None:
+    text = """= Port Arden =
+
+Port Arden is the capital of the island state of Marlia, Australia. Its skyline is dominated
+by the kunanyi / Mount Kellan, and its harbour is the second-deepest natural port in the world.
+"""
+    assert not any("kunanyi / _____" in q.prompt for q in _bank(text))

@@ -193,9 +193,13 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
         # "West Africa": the other parts of that continent, never a farm or a country
         regions = [f"{d} {compass.group(2)}" for d in _COMPASS_PARTS[compass.group(2)]]
         return _shuffled([r for r in unmentioned(regions) if fold(r) != fold(answer)], answer)
+    if entry is None and answer in _CONTINENT_NAMES:
+        # "migration from Asia": other continents, never a city or a mountain
+        return _shuffled([x for x in _CONTINENT_NAMES if x != answer], answer)
     if entry is None:
-        keep = [o for o in from_article if (e := places.lookup(o, pools.country)) is None
-                or e.sort == places.CITY]
+        keep = [o for o in from_article if ((e := places.lookup(o, pools.country)) is None
+                or e.sort == places.CITY) and o not in _CONTINENT_NAMES
+                and _feature_word(o) == _feature_word(answer)]
         settlement = (answer.split()[-1] in _SETTLEMENT_WORDS if answer.split() else False) \
             or bool(_SETTLEMENT_RE.search(c.prompt))
         if pools.country is not None and settlement:
@@ -221,6 +225,18 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
             and e.sort == entry.sort
             and (entry.sort in (places.COUNTRY, places.SEA) or e.country == entry.country)]
     return [o for o in dict.fromkeys(ordered + same) if fold(o) != fold(answer)]
+
+
+_CONTINENT_NAMES = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania",
+                    "Antarctica")
+_FEATURE_WORDS = wordset("Mount Mountain Mountains Mt River Lake Sea Ocean Island Islands Bay "
+                         "Gulf Strait Desert Falls Gorge Peninsula Valley Glacier Cape Canal")
+
+
+def _feature_word(name: str) -> str:
+    """The sort of natural feature a name says it is ("Mount Wellington": a mountain), or
+    "": a mountain is no option beside a state or a town."""
+    return next((w for w in name.split() if w in _FEATURE_WORDS), "")
 
 
 # The parts of a continent as they are usually named.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from quiz.bank.article import Article, InfoboxField
 from quiz.bank.normalize import contains_folded
 from quiz.bank.numbers import parse_number
+from quiz.generate.audit import has_hole
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic, infobox_fields
 from quiz.generate.entities import ORG, ORG_WORDS, PERSON, PLACE, PLACE_WORDS
@@ -792,15 +793,35 @@ def _singular(key: str) -> str:
     return key[:-1] if key.endswith("s") else key
 
 
-def prose_support(article: Article, answer: str) -> tuple[int, int] | None:
-    """A prose sentence that states ``answer`` too (it makes a better explanation)."""
+def prose_support(article: Article, answer: str, topic: Topic | None = None
+                  ) -> tuple[int, int] | None:
+    """A prose sentence that states ``answer`` too (it makes a better explanation): a
+    whole sentence, and one about ``topic`` (Alfred Nobel's birthplace does not say where
+    the Nobel Foundation is)."""
     if len(answer) < 3:
         return None
     for p in article.paragraphs:
         if p.bullet:
             continue
         for s in p.sentences:
-            if contains_folded(s.text, answer):
-                return (s.start, s.end)
+            if not contains_folded(s.text, answer) or not s.text[:1].isupper() or \
+                    has_hole(s.text):
+                continue  # "at the Pershing Stadium in Paris.": a sentence cut in two
+            if topic is not None and not _about(s.text, topic):
+                continue
+            return (s.start, s.end)
     return None
+
+
+def _about(sentence: str, topic: Topic) -> bool:
+    """Does ``sentence`` speak of ``topic`` (by name, as "the <head>", or "It"/"He")?"""
+    if topic.is_person:
+        return bool(re.match(r"(?:He|She|His|Her)\b", sentence)) or any(
+            len(w) >= 3 and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sentence)
+            for w in topic.title.split())
+    names = [topic.title, topic.short, topic.noun_phrase.removeprefix("the "), *topic.aliases]
+    return bool(re.match(r"(?:It|Its|This|These)\b", sentence)) or any(
+        contains_folded(sentence, n) for n in names if n) or any(
+        re.search(rf"\b[Tt]he (?:[\w-]+ ){{0,2}}{re.escape(h)}\b", sentence)
+        for h in topic.heads)
 

@@ -139,7 +139,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
 
     base: list[Candidate] = infobox.candidates(article, fields, topic)
     for c in base:
-        support = infobox.prose_support(article, c.answer_text)
+        support = infobox.prose_support(article, c.answer_text, topic)
         if support:
             c.quotes.append(support)
             c.explanation = tidy(article.text[support[0]:support[1]])
