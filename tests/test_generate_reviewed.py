@@ -296,3 +296,34 @@ Port Arden is the capital of the island state of Marlia, Australia. Its skyline 
 by the kunanyi / Mount Kellan, and its harbour is the second-deepest natural port in the world.
 """
     assert not any("kunanyi / _____" in q.prompt for q in _bank(text))
+
+
+def test_a_capitalised_head_names_the_subject_but_not_another_treaty() -> None:
+    text = ("= Treaty of Selm =\n\n- Signed: 1689\n\nThe Treaty of Selm of 1689 was the first "
+            "treaty between Arland and Brisk.\n\nLater, in 1727, the Treaty of Kell fixed the "
+            "border west of the river and opened up the caravan trade. In 1730, the Treaty "
+            "was renewed by both sides after a long dispute.\n")
+    article = parse_article(text, "x.txt")
+    reader = ContextReader(article, topic_of(article))
+    kell = reader.standalone("In 1727, the Treaty of Kell fixed the border west of the river.",
+                             False, False, text[:text.index("Later")])
+    assert kell.text is None or "Treaty of Selm of Kell" not in kell.text
+    s = reader.standalone("In 1730, the Treaty was renewed by both sides after a long dispute.",
+                          True, False, text[:text.index("In 1730")])
+    assert s.text is not None and "the Treaty of Selm was renewed" in s.text
+
+
+CITY_BRIDGE = """= Selle River Bridge =
+
+- Locale: Wuhan, Hubei, China
+- Design: Suspension bridge
+
+The Selle River Bridge is a suspension bridge over the Yangtze River in Wuhan, Hubei, China.
+It was opened to traffic in 2007 after four years of construction.
+"""
+
+
+def test_a_location_the_gazetteer_knows_as_a_city_is_asked_as_the_city() -> None:
+    prompts = [q.prompt for q in _bank(CITY_BRIDGE)]
+    assert any(p.startswith("In which city is the Selle River Bridge") for p in prompts), prompts
+    assert not any(p.startswith("Where is the Selle River Bridge") for p in prompts)

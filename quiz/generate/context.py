@@ -470,12 +470,12 @@ class ContextReader:
     def _short_name(self, t: str, earlier: str) -> tuple[str, bool]:
         """"The Congress is led by ..." after "the World Meteorological Congress": the
         body named in full before; refused when two bodies end so."""
-        m = re.match(r"The ([A-Z][a-z]+)\b(?! [A-Z])(?!['’])", t)
+        m = re.match(r"The ([A-Z][a-z]+)(?= [a-z])", t)
         if not m or m.group(1).lower() in self.topic.heads:
             return t, True
         short = m.group(1)
-        names = set(re.findall(rf"\b((?:[A-Z][\w'’-]* (?:of (?:the )?)?){{1,4}}{short})\b",
-                               earlier))
+        names = set(re.findall(rf"(?<![\w'’-])((?:[A-Z][\w'’-]* (?:of (?:the )?)?){{1,4}}{short})"
+                               rf"(?![\w'’-])", earlier))
         names = {n for n in names if not n.startswith(("The ", "In ", "On ", "At "))}
         if len(names) > 1:
             return t, False
@@ -565,7 +565,9 @@ class ContextReader:
         paragraph = earlier[earlier.rfind("\n") + 1:]
         for head in tp.heads:
             # (capitalised too: "In 2009, the Conference was banned")
-            rx = rf"(?<!^)\bthe (?:[a-z][\w-]* ){{0,2}}(?i:{re.escape(head)})\b(?![\w-])(?! [A-Z])"
+            big = capitalise_first(head)
+            rx = (rf"(?<!^)\bthe (?:[a-z][\w-]* ){{0,2}}(?:{re.escape(head)}|"
+                  rf"{re.escape(big)}(?! of\b))\b(?![\w-])(?! [A-Z])")
             for m in re.finditer(rx, t):
                 nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
                 compound = nxt and not _verb_like(nxt.group(1))

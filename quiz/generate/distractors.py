@@ -194,7 +194,11 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
         regions = [f"{d} {compass.group(2)}" for d in _COMPASS_PARTS[compass.group(2)]]
         return _shuffled([r for r in unmentioned(regions) if fold(r) != fold(answer)], answer)
     if entry is None and answer in _CONTINENT_NAMES:
-        # "migration from Asia": other continents, never a city or a mountain
+        # "migration from Asia": other continents, never a city or a mountain; but
+        # "Ethiopia was the only independent country left in _____" forces Africa
+        known = [k for k in (pools.country, places.main_country(c.prompt)) if k is not None]
+        if any(fold(answer) in k.region for k in known):
+            return []
         return _shuffled([x for x in _CONTINENT_NAMES if x != answer], answer)
     if entry is None:
         keep = [o for o in from_article if ((e := places.lookup(o, pools.country)) is None
@@ -227,8 +231,7 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
     return [o for o in dict.fromkeys(ordered + same) if fold(o) != fold(answer)]
 
 
-_CONTINENT_NAMES = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania",
-                    "Antarctica")
+_CONTINENT_NAMES = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania")
 _FEATURE_WORDS = wordset("Mount Mountain Mountains Mt River Lake Sea Ocean Island Islands Bay "
                          "Gulf Strait Desert Falls Gorge Peninsula Valley Glacier Cape Canal")
 

@@ -17,6 +17,8 @@ from quiz.generate.audit import has_hole
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic, infobox_fields
 from quiz.generate.entities import ORG, ORG_WORDS, PERSON, PLACE, PLACE_WORDS
+from quiz.generate.places import CITY
+from quiz.generate.places import lookup as place_lookup
 from quiz.generate.spans import UNITS, Span, date_forms, find_spans
 from quiz.generate.text import is_latin_text, tidy, wordset
 
@@ -539,6 +541,10 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
             # "Region: Mendoza" where the prose says "Mendoza Province": a region could be
             # the Andes or South America too, so ask for the province
             prompt = _place_prompt([division] if division else words, s, be, kind)
+            town = place_lookup(answer)
+            if key_l in ("location", "locale") and town is not None and town.sort == CITY:
+                # "Where is the bridge?" is as rightly "over the Yangtze": ask for the city
+                prompt = f"In which city {be} {s}?"
             accept = []
             if len(fi.parts) > 1:
                 # "Lisbon, Portugal": it is in Portugal too, so each part is right
