@@ -111,6 +111,7 @@ def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
         for name in [answer, *listed]:
             out += _name_forms(name, text, people)
             out += _longer_forms(name, text)
+            out += _spelled_out(name, text, people)
     m = _DIRECTION_RE.match(answer)
     if m and c.kind != PERSON and _bare_in(answer[m.end():], text):
         out.append(answer[m.end():])  # "Northern New Guinea": New Guinea is right as well
@@ -124,6 +125,9 @@ def extra_accepts(c: Candidate, text: str, people: list[str]) -> list[str]:
     out += _renamed(answer, text) if c.kind == PLACE else []
     out += _country_names(answer, text) if c.kind == PLACE else []
     out += _places_within(c, text)
+    out += _containing_places(c)
+    out += _winner_forms(c, text)
+    out += _division_forms(c, text)
     out += _whole_names(answer, c.kind, text, people)
     out += _year_of_a_date(c)
     out += _dynasty_forms(answer, text)
@@ -221,6 +225,62 @@ def _places_within(c: Candidate, text: str) -> list[str]:
         if places.country_named(name) is None and name not in FUNCTION_CAPS:
             out += [name, f"{name}, {c.answer}"]
     return out
+
+
+_OPEN_WHERE_RE = re.compile(r"Where\b|What (?:was|is) the (?:birthplace|birth place|place of "
+                            r"birth|location) of\b")
+
+
+def _containing_places(c: Candidate) -> list[str]:
+    """"Where is the Tower of Hercules located?" -> "A Coruña, Galicia, Spain": an open
+    "where" is rightly answered by each place of the value, "Spain" too (a question
+    that wants the town asks "In which city"). Only names, never "crossing the border"."""
+    if c.kind != PLACE or c.type != "text" or not _OPEN_WHERE_RE.match(c.prompt):
+        return []
+    return [p for p in c.exclude if p[:1].isupper() and not _FUNCTION_END_RE.search(p)]
+
+
+def _winner_forms(c: Candidate, text: str) -> list[str]:
+    """"What was the result of the Battle of Talas?" -> "Abbasid victory": naming the
+    winner is the answer ("Abbasid", "the Abbasid Caliphate" as the article names it)."""
+    if c.type != "text" or not isinstance(c.answer, str) or \
+            not c.prompt.startswith("What was the result of"):
+        return []
+    m = re.fullmatch(r"((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)?) (?:victory|win)", c.answer.strip())
+    if not m:
+        return []
+    side = m.group(1)
+    out = [side]
+    named = re.search(rf"(?<![\w-]){re.escape(side)} ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)?)",
+                      text)
+    if named:
+        out.append(named.group(0))  # "Abbasid Caliphate"
+    return out
+
+
+def _division_forms(c: Candidate, text: str) -> list[str]:
+    """"In which province is Aconcagua?" -> "Mendoza": the article's "Mendoza Province"
+    is the same answer."""
+    if c.kind != PLACE or c.type != "text" or not isinstance(c.answer, str) or not re.match(
+            r"(?:Where|In which (?:province|state|prefecture|region))\b", c.prompt):
+        return []
+    m = re.search(rf"(?<![\w-]){re.escape(c.answer)} (?:[Pp]rovince|[Ss]tate|[Pp]refecture)\b",
+                  text)
+    return [m.group(0)] if m else []
+
+
+# A form cut before its last word ("the Republic of", "his addition" of "his addition of
+# pulp ...") is no answer; nor is one that opens on "his"/"her" where the answer goes on.
+_FUNCTION_END_RE = re.compile(r"(?<![\w-])(?:of|the|a|an|and|or|to|in|on|at|by|for|with|from|"
+                              r"via|into|as)$")
+
+
+def cut_form(answer: str, form: str) -> bool:
+    """Is ``form`` a piece of ``answer`` cut where no answer ends?"""
+    if _FUNCTION_END_RE.search(form.strip()):
+        return True
+    return bool(re.match(r"(?:his|her|its|their) ", form, re.IGNORECASE)) and \
+        fold(answer).startswith(fold(form) + " ")
 
 
 def _whole_names(answer: str, kind: str, text: str, people: list[str]) -> list[str]:
@@ -349,11 +409,36 @@ def _longer_forms(name: str, text: str) -> list[str]:
     return out
 
 
+def _spelled_out(name: str, text: str, people: list[str]) -> list[str]:
+    """"G. A. Hobson" where the article writes "George Andrew Hobson": the full name, and
+    the family name alone (no one else the article names bears it); "Anwar al-Sadat"
+    where it writes "Anwar Sadat": the name without its particle."""
+    out: list[str] = []
+    m = re.fullmatch(r"((?:[A-Z]\. ?)+)([A-Z][\w'’-]+)", name.strip())
+    if m:
+        initials = re.findall(r"[A-Z]", m.group(1))
+        given = " ".join(rf"{i}[a-z]+" for i in initials)
+        full = re.search(rf"(?<![\w-]){given} {re.escape(m.group(2))}(?![\w-])", text)
+        if full:
+            out.append(full.group(0))
+            if not any(p.split()[-1] == m.group(2) and fold(p) != fold(full.group(0))
+                       and p != name for p in people):
+                out.append(m.group(2))
+    plain = re.sub(r"(?<![\w-])(?:al|el|ad|as|ash|at|az)-(?=[A-Z])", "", name)
+    if plain != name and re.search(rf"(?<![\w-]){re.escape(plain)}(?![\w-])", text):
+        out.append(plain)
+    return out
+
+
 def fair_form(c: Candidate, form: str) -> bool:
     """May ``form`` be marked right for ``c``? Not a place that contains the answer ("China"
     or "Hubei" for Wuhan), nor a place of another sort, nor another country's name or
     abbreviation ("ROC" for China)."""
+    if isinstance(c.answer, str) and cut_form(c.answer, form):
+        return False
     if c.kind != PLACE or c.type != "text":
+        return True
+    if form in _containing_places(c):
         return True
     f = places.lookup(form)
     if f is None:

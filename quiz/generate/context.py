@@ -40,7 +40,8 @@ _DEPENDENT_RE = re.compile(
 )
 _DEPENDENT_START_RE = re.compile(
     r"^(?:Both|Another|Each|Neither|Either|Other|The two|The other|The latter|The former|"
-    r"These|Those|Such|Here|There|Similarly|Likewise|In contrast|By contrast|Unlike)\b"
+    r"These|Those|Such|Here|There|Similarly|Likewise|In contrast|By contrast|Unlike|"
+    r"(?:Two|Three|Four|Five|Several|Many|Some|All) other)\b"
 )
 _INTRO = r"(?:In|On|By|During|After|Before|From|Since|Until|Prior to) [^,]{1,40}, "
 # "Impressed, Xie An continued ...": a lone participle reacting to what came before
@@ -143,7 +144,8 @@ def topic_of(article: Article) -> Topic:
     lower_text = article.text.lower()
     heads: set[str] = set()
     # the head noun: the last word, or the word before "of" ("Harbour Bridge of Tallow")
-    words = title.split()
+    # ("Afro-Asian Peoples' Solidarity Conference, 1957": the year is no head)
+    words = re.sub(r", \d{3,4}$", "", title).split()
     head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
     own_head = bool(not is_person and head and re.search(
         r"\b" + re.escape(head.lower()) + r"\b", _lowercase_words(article.text)))
@@ -284,6 +286,14 @@ class Standalone:
     reason: str = ""  # why not
 
 
+def _names_alone(name: str, text: str) -> bool:
+    """Does ``text`` name ``name`` as a name of its own ("the bird", not "the Yaa
+    Asantewaa War", which does not name her)?"""
+    core = re.sub(r"^the ", "", name, flags=re.I)
+    return any(not re.match(r" [A-Z]", text[m.end():])
+               for m in re.finditer(rf"(?<![\w-]){re.escape(core)}(?![\w-])", text, re.I))
+
+
 class ContextReader:
     """Rewrites sentences in reading order (a sentence may lean on the one before)."""
 
@@ -336,6 +346,9 @@ class ContextReader:
         t, ok, _ = self._pronouns(t, prev_topic or lead_it)
         if not ok:
             return Standalone(None, "dangling-pronoun")
+        t, ok = self._short_name(t, earlier)
+        if not ok:
+            return Standalone(None, "ambiguous-reference")
         t, ok = self._definite_subject(t, earlier)
         if not ok:
             return Standalone(None, "ambiguous-reference")
@@ -403,8 +416,8 @@ class ContextReader:
         tp = self.topic
         if word in _PLURAL:
             return t, False, False
-        if (not tp.is_person and re.search(re.escape(tp.noun_phrase), t[m.end():], re.I)) or \
-                (tp.is_person and tp.short in t[m.end():]):
+        # (as a name of its own: "the Yaa Asantewaa War" does not name her)
+        if _names_alone(tp.short if tp.is_person else tp.noun_phrase, t[m.end():]):
             return t, True, False  # "throughout its range, the bird is ...": named just after
         if word in _PERSONAL and tp.is_person:
             name = tp.short
@@ -453,6 +466,22 @@ class ContextReader:
             return False  # "A mill built on its shore ...": "its" is not the mill's
         return bool(re.search(r"\b(?:the|a|an)\s+[\w-]+", before, re.IGNORECASE)
                     or re.search(r"(?<!^)\b[A-Z][a-z]+", before.strip()))
+
+    def _short_name(self, t: str, earlier: str) -> tuple[str, bool]:
+        """"The Congress is led by ..." after "the World Meteorological Congress": the
+        body named in full before; refused when two bodies end so."""
+        m = re.match(r"The ([A-Z][a-z]+)(?= [a-z])", t)
+        if not m or m.group(1).lower() in self.topic.heads:
+            return t, True
+        short = m.group(1)
+        names = set(re.findall(rf"(?<![\w'’-])((?:[A-Z][\w'’-]* (?:of (?:the )?)?){{1,4}}{short})"
+                               rf"(?![\w'’-])", earlier))
+        names = {n for n in names if not n.startswith(("The ", "In ", "On ", "At "))}
+        if len(names) > 1:
+            return t, False
+        if names:
+            return f"The {names.pop()}" + t[m.end():], True
+        return t, True
 
     def _definite_subject(self, t: str, earlier: str) -> tuple[str, bool]:
         """``The joint liaison office was ...`` -> ``The Inter-Korean Liaison Office was ...``;
@@ -535,7 +564,10 @@ class ContextReader:
             return t
         paragraph = earlier[earlier.rfind("\n") + 1:]
         for head in tp.heads:
-            rx = rf"(?<!^)\bthe (?:[a-z][\w-]* ){{0,2}}{re.escape(head)}\b(?![\w-])"
+            # (capitalised too: "In 2009, the Conference was banned")
+            big = capitalise_first(head)
+            rx = (rf"(?<!^)\bthe (?:[a-z][\w-]* ){{0,2}}(?:{re.escape(head)}|"
+                  rf"{re.escape(big)}(?! of\b))\b(?![\w-])(?! [A-Z])")
             for m in re.finditer(rx, t):
                 nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
                 compound = nxt and not _verb_like(nxt.group(1))

@@ -158,7 +158,8 @@ def pick(c: Candidate, pools: Pools, context: str, n: int = 3) -> list[str]:
     for o in options:
         if len(out) == n:
             break
-        if _clashes(o, c, around) or any(_same_name(o, x) for x in out):
+        if _clashes(o, c, around) or any(_same_name(o, x) or _abbreviates(o, x)
+                                          for x in [*out, str(c.answer)]):
             continue
         if pools.units and stated(pools.units, c.prompt, o):
             continue  # the article says this is right somewhere else (a second birth year)
@@ -192,9 +193,17 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
         # "West Africa": the other parts of that continent, never a farm or a country
         regions = [f"{d} {compass.group(2)}" for d in _COMPASS_PARTS[compass.group(2)]]
         return _shuffled([r for r in unmentioned(regions) if fold(r) != fold(answer)], answer)
+    if entry is None and answer in _CONTINENT_NAMES:
+        # "migration from Asia": other continents, never a city or a mountain; but
+        # "Ethiopia was the only independent country left in _____" forces Africa
+        known = [k for k in (pools.country, places.main_country(c.prompt)) if k is not None]
+        if any(fold(answer) in k.region for k in known):
+            return []
+        return _shuffled([x for x in _CONTINENT_NAMES if x != answer], answer)
     if entry is None:
-        keep = [o for o in from_article if (e := places.lookup(o, pools.country)) is None
-                or e.sort == places.CITY]
+        keep = [o for o in from_article if ((e := places.lookup(o, pools.country)) is None
+                or e.sort == places.CITY) and o not in _CONTINENT_NAMES
+                and _feature_word(o) == _feature_word(answer)]
         settlement = (answer.split()[-1] in _SETTLEMENT_WORDS if answer.split() else False) \
             or bool(_SETTLEMENT_RE.search(c.prompt))
         if pools.country is not None and settlement:
@@ -220,6 +229,17 @@ def _place_options(c: Candidate, pools: Pools, from_article: list[str]) -> list[
             and e.sort == entry.sort
             and (entry.sort in (places.COUNTRY, places.SEA) or e.country == entry.country)]
     return [o for o in dict.fromkeys(ordered + same) if fold(o) != fold(answer)]
+
+
+_CONTINENT_NAMES = ("Africa", "Asia", "Europe", "North America", "South America", "Oceania")
+_FEATURE_WORDS = wordset("Mount Mountain Mountains Mt River Lake Sea Ocean Island Islands Bay "
+                         "Gulf Strait Desert Falls Gorge Peninsula Valley Glacier Cape Canal")
+
+
+def _feature_word(name: str) -> str:
+    """The sort of natural feature a name says it is ("Mount Wellington": a mountain), or
+    "": a mountain is no option beside a state or a town."""
+    return next((w for w in name.split() if w in _FEATURE_WORDS), "")
 
 
 # The parts of a continent as they are usually named.
@@ -362,6 +382,16 @@ def _described_by_nation(prompt: str) -> bool:
         return False
     words = m.group(1).split()
     return any(places.by_demonym(" ".join(words[i:])) is not None for i in range(len(words)))
+
+
+def _abbreviates(a: str, b: str) -> bool:
+    """"IMO" beside "International Meteorological Organization": one body offered twice."""
+    short, full = (a, b) if len(a) < len(b) else (b, a)
+    if not re.fullmatch(r"[A-Z]{2,6}", short):
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", full)
+                       if w[0].isupper())
+    return initials == short
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -413,6 +413,8 @@ def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None =
         return "true-by-construction"  # "Aru is part of the Vogelkop-Aru ecoregion"
     if c.type == "number" and _counted_list(c):
         return "forced-blank"  # "based on the _____ pillars: sport, education and solidarity"
+    if c.type == "number" and _two_by_both(c):
+        return "forced-blank"  # "links the _____ countries ... both ends"
     if c.type == "text" and c.rule.startswith("cloze") and _container_blank(c):
         return "many-right"  # "a river in _____": the province and the country are right too
     if c.type == "choice" and c.rule.startswith("cloze") and _described_blank(c.prompt):
@@ -436,6 +438,8 @@ def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None =
         if _ALIAS_BEFORE_RE.search(c.prompt):
             return "alias-blank"
         blank = c.prompt.find("_____")
+        if re.search(r"\S\s*/\s*_____|_____\s*/\s*\S", c.prompt):
+            return "part-of-a-name"  # "kunanyi / _____": half of a dual name
         if _TITLE_BEFORE_RE.search(c.prompt) or _NAME_BEFORE_RE.search(c.prompt) or (
                 re.search(r"_____['’]?s?\s+[A-Z]", c.prompt)
                 and not dated_after_preposition(c.kind, c.prompt[:blank])):
@@ -509,6 +513,16 @@ def _named_after_subject(prompt: str, title: str) -> bool:
 _GENERIC_TITLE_WORDS = wordset("""islands island river lake mount mountain bridge battle
     treaty war city county regency province state the of and group company institute dam
     great grand""")
+
+
+def _two_by_both(c: Candidate) -> bool:
+    """A blank for two where the sentence says "both" or "either": the count is given."""
+    try:
+        two = float(c.answer) == 2  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return two and bool(re.search(r"\b(?:both|either|neither|each other)\b", c.prompt,
+                                  re.IGNORECASE))
 
 
 def _counted_list(c: Candidate) -> bool:

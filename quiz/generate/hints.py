@@ -16,6 +16,8 @@ from quiz.generate.audit import has_hole
 from quiz.generate.candidate import Candidate
 from quiz.generate.text import BLANK, short_hash, tidy
 
+NEARBY = "Nearby, the article says: "
+
 
 def hints(c: Candidate, article: Article, neighbours: dict[int, list[Sentence]],
           infobox_groups: set[int]) -> list[str]:
@@ -72,7 +74,8 @@ def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
     for s in around:
         if _inside_longer_name(s.text, forms):
             continue  # "North _____" would mislead
-        if has_hole(tidy(s.text)) or not tidy(s.text)[:1].isupper():
+        # (the raw text too: tidying closes "by Pablo Serrano and ." into "and.")
+        if has_hole(s.text) or has_hole(tidy(s.text)) or not tidy(s.text)[:1].isupper():
             continue  # never quote broken text (" was a Japanese feminist": its name cut off)
         text = blank_out(tidy(s.text), forms)
         if c.type == "truefalse" and BLANK in text:
@@ -83,7 +86,7 @@ def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
             continue
         if c.type == "number" and str(c.answer).rstrip("0").rstrip(".") in text:
             continue
-        return f"Nearby, the article says: “{text}”"
+        return f"{NEARBY}“{text}”"
     return None
 
 
@@ -100,8 +103,7 @@ def _clue(c: Candidate) -> str | None:
         wrong = [x for x in c.choices if x != c.answer]
         if not wrong:
             return None
-        ruled_out = sorted(wrong, key=lambda x: short_hash(c.prompt, x))[0]
-        return f"It is not “{ruled_out}”."
+        return ruled_out_hint(sorted(wrong, key=lambda x: short_hash(c.prompt, x))[0])
     if c.type == "number":
         if c.kind == "year":
             return _decade(int(c.answer))  # type: ignore[arg-type]
@@ -121,6 +123,23 @@ def _clue(c: Candidate) -> str | None:
     if n_words == 1:
         return f"One word of {len(letters)} letters, starting with “{first}”."
     return f"{n_words} words, starting with “{first}”."
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December")
+# a blank that cuts a name: "the University of _____", "_____ River", "Spanish _____"
+_NOT_NAMES = f"{_MONTHS}|In|On|At|By|From|To|Of|The|A|An|And|Or|Since|Until|After|Before|During|For"
+_CUT_NAME_RE = re.compile(rf"(?<![\w-])(?!(?:{_NOT_NAMES})\b)[A-Z][\w-]* (?:of (?:the )?)?"
+                          rf"{BLANK}|{BLANK} [A-Z]")
+
+
+def cuts_a_name(hint: str) -> bool:
+    """Does a blank in ``hint`` stand inside a longer name, where it would mislead?"""
+    return bool(_CUT_NAME_RE.search(hint.removeprefix(NEARBY)))
+
+
+def ruled_out_hint(wrong: str) -> str:
+    return f"It is not “{wrong}”."
 
 
 def _decade(year: int) -> str | None:

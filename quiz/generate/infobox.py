@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from quiz.bank.article import Article, InfoboxField
 from quiz.bank.normalize import contains_folded
 from quiz.bank.numbers import parse_number
+from quiz.generate.audit import has_hole
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic, infobox_fields
 from quiz.generate.entities import ORG, ORG_WORDS, PERSON, PLACE, PLACE_WORDS
+from quiz.generate.places import CITY
+from quiz.generate.places import lookup as place_lookup
 from quiz.generate.spans import UNITS, Span, date_forms, find_spans
 from quiz.generate.text import is_latin_text, tidy, wordset
 
@@ -531,8 +534,17 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
                 accept=names[1:] + bare, exclude=names[1:] + other, score=3.3,
                 tags=["people"])
         elif fi.kind == "place":
-            prompt = _place_prompt(words, s, be, kind)
             answer = fi.parts[0]
+            if any(p[:1].islower() for p in fi.parts[1:]):
+                continue  # "Second Gorge ..., crossing the ... border": no place list to check
+            division = _division_word(article.text, answer) if key_l == "region" else None
+            # "Region: Mendoza" where the prose says "Mendoza Province": a region could be
+            # the Andes or South America too, so ask for the province
+            prompt = _place_prompt([division] if division else words, s, be, kind)
+            town = place_lookup(answer)
+            if key_l in ("location", "locale") and town is not None and town.sort == CITY:
+                # "Where is the bridge?" is as rightly "over the Yangtze": ask for the city
+                prompt = f"In which city {be} {s}?"
             accept = []
             if len(fi.parts) > 1:
                 # "Lisbon, Portugal": it is in Portugal too, so each part is right
@@ -743,7 +755,7 @@ def _place_prompt(words: list[str], s: str, be: str, kind: str = "") -> str:
         return f"Which city hosted {s}?"
     if key in ("city", "cities"):
         return f"In which city was {s} held?"
-    if key in ("region", "province", "state"):
+    if key in ("region", "province", "state", "prefecture"):
         return f"In which {key} {be} {s}?"
     if key in ("place", "venue", "site"):
         return f"Where did {s} take place?"
@@ -758,6 +770,13 @@ def _place_prompt(words: list[str], s: str, be: str, kind: str = "") -> str:
     if words[-1] == "address":
         return f"What {be} the address of {s}?"
     return f"What {be} the {key} of {s}?"
+
+
+def _division_word(text: str, name: str) -> str | None:
+    """"province" when the article writes ``name`` as "Mendoza Province" or "Anhui
+    province" (the kind of region it is), else None."""
+    m = re.search(rf"(?<![\w-]){re.escape(name)} ([Pp]rovince|[Ss]tate|[Pp]refecture)\b", text)
+    return m.group(1).lower() if m else None
 
 
 def _strip_place_noun(part: str) -> str:
@@ -780,15 +799,35 @@ def _singular(key: str) -> str:
     return key[:-1] if key.endswith("s") else key
 
 
-def prose_support(article: Article, answer: str) -> tuple[int, int] | None:
-    """A prose sentence that states ``answer`` too (it makes a better explanation)."""
+def prose_support(article: Article, answer: str, topic: Topic | None = None
+                  ) -> tuple[int, int] | None:
+    """A prose sentence that states ``answer`` too (it makes a better explanation): a
+    whole sentence, and one about ``topic`` (Alfred Nobel's birthplace does not say where
+    the Nobel Foundation is)."""
     if len(answer) < 3:
         return None
     for p in article.paragraphs:
         if p.bullet:
             continue
         for s in p.sentences:
-            if contains_folded(s.text, answer):
-                return (s.start, s.end)
+            if not contains_folded(s.text, answer) or not s.text[:1].isupper() or \
+                    has_hole(s.text):
+                continue  # "at the Pershing Stadium in Paris.": a sentence cut in two
+            if topic is not None and not _about(s.text, topic):
+                continue
+            return (s.start, s.end)
     return None
+
+
+def _about(sentence: str, topic: Topic) -> bool:
+    """Does ``sentence`` speak of ``topic`` (by name, as "the <head>", or "It"/"He")?"""
+    if topic.is_person:
+        return bool(re.match(r"(?:He|She|His|Her)\b", sentence)) or any(
+            len(w) >= 3 and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sentence)
+            for w in topic.title.split())
+    names = [topic.title, topic.short, topic.noun_phrase.removeprefix("the "), *topic.aliases]
+    return bool(re.match(r"(?:It|Its|This|These)\b", sentence)) or any(
+        contains_folded(sentence, n) for n in names if n) or any(
+        re.search(rf"\b[Tt]he (?:[\w-]+ ){{0,2}}{re.escape(h)}\b", sentence)
+        for h in topic.heads)
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from quiz.bank.article import Article, normalise_ws
+from quiz.generate.context import infobox_fields
 from quiz.generate.spans import date_sort_key, find_spans
 
 START, END = "start", "end"
@@ -126,7 +127,8 @@ def _key_words(key: str) -> str:
 def lifespan(article: Article) -> Lifespan:
     life = Lifespan()
     found: set[Key] = set()
-    for f in article.infobox:
+    # (the unlabelled "- Born: 1745-02-11" bullets that open an article count as well)
+    for f in infobox_fields(article):
         key = _key_words(f.key)
         found.update(dates_in(f.value))
         life.person = life.person or bool(_PERSON_KEYS.match(key))

@@ -67,7 +67,7 @@ from quiz.generate.filters import (
     reveals,
     subject_aliases,
 )
-from quiz.generate.hints import blank_out, hints
+from quiz.generate.hints import NEARBY, blank_out, cuts_a_name, hints, ruled_out_hint
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
 
@@ -140,7 +140,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
 
     base: list[Candidate] = infobox.candidates(article, fields, topic)
     for c in base:
-        support = infobox.prose_support(article, c.answer_text)
+        support = infobox.prose_support(article, c.answer_text, topic)
         if support:
             c.quotes.append(support)
             c.explanation = tidy(article.text[support[0]:support[1]])
@@ -318,13 +318,35 @@ def _hints_keep_other_answers(questions: list[Question]) -> None:
     for q in questions:
         others = [o for o in questions if o is not q]
         for i, hint in enumerate(q.hints):
+            if not any(lint.gives_away(o, hint) for o in others):
+                continue
+            if not hint.startswith(NEARBY):
+                # "It is not “_____”" rules nothing out: name another wrong option, or none
+                q.hints[i] = _other_ruled_out(q, others)
+                continue
+            before = hint
             for o in others:
                 if lint.gives_away(o, hint):
                     hint = blank_out(hint, lint.answer_forms(o))
             if any(lint.gives_away(o, hint) for o in others):
                 hint = ""  # a date or number written another way
+            if cuts_a_name(hint) and not cuts_a_name(before):
+                hint = ""  # "the University of _____" would mislead
             q.hints[i] = hint
         q.hints = [h for h in q.hints if h]
+
+
+def _other_ruled_out(q: Question, others: list[Question]) -> str:
+    """A choice's "It is not X" clue with an X that tells no other draft's answer ("" if
+    every wrong option would)."""
+    if q.type != "choice":
+        return ""
+    for wrong in sorted((x for x in q.choices if x != q.answer),
+                        key=lambda x: short_hash(q.prompt, x)):
+        hint = ruled_out_hint(wrong)
+        if not any(lint.gives_away(o, hint) for o in others):
+            return hint
+    return ""
 
 
 def _sentence_infos(article: Article, reader: ContextReader, index, report: Report

@@ -215,6 +215,8 @@ def wh_when(si: SentenceInfo) -> list[Candidate]:
     if not m:
         return []
     subj, rest = m["subj"], m["rest"].rstrip(",")
+    if re.search(r"\b(?:and|or|but)$", subj):
+        return []  # "X took 14 months to build and was completed": no subject for "was"
     rest_words = rest.split()
     if not rest_words or len(subj.split()) > 12 or len(rest_words) > 14 or "," in rest:
         return []
