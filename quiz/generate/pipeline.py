@@ -67,6 +67,7 @@ from quiz.generate.filters import (
     subject_aliases,
 )
 from quiz.generate.hints import blank_out, hints
+from quiz.generate.lead import lead_questions
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
 
@@ -152,6 +153,8 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     base.extend(why.effect_questions(infos, topic))
     base.extend(facts.fact_questions(infos, topic, article.text,
                                      [n for n, k in index.kinds.items() if k == PERSON]))
+    lead_end = article.sections[1].start if len(article.sections) > 1 else len(article.text)
+    base.extend(lead_questions(infos, topic, article.text, lead_end))
     dated = events.extract(article, infos, fields, topic)
     base.extend(events.what_happened(dated, topic))
     base.extend(ordering.order_questions(dated))
