@@ -24,12 +24,20 @@ from collections.abc import Sequence
 
 from quiz.bank.normalize import fold
 from quiz.generate import places
+from quiz.generate.audit import has_hole
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic
 from quiz.generate.entities import EVENT, ORG, PERSON
 from quiz.generate.facts import _subject_end, si_kind
 from quiz.generate.rules import SentenceInfo, _base
-from quiz.generate.text import BLANK, capitalise_first, short_hash, stable_order, strip_parens
+from quiz.generate.text import (
+    BLANK,
+    capitalise_first,
+    short_hash,
+    stable_order,
+    strip_parens,
+    tidy,
+)
 
 # A proper name: capitalised words with the small words names carry inside ("Republic of
 # the Congo", "Serra do Espinhaço"); dashes inside a word ("Mexican–American").
@@ -46,7 +54,7 @@ def _about(raw: str, topic: Topic, after_topic: bool) -> tuple[int, str] | None:
     front = re.match(r"(?:(?:Located|Situated|Lying|Headquartered|Based) [^,]{3,80}|"
                      r"(?:Although|Though|While) [^,]{3,100}), ", raw)
     if front:
-        at = _subject_end(raw[front.end():], topic, True)
+        at = _subject_end(raw[front.end():], topic, after_topic)
         return (front.end() + at, front.group(0)) if at is not None else None
     at = _subject_end(raw, topic, after_topic)
     if at is None and topic.is_person:
@@ -70,8 +78,8 @@ def lead_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str,
         para_start = "\n" in text[prev_end:si.sentence.start] or prev_end == 0
         found = _about(raw, topic, prev_about or para_start)
         prev_about, prev_end = found is not None, si.sentence.end
-        if found is None:
-            continue
+        if found is None or has_hole(tidy(si.sentence.text)):
+            continue  # "it weighs between .": a fact with a hole is not asked
         at, front = found
         rest = raw[at:]
         subj = topic.noun_phrase
@@ -107,6 +115,8 @@ def _predicate(rest: str) -> re.Match[str] | None:
 def _in_title(answer: str, topic: Topic) -> bool:
     """The answer (or its stem: "Philippines" in "Philippine eagle") is in the title."""
     title = fold(topic.title)
+    if fold(answer) in title:
+        return True
     for word in fold(answer).split():
         if len(word) > 3 and (word in title or word[:-1] in title.split()
                               or word[:6] in {w[:6] for w in title.split() if len(w) > 5}):
@@ -223,8 +233,10 @@ def _located_in(si: SentenceInfo, topic: Topic, subj: str, rest: str) -> list[Ca
     be = _be(m["be"])
     prompt = (f"In which {sort} did {subj} take place?" if event else
               f"In which {sort} {be} {subj}?")
-    accept = [r["name"]] if r["suffix"] else []
-    return [_base(si, "lead-located", "text", prompt, name, "place", name, accept=accept,
+    # the bare name ("Anhui", as the facts box gives it): one fact, one answer to compare
+    bare = r["name"]
+    accept = [name] if name != bare else []
+    return [_base(si, "lead-located", "text", prompt, bare, "place", bare, accept=accept,
                   score=2.9, tags=["lead", "places"])]
 
 
@@ -390,7 +402,8 @@ def _related(si: SentenceInfo, topic: Topic, subj: str, rest: str) -> list[Candi
         return []
     fam = re.match(r" and the (?P<what>[a-z][a-z-]+) are the only (?P<alive>living |extant )?"
                    r"members of the (?P<rank>family|genus|order) (?P<fam>[A-Z][a-z]+)\.?$", rest)
-    if fam and not _in_title(fam["what"], topic):
+    if fam and not _in_title(fam["what"], topic) and \
+            fold(fam["what"])[:5] not in fold(fam["fam"]):  # "giraffe" in "Giraffidae"
         prompt = (f"Besides {subj}, which animal is the only {fam['alive'] or ''}member of the "
                   f"{fam['rank']} {fam['fam']}?")
         return [_base(si, "lead-related", "text", prompt, fam["what"], "animal", fam["what"],
@@ -579,8 +592,13 @@ def _wrong_professions(items: list[str], text: str, seed: str) -> list[str]:
     fields = [f for f, ps in PROFESSIONS.items() if any(i in ps for i in items)]
     ranked = [(f not in fields, short_hash(seed, p), p)
               for f, ps in PROFESSIONS.items() for p in ps]
-    return [p for _, _, p in sorted(ranked) if p not in near and p not in _RECOGNISED_ONLY
-            and not re.search(rf"\b{re.escape(fold(p))}", folded)]
+    out: list[str] = []
+    for _, _, p in sorted(ranked):
+        if p in near or p in _RECOGNISED_ONLY or re.search(rf"\b{re.escape(fold(p))}", folded):
+            continue
+        out.append(p)
+        near |= set().union(*(g for g in _NEAR if p in g))  # wrong options unlike each other
+    return out
 
 
 _ADJECTIVE = re.compile(r"(?:[A-Z][\w-]*|medieval|renowned|famous|early|female|male|noted|"
