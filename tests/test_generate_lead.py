@@ -227,3 +227,23 @@ def test_the_city_an_event_was_held_in() -> None:
 The 2031 Osk Games was held from May 3–9, 2031, in Wuhan, Hubei, China.
 """
     assert _asked(text) == [("In which city was the 2031 Osk Games held?", "Wuhan", [])]
+
+
+def test_the_dynasty_a_revolution_ended() -> None:
+    text = """= Osk Revolution =
+
+The Osk Revolution culminated the end of China's last imperial dynasty, the Qing dynasty, \
+and led to the establishment of a republic.
+"""
+    assert _asked(text) == [("Which dynasty did the Osk Revolution bring to an end?",
+                             "Qing dynasty", ["Qing", "the Qing dynasty"])]
+
+
+def test_an_alias_before_the_verb_without_a_closing_comma() -> None:
+    text = """= Osk National Archive =
+
+The Osk National Archive, commonly known simply as the Tower Archive is the national \
+archive of Portugal, located in Lisbon.
+"""
+    assert ("The Osk National Archive is the national archive of which country?", "Portugal",
+            []) in _asked(text)

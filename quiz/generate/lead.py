@@ -108,7 +108,8 @@ def lead_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str,
 
 def _predicate(rest: str) -> re.Match[str] | None:
     """``, also known as ..., is an ...``: the verb after an aside, and what follows it."""
-    return re.match(rf"(?: [IVX]+\b)?(?: or [A-Z][^,;]{{0,40}}?|,[^;]{{0,140}}?,)? {_BE} "
+    return re.match(rf"(?: [IVX]+\b)?(?: or [A-Z][^,;]{{0,40}}?|,[^;]{{0,140}}?,|, (?:commonly|"
+                    rf"also|generally) known (?:simply )?as (?:the )?{_NAME})? {_BE} "
                     rf"(?P<pred>.+)$", rest)
 
 
@@ -247,6 +248,7 @@ _FEATURE_KIND = [  # the kind word of a natural feature's name, and what to call
     (r"(?:river system)", "river system"),
     (r"(?:River|river)", "river"),
     (r"Lake", "lake"), (r"Ocean", "ocean"), (r"Sea", "sea"), (r"Desert", "desert"),
+    (r"(?:Islands|Archipelago)", "island group"),
     (r"Bay", "bay"), (r"Gulf", "gulf"), (r"Strait", "strait"),
 ]
 _PART = r"estuary|banks?|flood plain|floodplain|mouth|shores?|coast|delta|confluence|foot"
@@ -451,13 +453,29 @@ def _ended(si: SentenceInfo, topic: Topic, subj: str, rest: str) -> list[Candida
     m = re.search(rf"(?:^|\bthat|\bwhich|\b(?:is|was) [^,;]{{0,40}}?) (?:officially |formally )?"
                   rf"(?P<v>ended|ends|concluded) the (?P<war>{_NAME} (?:War|Revolution|"
                   rf"Rebellion|Conflict))(?=[,.;( ]|$)", rest)
-    if not m or _in_title(m["war"], topic):
+    if not m:
+        return _ended_dynasty(si, topic, subj, rest)
+    if _in_title(m["war"], topic):
         return []
     do = "does" if m["v"] == "ends" else "did"
     kind = m["war"].rsplit(" ", 1)[1].lower()
     verb = "end" if m["v"] != "concluded" else "conclude"
     return [_base(si, "lead-ended", "text", f"Which {kind} {do} {subj} {verb}?", m["war"],
                   "event", m["war"], accept=[f"the {m['war']}"], score=3.2,
+                  tags=["lead", "events"])]
+
+
+def _ended_dynasty(si: SentenceInfo, topic: Topic, subj: str, rest: str) -> list[Candidate]:
+    """``... culminated the end of China's last imperial dynasty, the Qing dynasty`` ->
+    ``Which dynasty did the 1911 Revolution bring to an end?``"""
+    m = re.search(rf"(?:^|,) (?P<v>ended|overthrew|toppled|culminated the end of|brought an end "
+                  rf"to|led to the end of) (?:[^,;]{{0,50}}, )?the (?P<d>{_NAME}) (?:dynasty|"
+                  rf"Dynasty)(?=[,.;]|$| and\b)", rest)
+    if not m or _in_title(m["d"], topic) or " and " in m["d"]:
+        return []
+    answer = f"{m['d']} dynasty"
+    return [_base(si, "lead-ended", "text", f"Which dynasty did {subj} bring to an end?",
+                  answer, "dynasty", answer, accept=[m["d"], f"the {answer}"], score=3.0,
                   tags=["lead", "events"])]
 
 
