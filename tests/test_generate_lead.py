@@ -247,3 +247,14 @@ archive of Portugal, located in Lisbon.
 """
     assert ("The Osk National Archive is the national archive of which country?", "Portugal",
             []) in _asked(text)
+
+
+def test_the_other_party_of_a_first_treaty() -> None:
+    text = """= Treaty of Osk =
+
+The Treaty of Osk was the first treaty between the Tsardom of Russia and the Qing dynasty \
+of China.
+"""
+    assert _asked(text) == [(
+        "The Treaty of Osk was the first treaty between the Tsardom of Russia and which "
+        "dynasty?", "Qing dynasty", ["Qing", "the Qing dynasty"])]

@@ -566,8 +566,10 @@ def _first_between(si: SentenceInfo, topic: Topic, subj: str, rest: str) -> list
     answer = m["b"] + (m["d"] or "")
     accept = [m["b"], f"the {answer}"] if m["d"] else []
     prompt = f"{subj} {_be(m['be'])} the first {m['what']} between {m['a']} and which {kind}?"
+    # below a blank year of the same sentence ("The Treaty of X of _____ was the first
+    # treaty between ..."): the two cannot both be asked, and the date is what teachers want
     return [_base(si, "lead-role", "text", capitalise_first(prompt), answer, "dynasty"
-                  if m["d"] else "place", answer, accept=accept, score=3.0, tags=["lead"])]
+                  if m["d"] else "place", answer, accept=accept, score=2.1, tags=["lead"])]
 
 
 # -- people: what they were
