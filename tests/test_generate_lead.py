@@ -194,7 +194,8 @@ astronomer in Osk and later taught geology.
 def test_one_profession_is_a_choice_blank() -> None:
     text = """= Anna Korvel =
 
-Anna Korvel (1801 – 1870) was a Danish poet.
+Anna Korvel (1801 – 1870) was a Danish poet. She taught at a village school, drew maps \
+of the coast and traded in wool.
 """
     article, topic, infos = sentence_infos(text)
     [c] = lead_questions(infos, topic, article.text, len(article.text))
@@ -203,6 +204,8 @@ Anna Korvel (1801 – 1870) was a Danish poet.
     # three wrong options unlike one another: no one kind of work gives the odd one away
     assert len({"novelist", "playwright", "composer", "historian", "musician"}
                & set(c.choices)) <= 1
+    # what she is said to have done is true of her, though the noun is never written
+    assert not {"teacher", "cartographer", "merchant"} & set(c.choices)
 
 
 def test_a_profession_the_title_or_the_facts_box_gives_is_not_asked() -> None:
