@@ -90,6 +90,9 @@ def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
     return None
 
 
+_COUNT_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+
+
 def _clue(c: Candidate) -> str | None:
     if c.type == "truefalse":
         return "Compare every name, date and number in the statement with the passage."
@@ -98,7 +101,8 @@ def _clue(c: Candidate) -> str | None:
         return f"The earliest is “{first}”." if first else None
     if c.type == "multi":
         n = len(c.answer) if isinstance(c.answer, list) else 1
-        return f"{n} of the options are right."
+        # in words: a digit reads as a figure the article should hold (`quiz lint` L104)
+        return f"{_COUNT_WORDS.get(n, str(n))} of the options are right."
     if c.type == "choice":
         wrong = [x for x in c.choices if x != c.answer]
         if not wrong:

@@ -68,6 +68,7 @@ from quiz.generate.filters import (
     subject_aliases,
 )
 from quiz.generate.hints import NEARBY, blank_out, cuts_a_name, hints, ruled_out_hint
+from quiz.generate.lead import lead_questions
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
 
@@ -154,6 +155,8 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     base.extend(measures.measure_questions(infos, topic, article))
     base.extend(facts.fact_questions(infos, topic, article.text,
                                      [n for n, k in index.kinds.items() if k == PERSON]))
+    lead_end = article.sections[1].start if len(article.sections) > 1 else len(article.text)
+    base.extend(lead_questions(infos, topic, article.text, lead_end))
     dated = events.extract(article, infos, fields, topic)
     base.extend(events.what_happened(dated, topic))
     base.extend(ordering.order_questions(dated))

@@ -162,6 +162,8 @@ COUNTRIES: tuple[Country, ...] = (
        "Kinshasa; Lubumbashi; Kisangani"),
     _c("Cameroon", "Cameroonian", "central africa", "", "Yaoundé; Douala"),
     _c("Angola", "Angolan", "southern africa", "", "Luanda; Huambo; Benguela"),
+    _c("Namibia", "Namibian", "southern africa", "", "Windhoek; Walvis Bay"),
+    _c("Botswana", "Motswana", "southern africa", "", "Gaborone; Francistown"),
     _c("Mozambique", "Mozambican", "southern africa", "", "Maputo; Beira; Nampula"),
     _c("Zimbabwe", "Zimbabwean", "southern africa", "", "Harare; Bulawayo"),
     _c("Zambia", "Zambian", "southern africa", "", "Lusaka; Ndola; Kitwe"),
