@@ -23,6 +23,7 @@ _BASE = {
     "cloze-year": 0.76, "cloze-number": 0.7, "cloze-person": 0.72, "cloze-place": 0.68,
     "cloze-org": 0.64, "cloze-event": 0.64, "truefalse": 0.64, "kinship": 0.74, "taxonomy": 0.76,
     "named-after": 0.8, "other-name": 0.72, "founded-by": 0.78, "record": 0.72, "heritage": 0.82,
+    "agent": 0.78,
 }
 
 

@@ -17,6 +17,7 @@ from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import (
+    agents,
     clauses,
     events,
     facts,
@@ -152,6 +153,9 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     base.extend(why.effect_questions(infos, topic))
     base.extend(facts.fact_questions(infos, topic, article.text,
                                      [n for n, k in index.kinds.items() if k == PERSON]))
+    base.extend(agents.agent_questions(
+        infos, topic, article.text, [n for n, k in index.kinds.items() if k == PERSON],
+        [fi.f.value for fi in fields]))
     dated = events.extract(article, infos, fields, topic)
     base.extend(events.what_happened(dated, topic))
     base.extend(ordering.order_questions(dated))

@@ -1,0 +1,442 @@
+"""Who did it: the people and bodies the article names as the doers of its subject's
+key deeds.
+
+Strict reviewers kept listing them as missed: "designed by George Andrew Hobson", "built
+by the Cleveland Bridge & Engineering Company", "the brainchild of Cecil Rhodes", "a pupil
+of astronomer Takahashi Yoshitoki", "appointed by her brother", "led ... against the
+British Empire", "a force led by Oreste Baratieri", "the U.S. envoy, Nicholas Trist".
+
+Each shape starts from the subject (its name at the head of the sentence, made to stand
+alone by ``context``) so the question names it, except the two that name their own
+actors ("with the U.S. envoy, Nicholas Trist"; a force led by someone in a battle):
+
+``It was designed by George Andrew Hobson of ...`` -> ``Who designed the Victoria Falls
+Bridge?``; ``The bridge was prefabricated in Darlington, England by the Cleveland Bridge
+& Engineering Company`` -> ``Which company prefabricated the Victoria Falls Bridge?``;
+``The bridge was the brainchild of Cecil Rhodes`` -> ``Whose brainchild was the Victoria
+Falls Bridge?``; ``Inō Tadataka ... became a pupil of astronomer Takahashi Yoshitoki`` ->
+``Inō Tadataka became a pupil of which astronomer?``; ``she led the Ashanti war also known
+as the War of the Golden Stool ..., against the British Empire`` -> ``Against whom did Yaa
+Asantewaa lead the War of the Golden Stool?``.
+
+``_founded_by`` in ``facts`` already asks "Who founded X?" where the founder follows the
+verb at once; the shapes here leave that one alone (the ranking keeps one form per fact
+anyway).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quiz.bank.normalize import fold
+from quiz.generate import places
+from quiz.generate.candidate import Candidate
+from quiz.generate.context import Topic
+from quiz.generate.entities import EVENT, NAME, ORG, PERSON, PLACE
+from quiz.generate.facts import _NAME, _subject, _subject_end, _subject_forms, si_kind
+from quiz.generate.relations import _described
+from quiz.generate.rules import SentenceInfo, _base
+from quiz.generate.text import capitalise_first, strip_parens, wordset
+
+# a doer's name: a person's, or a firm's with "&" in it ("Cleveland Bridge & Engineering")
+_DOER = rf"{_NAME}(?: & {_NAME})?"
+
+# past participle -> past tense (the active question: "Who designed X?")
+_DEEDS = {
+    "designed": "designed", "built": "built", "constructed": "constructed",
+    "prefabricated": "prefabricated", "erected": "erected", "engineered": "engineered",
+    "commissioned": "commissioned", "conceived": "conceived", "planned": "planned",
+    "negotiated": "negotiated", "drafted": "drafted", "signed": "signed",
+    "discovered": "discovered", "described": "described", "painted": "painted",
+    "composed": "composed", "written": "wrote", "sculpted": "sculpted",
+    "organised": "organised", "organized": "organized", "led": "led",
+    "commanded": "commanded", "appointed": "appointed", "crowned": "crowned",
+    "adopted": "adopted", "financed": "financed", "funded": "funded",
+}
+_ADVERBS = r"(?:(?:first|later|originally|initially|jointly|largely|mainly|also|formally) )?"
+# where or when, between the verb and "by": "prefabricated in Darlington, England by ..."
+_SETTING = r"(?: (?:in|at|on|from|during|between|circa|c\.) [^;:()]{1,40}?)?"
+_KIN = r"(?:brother|sister|father|mother|husband|wife|uncle|aunt|son|daughter|cousin)"
+# peoples named as doers: "built by the British"
+_PEOPLES = wordset(
+    "British English French Romans Portuguese Spanish Dutch Germans Italians Mongols "
+    "Ottomans Japanese Chinese Russians Americans Belgians Arabs Persians Greeks")
+_COMPANY = re.compile(r"\b(?:Company|Co\.|Corporation|Ltd|Limited|Inc\.?|Partners|Group|"
+                      r"Works|Brothers|& Sons|plc|GmbH|S\.A\.)$|&")
+_BODY_WORDS = wordset(
+    "Council Commission Committee Congress Assembly Parliament Government Ministry Society "
+    "Association Institute Academy Agency Office Department Board League Union Federation "
+    "Organization Organisation Foundation Navy Army Diet Senate University Fédération")
+_FORCE = r"(?:force|forces|army|armies|troops|fleet|navy|expedition|column|garrison)"
+
+
+def agent_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str,
+                    people: Sequence[str] = (), infobox: Sequence[str] = ()
+                    ) -> list[Candidate]:
+    """Questions on who did the subject's deeds, from the sentences of ``infos`` (in
+    article order); ``text``: the article (to see paragraph breaks); ``people``: names
+    known to be people (a doer not among them is asked "which company" or "which body"
+    only when its name says so); ``infobox``: the infobox's values (a doer it names in
+    another form, "G. A. Hobson", is asked there already)."""
+    out: list[Candidate] = []
+    prev_about, prev_end, named_before = False, 0, False
+    for si in infos:
+        # as ``facts`` reads it: the subject opens the sentence, or "It" / "The bridge"
+        # opens one right after a sentence about it (or a paragraph)
+        raw = _without_lead_clause(strip_parens(si.cleaned).strip())
+        para_start = "\n" in text[prev_end:si.sentence.start] or prev_end == 0
+        at = _subject_end(raw, topic, prev_about or para_start or named_before)
+        prev_about, prev_end = at is not None, si.sentence.end
+        named_before = _names_only_subject(si, topic)
+        out += _formed_by(si, topic, raw, people)
+        out += _named_for_subject(si, topic, raw, people)
+        if si.text:
+            out += _with_role(si)
+            out += _force_led_by(si, topic)
+            alone = _without_lead_clause(strip_parens(si.text).strip())
+            at_alone = _subject_end(alone, topic, False)
+            if at_alone is not None:
+                raw, at = alone, at_alone
+        if at is None:
+            continue
+        rest = raw[at:]
+        out += [c for c in _done_by(si, topic, rest, people)
+                if not _asked_in_infobox(str(c.answer), infobox)]
+        out += _brainchild(si, topic, rest, people)
+        out += _pupil_of(si, topic, rest)
+        out += _against(si, topic, rest)
+        out += _denied_by(si, topic, rest, people)
+        if topic.is_person:
+            out += _learned_from(si, topic, rest)
+    return out
+
+
+def _names_only_subject(si: SentenceInfo, topic: Topic) -> bool:
+    """In a person's article: does the sentence name the subject (in full, or by one part
+    of the name) and no other person? Then "She" opening the next one is the subject."""
+    if not topic.is_person:
+        return False
+    parts = [topic.title, *topic.title.split()]
+    named = any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", si.cleaned)
+                for p in parts if len(p) >= 3)
+    return named and not any(m.kind == PERSON for m in si.raw_mentions)
+
+
+def _without_lead_clause(text: str) -> str:
+    """``Though a member of ..., Ida Pfeiffer was denied ...`` -> ``Ida Pfeiffer was
+    denied ...``: an opening clause between the subject and the start."""
+    m = re.match(r"(?:Though|Although|While|Despite|Headquartered|Based) [^,]{1,80}, "
+                 r"(?=[A-Z]|(?:he|she|it) )", text)
+    # "In Yazhou she learnt ...": a place opening the sentence without a comma
+    m = m or re.match(r"(?:In|At|On) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2},? "
+                      r"(?=(?:he|she) )", text)
+    return capitalise_first(text[m.end():]) if m else text
+
+
+def _asked_in_infobox(answer: str, infobox: Sequence[str]) -> bool:
+    """Does an infobox value name the same doer another way ("G. A. Hobson" for "George
+    Andrew Hobson")? The same name written alike is left to the ranking (one question
+    per answer)."""
+    last = answer.split()[-1]
+    return any(re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", v)
+               and fold(answer) not in fold(v) for v in infobox)
+
+
+# -- what kind of doer
+
+
+def _doer(si: SentenceInfo, who: str, people: Sequence[str]) -> tuple[str, str] | None:
+    """(question word, kind) for a doer: "Who" for a person or a people, "Which company",
+    "Which body" or "Which country" for the rest; None when the name says nothing."""
+    bare = who.removeprefix("the ")
+    kind = si_kind(si, bare)
+    if kind == PERSON or any(fold(bare) == fold(p) for p in people):
+        return "Who", PERSON
+    if who.startswith("the ") and bare in _PEOPLES:
+        return "Who", "people"
+    if _COMPANY.search(bare):
+        return "Which company", ORG
+    head = bare.split()[-1]
+    if head in _BODY_WORDS and head not in ("Government", "Fédération"):
+        return f"Which {head.lower()}", ORG  # "Which society denied ...?"
+    if {bare.split()[0], head} & _BODY_WORDS or (kind == ORG and " " in bare):
+        return "Which body", ORG
+    if kind == PLACE or places.country_named(bare) is not None:
+        country = places.country_named(bare)
+        return ("Which country", PLACE) if country is not None else None
+    return None
+
+
+def _person_like(si: SentenceInfo, who: str, people: Sequence[str]) -> bool:
+    """A person, or a name of two to four words the index could not place that reads
+    as one ("Robert Peary"): no body's or firm's word in it, no place of the gazetteer."""
+    if _doer(si, who, people) == ("Who", PERSON):
+        return True
+    words = who.split()
+    return (si_kind(si, who) in (NAME, None) and 2 <= len(words) <= 4
+            and not set(words) & _BODY_WORDS and not _COMPANY.search(who)
+            and places.lookup(who) is None and all(w[:1].isupper() for w in words))
+
+
+def _lone(tail: str) -> bool:
+    """The doer is the only one: no "and Y" or ", Y," of a list after it."""
+    return not re.match(r",? (?:and|or) |, [A-Z]|, the [A-Z][^,]*, (?:and|or) (?:the )?[A-Z]",
+                        tail)
+
+
+# -- the shapes
+
+
+def _done_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
+             ) -> list[Candidate]:
+    """``X was designed by Y`` -> ``Who designed X?``; ``X was prefabricated in Darlington,
+    England by the Z Company`` -> ``Which company prefabricated X?``; ``She was appointed
+    by her brother Y`` -> ``Who appointed X?`` (her brother accepted as well)."""
+    m = re.match(rf",? (?P<be>was|were) {_ADVERBS}(?P<verb>{'|'.join(_DEEDS)}){_SETTING} by "
+                 rf"(?:(?P<poss>her|his|its|their) (?P<kin>{_KIN}),? )?"
+                 rf"(?P<who>(?:the )?{_DOER})(?P<tail>.*)$", rest)
+    if not m or not re.match(r"(?:[,.;]| of\b| in\b| on\b| at\b| before\b| after\b|"
+                             r" for\b| under\b|$)", m["tail"]) or not _lone(m["tail"]):
+        return []
+    who = m["who"]
+    doer = _doer(si, who, people)
+    if m["kin"]:
+        # "by her brother Y": a relative is a person, whatever the index made of the name
+        doer = ("Who", PERSON) if si_kind(si, who) in (PERSON, NAME, None) else None
+    if doer is None or len(who.removeprefix("the ").split()) > 6:
+        return []
+    ask, kind = doer
+    verb = _DEEDS[m["verb"]]
+    subj = _subject(topic)
+    if m["verb"] == "led" and kind != PERSON:
+        return []  # "led by the Executive Council": a body above, not a deed
+    prompt = f"{ask} {verb} {subj}?"
+    answer = who.removeprefix("the ") if kind == ORG else who
+    accept = [who] if answer != who else []
+    if m["kin"]:
+        accept += [f"{m['poss']} {m['kin']}", m["kin"], f"{m['poss']} {m['kin']} {who}"]
+    if kind == "people":
+        accept += [who.removeprefix("the ")]
+    return [_base(si, "agent", "text", capitalise_first(prompt), answer,
+                  PERSON if kind in (PERSON, "people") else kind, answer, accept=accept,
+                  score=3.1, tags=["people"])]
+
+
+def _brainchild(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
+                ) -> list[Candidate]:
+    """``The bridge was the brainchild of Cecil Rhodes`` -> ``Whose brainchild was the
+    Victoria Falls Bridge?``"""
+    m = re.match(rf",? (?P<be>was|is) (?:the )?(?P<what>brainchild|idea|invention|creation) "
+                 rf"of (?P<who>{_NAME})(?P<tail>.*)$", rest)
+    if not m or not re.match(r"(?:[,.;]|$)", m["tail"]) or not _lone(m["tail"]):
+        return []
+    who = m["who"]
+    if si_kind(si, who) in (PLACE, EVENT):
+        return []  # a person, or a body: "Whose brainchild" reads right for either
+    prompt = f"Whose {m['what']} {m['be']} {_subject(topic)}?"
+    return [_base(si, "agent", "text", prompt, who, PERSON, who, score=3.1, tags=["people"])]
+
+
+def _pupil_of(si: SentenceInfo, topic: Topic, rest: str) -> list[Candidate]:
+    """``X moved to Edo and became a pupil of astronomer Y`` -> ``X became a pupil of which
+    astronomer?``; ``X studied under Y`` -> ``Under whom did X study?``"""
+    m = re.match(rf"(?:,? [^,;]{{0,60}}? and)? (?P<verb>became|was) (?:a|the) "
+                 rf"(?P<role>pupil|student|disciple|apprentice|protégé) of "
+                 rf"(?P<who>(?:[a-z][a-z-]+ ){{0,2}}{_NAME})(?P<tail>.*)$", rest)
+    under = re.match(rf"(?:,? [^,;]{{0,60}}? and)? (?P<verb>studied|trained) under "
+                     rf"(?P<who>(?:[a-z][a-z-]+ ){{0,2}}{_NAME})(?P<tail>.*)$", rest)
+    hit = m or under
+    if not hit or not re.match(r"(?:[,.;]| in\b| at\b|$)", hit["tail"]) or \
+            not _lone(hit["tail"]):
+        return []
+    described = _described(hit["who"])
+    if described is None:
+        return []
+    desc, person, written = described
+    name = topic.title
+    if m:
+        what = f"which {desc}" if desc else "whom"
+        prompt = f"{name} {m['verb']} a {m['role']} of {what}?"
+    else:
+        base = "study" if hit["verb"] == "studied" else "train"
+        prompt = (f"Under which {desc} did {name} {base}?" if desc
+                  else f"Under whom did {name} {base}?")
+    if si_kind(si, person) not in (PERSON, NAME, None):
+        return []
+    accept = [written] if written != person else []
+    return [_base(si, "agent", "text", prompt, person, PERSON, person, accept=accept,
+                  score=3.1, tags=["people"])]
+
+
+def _against(si: SentenceInfo, topic: Topic, rest: str) -> list[Candidate]:
+    """``she led the Ashanti war also known as the War of the Golden Stool, ..., against
+    the British Empire`` -> ``Against whom did Yaa Asantewaa lead the War of the Golden
+    Stool?`` (what was led must be a name the prompt can carry)."""
+    m = re.match(r" (?P<verb>led|commanded|waged|launched|fought) (?P<what>[^;]{3,140}?),? "
+                 rf"against (?P<whom>(?:the )?{_NAME})(?P<tail>.*)$", rest)
+    if not m or not re.match(r"(?:[,.;]|$)", m["tail"]) or not _lone(m["tail"]):
+        return []
+    what = m["what"]
+    known = re.search(rf"\b(?:also )?known as (?P<n>the {_NAME})", what)
+    if known:
+        what = known["n"]
+    elif not re.fullmatch(rf"the {_NAME}", what):
+        return []
+    if " against " in what:
+        return []
+    base = {"led": "lead", "commanded": "command", "waged": "wage", "launched": "launch",
+            "fought": "fight"}[m["verb"]]
+    whom = m["whom"]
+    bare = whom.removeprefix("the ")  # the answer as a blank of the sentence would give it
+    accept = [whom] if bare != whom else []
+    empire = re.fullmatch(r"([A-Z]\w+) Empire", bare)
+    if empire:
+        accept += [f"the {empire.group(1)}", empire.group(1)]  # "the British Empire"
+    prompt = f"Against whom did {topic.title} {base} {what}?"
+    return [_base(si, "agent", "text", prompt, bare, "opponent", bare, accept=accept,
+                  score=3.0, tags=["people"])]
+
+
+def _force_led_by(si: SentenceInfo, topic: Topic) -> list[Candidate]:
+    """In a battle's article: ``The Ethiopian army defeated an invading Italian and
+    Eritrean force led by Oreste Baratieri`` -> ``Who led the invading Italian and
+    Eritrean force at the Battle of Adwa?``"""
+    if not re.match(r"(?:Battle|Siege|Sack|Fall) of ", topic.title):
+        return []
+    t = si.text or ""
+    m = re.search(rf"\b(?:an?|the) (?P<np>(?:[A-Za-z-]+ ){{0,5}}{_FORCE}) "
+                  rf"(?P<verb>led|commanded) by (?P<who>{_NAME})(?P<tail>.*)$", t)
+    if not m or not _lone(m["tail"]) or si_kind(si, m["who"]) != PERSON:
+        return []
+    np = m["np"]
+    if re.search(r"\b(?:and|or)\b", np) and not re.fullmatch(
+            r"(?:[a-z-]+ )?[A-Z]\w+ and [A-Z]\w+ \w+", np):
+        return []  # "Italian and Eritrean force" is one force; "army and navy" is two
+    prompt = f"Who {m['verb']} the {np} at {_subject(topic)}?"
+    # the article's other commanders led the other side, or served under this one
+    # ranked below the battle's date asked from the same sentence, whose prompt shows
+    # the commander: the date is the fact a battle is known by
+    return [_base(si, "agent", "text", prompt, m["who"], PERSON, m["who"], score=2.2,
+                  tags=["people"], typed_only=True)]
+
+
+def _with_role(si: SentenceInfo) -> list[Candidate]:
+    """``Mexico entered into peace negotiations with the U.S. envoy, Nicholas Trist.`` ->
+    ``Who was the U.S. envoy with whom Mexico entered into peace negotiations?`` (the
+    sentence ends on the name, and its doer is a name too)."""
+    t = si.text or ""
+    body = re.sub(r"^(?:(?:After|Before|During|In|On|By|Following) [^,]{1,80}, )", "",
+                  t.rstrip("."))
+    m = re.fullmatch(rf"(?P<clause>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){{0,3}} "
+                     rf"(?P<verb>[a-z]+ed) [^,;]{{3,60}}) with the (?P<role>(?:[A-Z][\w.]*\.? )?"
+                     rf"(?:[a-z][\w-]* ){{0,2}}(?:envoy|ambassador|commander|general|"
+                     rf"representative|delegate|minister|president|governor|admiral)),? "
+                     rf"(?P<who>{_NAME})", body)
+    if not m or si_kind(si, m["who"]) != PERSON:
+        return []
+    if re.search(r"\b(?:he|she|they|it|his|her|its|their)\b", m["clause"]):
+        return []
+    prompt = f"Who was the {m['role']} with whom {m['clause']}?"
+    # "the U.S. envoy": the others of the article are of the other side
+    return [_base(si, "agent", "text", prompt, m["who"], PERSON, m["who"], score=3.0,
+                  tags=["people"], typed_only=True)]
+
+
+_FORMED = {"formed": "formed", "founded": "founded", "established": "established",
+           "created": "created", "set up": "set up", "co-founded": "co-founded"}
+
+
+def _formed_by(si: SentenceInfo, topic: Topic, raw: str, people: Sequence[str]
+               ) -> list[Candidate]:
+    """``The executors of his will were Ragnar Sohlman and Rudolf Lilljequist who formed
+    the Nobel Foundation`` -> ``Name one of the two people who formed the Nobel
+    Foundation.`` (each name right); one founder -> ``Who formed X?``."""
+    forms = [re.escape(f) for f in _subject_forms(topic)]
+    forms += [re.escape(f[0].lower() + f[1:]) for f in _subject_forms(topic)
+              if f.startswith("The ")]
+    m = re.search(rf"(?P<who>{_NAME})(?: and (?P<two>{_NAME}))?,? (?P<rel>who|which) "
+                  rf"(?:(?:formally|jointly|later|then) )?(?P<verb>{'|'.join(_FORMED)}) "
+                  rf"(?:{'|'.join(forms)})(?![\w'’-])", raw)
+    if not m:
+        return []
+    who = [w for w in (m["who"], m["two"]) if w]
+    if len(who) == 1 and " and " in who[0]:
+        who = who[0].split(" and ")  # a name may hold "and": "Fox and Partners"
+        if len(who) != 2:
+            return []
+    if re.search(rf"\b(?:{'|'.join(re.escape(w) for w in who)}),? and (?:the )?[A-Z]",
+                 raw[:m.start()] + m.group(0)) and len(who) == 1:
+        return []  # "A, B and C who founded": one of a longer list
+    if re.search(r"(?:,|\band) $", raw[:m.start()]):
+        return []  # "X, Y and Z who ...": the list began before the match
+    # "who formed" says they are people, unless the article knows them as something else
+    if any(_doer(si, w, people) != ("Who", PERSON)
+           and not (m["rel"] == "who" and si_kind(si, w) in (NAME, None)) for w in who):
+        return []
+    subj, verb = _subject(topic), _FORMED[m["verb"]]
+    if len(who) == 1:
+        return [_base(si, "agent", "text", f"Who {verb} {subj}?", who[0], PERSON, who[0],
+                      score=3.1, tags=["people"])]
+    prompt = f"Name one of the people who {verb} {subj}."
+    return [_base(si, "agent", "text", prompt, who[0], PERSON, who[0], accept=[who[1]],
+                  exclude=[who[1]], score=3.0, tags=["people"])]
+
+
+def _denied_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
+               ) -> list[Candidate]:
+    """``she was denied membership by the Royal Geographical Society in London`` ->
+    ``Which society denied Ida Laura Pfeiffer membership?``"""
+    m = re.match(rf",? (?:was|were) (?P<verb>denied|refused|awarded|granted|offered) "
+                 rf"(?P<what>(?:an? |the )?[a-z][a-z-]+(?: [a-z][a-z-]+)?) by "
+                 rf"(?P<who>(?:the )?{_DOER})(?P<tail>.*)$", rest)
+    if not m or not re.match(r"(?:[,.;]| in\b| for\b| as\b| because\b|$)", m["tail"]) \
+            or not _lone(m["tail"]) or m["what"].split()[-1] in ("by", "to"):
+        return []
+    who = m["who"]
+    doer = _doer(si, who, people)
+    if doer is None:
+        return []
+    ask, kind = doer
+    answer = who.removeprefix("the ") if kind == ORG else who
+    prompt = f"{ask} {m['verb']} {topic.title if topic.is_person else _subject(topic)} " \
+             f"{m['what']}?"
+    return [_base(si, "agent", "text", capitalise_first(prompt), answer,
+                  PERSON if kind in (PERSON, "people") else kind, answer,
+                  accept=[who] if who != answer else [], score=3.1, tags=["people"])]
+
+
+def _learned_from(si: SentenceInfo, topic: Topic, rest: str) -> list[Candidate]:
+    """``In Yazhou, Huang Daopo learnt spinning and weaving from the local Li people`` ->
+    ``From whom did Huang Daopo learn spinning and weaving?``"""
+    m = re.match(r" (?:learnt|learned) (?P<what>[a-z][a-z -]{2,50}?) from "
+                 r"(?P<the>the )?(?P<adj>(?:local|native|indigenous) )?"
+                 r"(?P<who>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?: (?:people|tribe|monks))?)"
+                 r"\.?$", rest)
+    if not m or re.search(r"\b(?:his|her|their)\b", m["what"]):
+        return []
+    who = m["who"]
+    accept = [f"{m['the'] or ''}{m['adj'] or ''}{who}".strip()]
+    if m["the"]:
+        accept.append(f"the {who}")
+    if who.endswith(" people"):
+        accept.append(who.removesuffix(" people"))  # "the Li"
+    accept = [a for a in dict.fromkeys(accept) if a != who]
+    prompt = f"From whom did {topic.title} learn {m['what']}?"
+    return [_base(si, "agent", "text", prompt, who, PERSON, who, accept=accept, score=3.1,
+                  tags=["people"])]
+
+
+def _named_for_subject(si: SentenceInfo, topic: Topic, raw: str, people: Sequence[str]
+                       ) -> list[Candidate]:
+    """In a person's article: ``The Leidy Glacier in northwest Greenland was named by
+    Robert Peary after him.`` -> ``Who named the Leidy Glacier after Joseph Leidy?``"""
+    if not topic.is_person:
+        return []
+    m = re.match(rf"The (?P<thing>{_NAME})(?: in [a-z ]*[A-Z][\w ]{{1,30}}?)? was named by "
+                 rf"(?P<who>{_NAME}) after (?:him|her)\.?$", raw)
+    if not m or not _person_like(si, m["who"], people):
+        return []
+    prompt = f"Who named the {m['thing']} after {topic.title}?"
+    return [_base(si, "agent", "text", prompt, m["who"], PERSON, m["who"], score=3.0,
+                  tags=["people"])]
