@@ -92,12 +92,8 @@ def agent_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str,
         out += _formed_by(si, topic, raw, people)
         out += _named_for_subject(si, topic, raw, people)
         if si.text:
-            out += _with_role(si)
-            out += _force_led_by(si, topic)
-            alone = _without_lead_clause(strip_parens(si.text).strip())
-            at_alone = _subject_end(alone, topic, False)
-            if at_alone is not None:
-                raw, at = alone, at_alone
+            out += _with_role(si, people)
+            out += _force_led_by(si, topic, people)
         if at is None:
             continue
         rest = raw[at:]
@@ -197,7 +193,7 @@ def _done_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
                  rf"(?:(?P<poss>her|his|its|their) (?P<kin>{_KIN}),? )?"
                  rf"(?P<who>(?:the )?{_DOER})(?P<tail>.*)$", rest)
     if not m or not re.match(r"(?:[,.;]| of\b| in\b| on\b| at\b| before\b| after\b|"
-                             r" for\b| under\b|$)", m["tail"]) or not _lone(m["tail"]):
+                             r" for\b| under\b| as\b|$)", m["tail"]) or not _lone(m["tail"]):
         return []
     who = m["who"]
     doer = _doer(si, who, people)
@@ -298,7 +294,7 @@ def _against(si: SentenceInfo, topic: Topic, rest: str) -> list[Candidate]:
                   score=3.0, tags=["people"])]
 
 
-def _force_led_by(si: SentenceInfo, topic: Topic) -> list[Candidate]:
+def _force_led_by(si: SentenceInfo, topic: Topic, people: Sequence[str]) -> list[Candidate]:
     """In a battle's article: ``The Ethiopian army defeated an invading Italian and
     Eritrean force led by Oreste Baratieri`` -> ``Who led the invading Italian and
     Eritrean force at the Battle of Adwa?``"""
@@ -307,7 +303,7 @@ def _force_led_by(si: SentenceInfo, topic: Topic) -> list[Candidate]:
     t = si.text or ""
     m = re.search(rf"\b(?:an?|the) (?P<np>(?:[A-Za-z-]+ ){{0,5}}{_FORCE}) "
                   rf"(?P<verb>led|commanded) by (?P<who>{_NAME})(?P<tail>.*)$", t)
-    if not m or not _lone(m["tail"]) or si_kind(si, m["who"]) != PERSON:
+    if not m or not _lone(m["tail"]) or not _person_like(si, m["who"], people):
         return []
     np = m["np"]
     if re.search(r"\b(?:and|or)\b", np) and not re.fullmatch(
@@ -321,7 +317,7 @@ def _force_led_by(si: SentenceInfo, topic: Topic) -> list[Candidate]:
                   tags=["people"], typed_only=True)]
 
 
-def _with_role(si: SentenceInfo) -> list[Candidate]:
+def _with_role(si: SentenceInfo, people: Sequence[str]) -> list[Candidate]:
     """``Mexico entered into peace negotiations with the U.S. envoy, Nicholas Trist.`` ->
     ``Who was the U.S. envoy with whom Mexico entered into peace negotiations?`` (the
     sentence ends on the name, and its doer is a name too)."""
@@ -333,7 +329,7 @@ def _with_role(si: SentenceInfo) -> list[Candidate]:
                      rf"(?:[a-z][\w-]* ){{0,2}}(?:envoy|ambassador|commander|general|"
                      rf"representative|delegate|minister|president|governor|admiral)),? "
                      rf"(?P<who>{_NAME})", body)
-    if not m or si_kind(si, m["who"]) != PERSON:
+    if not m or not _person_like(si, m["who"], people):
         return []
     if re.search(r"\b(?:he|she|they|it|his|her|its|their)\b", m["clause"]):
         return []
