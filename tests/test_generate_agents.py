@@ -116,3 +116,25 @@ def test_the_pipeline_writes_them_with_their_passage() -> None:
     assert {q.prompt for q in agents} >= {"Whose brainchild was the Harnow Bridge?"}
     for q in agents:
         assert str(q.answer) in " ".join(e.quote for e in q.evidence)
+
+
+def test_the_doers_role_and_the_verbs_adverb() -> None:
+    text = """= Vell Lighthouse =
+
+The Vell Lighthouse is a lighthouse on the island of Osk. It was originally designed by \
+Scottish engineer Hugh Dunmore in 1850.
+"""
+    answer, accept = _asked(text)["Who originally designed the Vell Lighthouse?"]
+    assert answer == "Hugh Dunmore" and "Scottish engineer Hugh Dunmore" in accept
+
+
+def test_the_leaders_of_an_initiative_each_right() -> None:
+    text = """= Salt League =
+
+The Salt League is a union of trading towns. In 1410, the Salt League was formally \
+established in Vesk through an initiative led by Brusk mayor Anna Korvel, Osk merchant \
+Tomas Brell and Pell Amrit.
+"""
+    answer, accept = _asked(text)[
+        "Name one of the people who led the initiative that established the Salt League."]
+    assert answer == "Anna Korvel" and accept == ["Tomas Brell", "Pell Amrit"]

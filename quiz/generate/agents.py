@@ -54,7 +54,13 @@ _DEEDS = {
     "commanded": "commanded", "appointed": "appointed", "crowned": "crowned",
     "adopted": "adopted", "financed": "financed", "funded": "funded",
 }
-_ADVERBS = r"(?:(?:first|later|originally|initially|jointly|largely|mainly|also|formally) )?"
+# kept in the question ("Who first described X?"); "also" is not read (it adds to a
+# sentence that is not shown)
+_ADVERBS = r"(?:(?P<adv>first|later|originally|initially|jointly|formally) )?"
+# what the doer was, before the name: "by American engineer Charles Bender"
+_ROLE = (r"(?:the )?(?:[A-Z][a-z]+ )?(?:architect|engineer|designer|sculptor|painter|"
+         r"explorer|naturalist|zoologist|botanist|scientist|astronomer|physician|missionary|"
+         r"general|admiral|commander|artist|writer|author|mathematician) ")
 # where or when, between the verb and "by": "prefabricated in Darlington, England by ..."
 _SETTING = r"(?: (?:in|at|on|from|during|between|circa|c\.) [^;:()]{1,40}?)?"
 _KIN = r"(?:brother|sister|father|mother|husband|wife|uncle|aunt|son|daughter|cousin)"
@@ -91,6 +97,7 @@ def agent_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str,
         named_before = _names_only_subject(si, topic)
         out += _formed_by(si, topic, raw, people)
         out += _named_for_subject(si, topic, raw, people)
+        out += _initiative(si, topic, raw)
         if si.text:
             out += _with_role(si, people)
             out += _force_led_by(si, topic, people)
@@ -190,16 +197,17 @@ def _done_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
     England by the Z Company`` -> ``Which company prefabricated X?``; ``She was appointed
     by her brother Y`` -> ``Who appointed X?`` (her brother accepted as well)."""
     m = re.match(rf",? (?P<be>was|were) {_ADVERBS}(?P<verb>{'|'.join(_DEEDS)}){_SETTING} by "
-                 rf"(?:(?P<poss>her|his|its|their) (?P<kin>{_KIN}),? )?"
+                 rf"(?:(?P<poss>her|his|its|their) (?P<kin>{_KIN}),? |(?P<role>{_ROLE}))?"
                  rf"(?P<who>(?:the )?{_DOER})(?P<tail>.*)$", rest)
     if not m or not re.match(r"(?:[,.;]| of\b| in\b| on\b| at\b| before\b| after\b|"
                              r" for\b| under\b| as\b|$)", m["tail"]) or not _lone(m["tail"]):
         return []
     who = m["who"]
     doer = _doer(si, who, people)
-    if m["kin"]:
-        # "by her brother Y": a relative is a person, whatever the index made of the name
-        doer = ("Who", PERSON) if si_kind(si, who) in (PERSON, NAME, None) else None
+    if m["kin"] or m["role"]:
+        # "by her brother Y", "by engineer Y": a person, whatever the index made of the name
+        doer = ("Who", PERSON) if _person_like(si, who, people) or si_kind(si, who) in (
+            PERSON, NAME, None) else None
     if doer is None or len(who.removeprefix("the ").split()) > 6:
         return []
     ask, kind = doer
@@ -207,9 +215,11 @@ def _done_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
     subj = _subject(topic)
     if m["verb"] == "led" and kind != PERSON:
         return []  # "led by the Executive Council": a body above, not a deed
-    prompt = f"{ask} {verb} {subj}?"
+    prompt = f"{ask} {m['adv'] + ' ' if m['adv'] else ''}{verb} {subj}?"
     answer = who.removeprefix("the ") if kind == ORG else who
     accept = [who] if answer != who else []
+    if m["role"]:
+        accept.append(m["role"] + who)
     if m["kin"]:
         accept += [f"{m['poss']} {m['kin']}", m["kin"], f"{m['poss']} {m['kin']} {who}"]
     if kind == "people":
@@ -436,3 +446,33 @@ def _named_for_subject(si: SentenceInfo, topic: Topic, raw: str, people: Sequenc
     prompt = f"Who named the {m['thing']} after {topic.title}?"
     return [_base(si, "agent", "text", prompt, m["who"], PERSON, m["who"], score=3.0,
                   tags=["people"])]
+
+
+def _initiative(si: SentenceInfo, topic: Topic, raw: str) -> list[Candidate]:
+    """``the Non-Aligned Movement was formally established in Belgrade, Yugoslavia, through
+    an initiative led by Yugoslav president Josip Broz Tito, Egyptian president Gamal Abdel
+    Nasser, ... and Indonesian president Sukarno.`` -> ``Name one of the people who led the
+    initiative that established the Non-Aligned Movement.`` (each of them right)."""
+    forms = [re.escape(f) for f in _subject_forms(topic)]
+    forms += [re.escape(f[0].lower() + f[1:]) for f in _subject_forms(topic)
+              if f.startswith("The ")]
+    m = re.search(rf"(?:{'|'.join(forms)}) (?:was|were) (?:formally |officially )?"
+                  rf"(?P<verb>established|founded|created|formed)[^;]{{0,60}}? through an? "
+                  rf"(?P<what>initiative|proposal|campaign) (?:led|launched|made) by "
+                  rf"(?P<list>[^;()]+?)\.?$", raw)
+    if not m:
+        return []
+    names = []
+    for item in re.split(r",? and |, ", m["list"]):
+        # "Yugoslav president Josip Broz Tito" -> "Josip Broz Tito"
+        n = re.fullmatch(r"(?:(?:[A-Z][a-z]+ )?(?:[a-z]+ ){1,2})?(?P<name>[A-Z][\w'’-]*"
+                         r"(?: [A-Z][\w'’-]*){0,3})", item.strip())
+        if n is None:
+            return []
+        names.append(n["name"])
+    if len(names) < 2 or len(set(names)) != len(names):
+        return []
+    prompt = (f"Name one of the people who led the {m['what']} that {m['verb']} "
+              f"{_subject(topic)}.")
+    return [_base(si, "agent", "text", prompt, names[0], PERSON, names[0],
+                  accept=names[1:], exclude=names[1:], score=3.0, tags=["people"])]
