@@ -5,9 +5,12 @@ means something else, is not asked."""
 
 from __future__ import annotations
 
+import re
+
 from quiz.bank.article import parse_article
 from quiz.generate.agents import agent_questions
 from quiz.generate.pipeline import generate
+from quiz.generate.rules import cloze
 from tests.generate_support import sentence_infos
 
 
@@ -138,3 +141,15 @@ Tomas Brell and Pell Amrit.
     answer, accept = _asked(text)[
         "Name one of the people who led the initiative that established the Salt League."]
     assert answer == "Anna Korvel" and accept == ["Tomas Brell", "Pell Amrit"]
+
+
+def test_no_blank_cut_across_a_hyphenated_name() -> None:
+    # the envoy question leaves the sentence's other names to the blanks: none may cut the
+    # war's name in two
+    text = """= Treaty of Vesk =
+
+The Treaty of Vesk officially ended the Brusk–Dorvish War in 1411. It was signed in Vesk.
+"""
+    _, _, infos = sentence_infos(text)
+    prompts = [c.prompt for si in infos for c in cloze(si)]
+    assert prompts and not any(re.search(r"_____–|–_____", p) for p in prompts), prompts
