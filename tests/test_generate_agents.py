@@ -153,3 +153,23 @@ The Treaty of Vesk officially ended the Brusk–Dorvish War in 1411. It was sign
     _, _, infos = sentence_infos(text)
     prompts = [c.prompt for si in infos for c in cloze(si)]
     assert prompts and not any(re.search(r"_____–|–_____", p) for p in prompts), prompts
+
+
+def test_present_doers_and_founders_after_a_setting() -> None:
+    text = """= Vell Stadium =
+
+The Vell Stadium is a football ground in Osk. It is operated by the Osk Leisure Company \
+and owned by the town. The Vell Stadium was founded in Osk, Brusk, in 1887 by Tomas Brell.
+"""
+    asked = _asked(text, ("Tomas Brell",))
+    assert asked["Which company operates the Vell Stadium?"][0] == "Osk Leisure Company"
+    assert asked["Who founded the Vell Stadium?"][0] == "Tomas Brell"
+
+
+def test_a_founder_right_after_the_verb_is_left_to_the_facts_rule() -> None:
+    text = """= Vell Stadium =
+
+The Vell Stadium is a football ground in Osk. The Vell Stadium was founded in 1887 by \
+Tomas Brell.
+"""
+    assert "Who founded the Vell Stadium?" not in _asked(text, ("Tomas Brell",))

@@ -34,7 +34,14 @@ from quiz.generate import places
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic
 from quiz.generate.entities import EVENT, NAME, ORG, PERSON, PLACE
-from quiz.generate.facts import _NAME, _subject, _subject_end, _subject_forms, si_kind
+from quiz.generate.facts import (
+    _NAME,
+    _founded_by,
+    _subject,
+    _subject_end,
+    _subject_forms,
+    si_kind,
+)
 from quiz.generate.relations import _described
 from quiz.generate.rules import SentenceInfo, _base
 from quiz.generate.text import capitalise_first, strip_parens, wordset
@@ -53,7 +60,16 @@ _DEEDS = {
     "organised": "organised", "organized": "organized", "led": "led",
     "commanded": "commanded", "appointed": "appointed", "crowned": "crowned",
     "adopted": "adopted", "financed": "financed", "funded": "funded",
+    # ``facts._founded_by`` asks these where the founder follows the verb; here only
+    # where it does not ("founded in Paris in 1887 by ...")
+    "founded": "founded", "established": "established", "co-founded": "co-founded",
+    "created": "created", "invented": "invented",
 }
+# present passive -> present active: "X is operated by Y" -> "Which company operates X?"
+_NOW = {"owned": "owns", "operated": "operates", "managed": "manages", "run": "runs",
+        "maintained": "maintains", "administered": "administers", "governed": "governs",
+        "headed": "heads", "led": "leads", "published": "publishes", "organised": "organises",
+        "organized": "organizes", "sponsored": "sponsors", "funded": "funds"}
 # kept in the question ("Who first described X?"); "also" is not read (it adds to a
 # sentence that is not shown)
 _ADVERBS = r"(?:(?P<adv>first|later|originally|initially|jointly|formally) )?"
@@ -184,8 +200,8 @@ def _person_like(si: SentenceInfo, who: str, people: Sequence[str]) -> bool:
 
 def _lone(tail: str) -> bool:
     """The doer is the only one: no "and Y" or ", Y," of a list after it."""
-    return not re.match(r",? (?:and|or) |, [A-Z]|, the [A-Z][^,]*, (?:and|or) (?:the )?[A-Z]",
-                        tail)
+    return not re.match(r",? (?:and|or) (?:the )?[A-Z]|, [A-Z]|"
+                        r", the [A-Z][^,]*, (?:and|or) (?:the )?[A-Z]", tail)
 
 
 # -- the shapes
@@ -198,10 +214,16 @@ def _done_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
     by her brother Y`` -> ``Who appointed X?`` (her brother accepted as well)."""
     m = re.match(rf",? (?P<be>was|were) {_ADVERBS}(?P<verb>{'|'.join(_DEEDS)}){_SETTING} by "
                  rf"(?:(?P<poss>her|his|its|their) (?P<kin>{_KIN}),? |(?P<role>{_ROLE}))?"
-                 rf"(?P<who>(?:the )?{_DOER})(?P<tail>.*)$", rest)
+                 rf"(?P<who>(?:the )?{_DOER})(?P<tail>.*)$", rest) or \
+        re.match(rf",? (?P<be>is|are) (?P<adv>)(?P<verb>{'|'.join(_NOW)}) by (?P<poss>)(?P<kin>)"
+                 rf"(?P<role>{_ROLE})?(?P<who>(?:the )?{_DOER})(?P<tail>.*)$", rest)
     if not m or not re.match(r"(?:[,.;]| of\b| in\b| on\b| at\b| before\b| after\b|"
-                             r" for\b| under\b| as\b|$)", m["tail"]) or not _lone(m["tail"]):
+                             r" for\b| under\b| as\b| and [a-z]|$)", m["tail"]) \
+            or not _lone(m["tail"]):
         return []
+    if m["verb"] in ("founded", "established", "created", "discovered", "invented") and \
+            _founded_by(si, topic, rest):
+        return []  # asked there already
     who = m["who"]
     doer = _doer(si, who, people)
     if m["kin"] or m["role"]:
@@ -211,7 +233,7 @@ def _done_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
     if doer is None or len(who.removeprefix("the ").split()) > 6:
         return []
     ask, kind = doer
-    verb = _DEEDS[m["verb"]]
+    verb = _NOW[m["verb"]] if m["be"] in ("is", "are") else _DEEDS[m["verb"]]
     subj = _subject(topic)
     if m["verb"] == "led" and kind != PERSON:
         return []  # "led by the Executive Council": a body above, not a deed
