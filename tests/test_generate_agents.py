@@ -173,3 +173,20 @@ The Vell Stadium is a football ground in Osk. The Vell Stadium was founded in 18
 Tomas Brell.
 """
     assert "Who founded the Vell Stadium?" not in _asked(text, ("Tomas Brell",))
+
+
+def test_doers_the_index_cannot_place() -> None:
+    def asked(body: str) -> dict[str, tuple[object, list[str]]]:
+        return _asked(f"= Vell Tower =\n\nThe Vell Tower is a tower in Osk. {body}\n")
+
+    assert asked("It was opened by Queen Maren II of Brusk in 1851.") == {
+        "Who opened the Vell Tower?": ("Queen Maren II of Brusk", [])}
+    assert asked("It was designed by Gustave Varenne and built by the town.") == {
+        "Who designed the Vell Tower?": ("Gustave Varenne", [])}
+    assert asked("It was designed by the Ministry of Works.")[
+        "Which body designed the Vell Tower?"][0] == "Ministry of Works"
+    # two or three designers, a people that is no name, a place: not asked
+    assert asked("It was designed by Smith and Jones.") == {}
+    assert asked("It was designed by Ana Varenne, Piet Koel and Emile Nour.") == {}
+    assert asked("It was built by Portuguese settlers.") == {}
+    assert asked("It was built by Mexico City.") == {}

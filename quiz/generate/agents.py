@@ -64,6 +64,7 @@ _DEEDS = {
     # where it does not ("founded in Paris in 1887 by ...")
     "founded": "founded", "established": "established", "co-founded": "co-founded",
     "created": "created", "invented": "invented",
+    "opened": "opened", "inaugurated": "inaugurated", "unveiled": "unveiled",
 }
 # present passive -> present active: "X is operated by Y" -> "Which company operates X?"
 _NOW = {"owned": "owns", "operated": "operates", "managed": "manages", "run": "runs",
@@ -85,11 +86,13 @@ _PEOPLES = wordset(
     "British English French Romans Portuguese Spanish Dutch Germans Italians Mongols "
     "Ottomans Japanese Chinese Russians Americans Belgians Arabs Persians Greeks")
 _COMPANY = re.compile(r"\b(?:Company|Co\.|Corporation|Ltd|Limited|Inc\.?|Partners|Group|"
-                      r"Works|Brothers|& Sons|plc|GmbH|S\.A\.)$|&")
+                      r"Brothers|& Sons|plc|GmbH|S\.A\.)$|&")
 _BODY_WORDS = wordset(
     "Council Commission Committee Congress Assembly Parliament Government Ministry Society "
     "Association Institute Academy Agency Office Department Board League Union Federation "
     "Organization Organisation Foundation Navy Army Diet Senate University Fédération")
+_TITLES = wordset("King Queen Emperor Empress Sultan Pope Prince Princess Sir Lord Lady "
+                  "President General Admiral Marshal Tsar Shah Caliph Duke")
 _FORCE = r"(?:force|forces|army|armies|troops|fleet|navy|expedition|column|garrison)"
 
 
@@ -193,6 +196,8 @@ def _person_like(si: SentenceInfo, who: str, people: Sequence[str]) -> bool:
     if _doer(si, who, people) == ("Who", PERSON):
         return True
     words = who.split()
+    if words[0] in _TITLES and len(words) <= 6 and si_kind(si, who) in (NAME, None):
+        return True  # "King Manuel I of Portugal"
     return (si_kind(si, who) in (NAME, None) and 2 <= len(words) <= 4
             and not set(words) & _BODY_WORDS and not _COMPANY.search(who)
             and places.lookup(who) is None and all(w[:1].isupper() for w in words))
@@ -230,6 +235,8 @@ def _done_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
         # "by her brother Y", "by engineer Y": a person, whatever the index made of the name
         doer = ("Who", PERSON) if _person_like(si, who, people) or si_kind(si, who) in (
             PERSON, NAME, None) else None
+    elif doer is None and _person_like(si, who, people):
+        doer = ("Who", PERSON)  # "Gustave Eiffel", a name the index could not place
     if doer is None or len(who.removeprefix("the ").split()) > 6:
         return []
     ask, kind = doer
