@@ -190,3 +190,12 @@ def test_doers_the_index_cannot_place() -> None:
     assert asked("It was designed by Ana Varenne, Piet Koel and Emile Nour.") == {}
     assert asked("It was built by Portuguese settlers.") == {}
     assert asked("It was built by Mexico City.") == {}
+
+
+def test_a_people_as_doer_is_typed() -> None:
+    article, topic, infos = sentence_infos(
+        "= Vell Dam =\n\nThe Vell Dam is a dam on the Vell River. The dam was built by the "
+        "British in 1902.\n")
+    (c,) = agent_questions(infos, topic, article.text)
+    assert (c.prompt, c.answer, c.accept, c.typed_only) == (
+        "Who built the Vell Dam?", "the British", ["British"], True)

@@ -6,22 +6,25 @@ by the Cleveland Bridge & Engineering Company", "the brainchild of Cecil Rhodes"
 of astronomer Takahashi Yoshitoki", "appointed by her brother", "led ... against the
 British Empire", "a force led by Oreste Baratieri", "the U.S. envoy, Nicholas Trist".
 
-Each shape starts from the subject (its name at the head of the sentence, made to stand
-alone by ``context``) so the question names it, except the two that name their own
-actors ("with the U.S. envoy, Nicholas Trist"; a force led by someone in a battle):
+Most shapes start from the subject, read as ``facts`` reads it (its name opening the
+sentence, or "It" / "She" right after a sentence about it), so the question can name it;
+the rest name the subject inside the pattern ("who formed the Nobel Foundation") or their
+own actors ("with the U.S. envoy, Nicholas Trist"; a force led by someone in a battle):
 
-``It was designed by George Andrew Hobson of ...`` -> ``Who designed the Victoria Falls
-Bridge?``; ``The bridge was prefabricated in Darlington, England by the Cleveland Bridge
-& Engineering Company`` -> ``Which company prefabricated the Victoria Falls Bridge?``;
+``The bridge was prefabricated in Darlington, England by the Cleveland Bridge &
+Engineering Company`` -> ``Which company prefabricated the Victoria Falls Bridge?``;
 ``The bridge was the brainchild of Cecil Rhodes`` -> ``Whose brainchild was the Victoria
-Falls Bridge?``; ``Inō Tadataka ... became a pupil of astronomer Takahashi Yoshitoki`` ->
-``Inō Tadataka became a pupil of which astronomer?``; ``she led the Ashanti war also known
-as the War of the Golden Stool ..., against the British Empire`` -> ``Against whom did Yaa
-Asantewaa lead the War of the Golden Stool?``.
+Falls Bridge?``; ``he ... became a pupil of astronomer Takahashi Yoshitoki`` -> ``Inō
+Tadataka became a pupil of which astronomer?``; ``she led the Ashanti war also known as
+the War of the Golden Stool ..., against the British Empire`` -> ``Against whom did Yaa
+Asantewaa lead the War of the Golden Stool?``; ``Ragnar Sohlman and Rudolf Lilljequist
+who formed the Nobel Foundation`` -> ``Name one of the people who formed the Nobel
+Foundation.``
 
-``_founded_by`` in ``facts`` already asks "Who founded X?" where the founder follows the
-verb at once; the shapes here leave that one alone (the ranking keeps one form per fact
-anyway).
+A doer among others ("by A, B and C") is not asked as "the" one. ``facts._founded_by``
+asks "Who founded X?" where the founder follows the verb at once, and the infobox asks a
+designer it names ("G. A. Hobson" for "It was designed by George Andrew Hobson"): those
+are left to them.
 """
 
 from __future__ import annotations
@@ -253,9 +256,10 @@ def _done_by(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
         accept += [f"{m['poss']} {m['kin']}", m["kin"], f"{m['poss']} {m['kin']} {who}"]
     if kind == "people":
         accept += [who.removeprefix("the ")]
+    # "the British" among named people would be an option of another kind
     return [_base(si, "agent", "text", capitalise_first(prompt), answer,
                   PERSON if kind in (PERSON, "people") else kind, answer, accept=accept,
-                  score=3.1, tags=["people"])]
+                  score=3.1, tags=["people"], typed_only=kind == "people")]
 
 
 def _brainchild(si: SentenceInfo, topic: Topic, rest: str, people: Sequence[str]
@@ -349,7 +353,7 @@ def _force_led_by(si: SentenceInfo, topic: Topic, people: Sequence[str]) -> list
             r"(?:[a-z-]+ )?[A-Z]\w+ and [A-Z]\w+ \w+", np):
         return []  # "Italian and Eritrean force" is one force; "army and navy" is two
     prompt = f"Who {m['verb']} the {np} at {_subject(topic)}?"
-    # the article's other commanders led the other side, or served under this one
+    # typed: the article's other commanders led the other side, or served under this one;
     # ranked below the battle's date asked from the same sentence, whose prompt shows
     # the commander: the date is the fact a battle is known by
     return [_base(si, "agent", "text", prompt, m["who"], PERSON, m["who"], score=2.2,
