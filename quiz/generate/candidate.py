@@ -29,6 +29,8 @@ class Candidate:
     number_format: str = ""  # how the number is written ("8.0", "4,498.57", "three")
     exclude: list[str] = field(default_factory=list)  # other correct answers
     nearby: str = ""  # the sentences around it: a name there may be right as well
+    # options would give the answer away ("Who led the Italian force?" among Ethiopians)
+    typed_only: bool = False
 
     @property
     def fact_key(self) -> tuple[int, str]:

@@ -27,7 +27,7 @@ _TF_KINDS = ("date", "monthyear", "year", "money", "quantity", "count", "person"
 
 def choice_form(c: Candidate, pools: Pools) -> Candidate | None:
     """The same question with the answer and three same-kind distractors to pick from."""
-    if c.type not in ("text", "number") or c.kind not in _CHOICE_KINDS:
+    if c.type not in ("text", "number") or c.kind not in _CHOICE_KINDS or c.typed_only:
         return None
     if c.rule == "infobox-place" and places.lookup(str(c.answer)) is None:
         # every place in the article tends to be near the subject: all "right"; a place

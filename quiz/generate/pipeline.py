@@ -17,6 +17,7 @@ from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
 from quiz.bank.normalize import fold
 from quiz.generate import (
+    agents,
     clauses,
     events,
     facts,
@@ -157,6 +158,9 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
                                      [n for n, k in index.kinds.items() if k == PERSON]))
     lead_end = article.sections[1].start if len(article.sections) > 1 else len(article.text)
     base.extend(lead_questions(infos, topic, article.text, lead_end))
+    base.extend(agents.agent_questions(
+        infos, topic, article.text, [n for n, k in index.kinds.items() if k == PERSON],
+        [fi.f.value for fi in fields]))
     dated = events.extract(article, infos, fields, topic)
     base.extend(events.what_happened(dated, topic))
     base.extend(ordering.order_questions(dated))

@@ -124,6 +124,9 @@ def cloze(si: SentenceInfo) -> list[Candidate]:
     for start, end, kind, obj in targets:
         if not outside_quotes(full, start) or _in_parens(full, start):
             continue
+        if kind in ENTITY_KINDS and ((start and full[start - 1] in "-–—")
+                                     or full[end:end + 1] in ("-", "–", "—")):
+            continue  # "the Mexican–_____", "the _____–American War": a name cut in two
         t, start, end = trim_around(full, start, end)
         text = t[start:end]
         if isinstance(obj, Span) and obj.kind in ("money", "quantity", "count"):
