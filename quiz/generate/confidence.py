@@ -72,8 +72,11 @@ _NAME_LINKS = {"of", "the", "and", "for", "de", "da", "do", "du", "von", "van", 
 
 def named_blank(c: Candidate) -> bool:
     """A blank that is a full name of a person or body ("Yugoslav president _____" for
-    "Josip Broz Tito", "at the _____" for "University of Pennsylvania"): one right answer,
-    which the rest of a long sentence does not force, so its length costs little."""
+    "Josip Broz Tito", "at the _____" for "University of Pennsylvania"), or one to pick
+    among four of a kind: one right answer, which the rest of a long sentence does not
+    force, and nothing long to type, so the sentence's length costs little."""
+    if c.type == "choice" and c.rule.startswith("cloze"):
+        return True
     if c.rule not in ("cloze-person", "cloze-org", "cloze-event"):
         return False
     words = str(c.answer).split()
