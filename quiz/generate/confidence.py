@@ -62,8 +62,8 @@ def confidence(c: Candidate) -> float:
     if c.kind == "place" and c.rule.startswith("cloze") and c.choices == [] and \
             len(str(c.answer).split()) == 1:
         score -= 0.04  # a one-word place typed in: often a forced or vague blank
-    if re.search(r"\bWorld War\b", str(c.answer)):
-        score -= 0.1  # "WWII", "the Second World War": more forms than a draft knows
+    if c.type == "text" and re.search(r"\bWorld War\b", str(c.answer)):
+        score -= 0.15  # "WWII", "the Second World War": more forms than a draft knows
     return round(max(0.0, min(1.0, score)), 2)
 
 
