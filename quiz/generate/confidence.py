@@ -22,7 +22,7 @@ _BASE = {
     "appositive": 0.74, "cause": 0.7, "how-many": 0.78, "order-events": 0.66, "cloze-date": 0.76,
     "measure": 0.78,
     "cloze-year": 0.76, "cloze-number": 0.7, "cloze-person": 0.72, "cloze-place": 0.68,
-    "cloze-org": 0.64, "cloze-event": 0.64, "truefalse": 0.64, "kinship": 0.74, "taxonomy": 0.76,
+    "cloze-org": 0.68, "cloze-event": 0.68, "truefalse": 0.64, "kinship": 0.74, "taxonomy": 0.76,
     "named-after": 0.8, "other-name": 0.72, "founded-by": 0.78, "record": 0.72, "heritage": 0.82,
     # what the subject is, from its defining sentences
     "lead-role": 0.78, "lead-located": 0.76, "lead-setting": 0.78, "lead-headquarters": 0.78,
@@ -37,7 +37,7 @@ def confidence(c: Candidate) -> float:
     words = len(c.prompt.split())
     if words > 22:
         score -= 0.05
-    if words > 30:
+    if words > 30 and not named_blank(c):
         score -= 0.1
     if c.type == "choice":
         score += 0.04  # three distractors of its kind, none stated true in the article
@@ -47,7 +47,7 @@ def confidence(c: Candidate) -> float:
             len(a.split()) <= 3 for a in c.accept):
         score -= 0.08  # "Member of the House of Councillors": no student types it so
     if c.type == "text" and re.fullmatch(r"[A-Z]{2,6}", str(c.answer)):
-        score -= 0.08  # a bare abbreviation: its long name, which a student may give, is unknown
+        score -= 0.12  # a bare abbreviation: its long name, which a student may give, is unknown
     if c.prompt.startswith("Name one") and len(c.accept) >= 6:
         score -= 0.25  # one of a long list: weak, and its names come in many forms
     if re.match(r"(?:Of|With|From|By|For|To|In) how many\b", c.prompt):
@@ -56,9 +56,30 @@ def confidence(c: Candidate) -> float:
         score -= 0.04  # quoted speech cut into a question reads oddly
     if ";" in c.prompt:
         score -= 0.05  # two clauses: the question is a chore to read
+        if c.rule.startswith("cloze"):
+            score -= 0.05  # and a blank in one often leans on a clause with no verb
     if c.type == "truefalse" and c.answer is True:
         score -= 0.02
     if c.kind == "place" and c.rule.startswith("cloze") and c.choices == [] and \
             len(str(c.answer).split()) == 1:
         score -= 0.04  # a one-word place typed in: often a forced or vague blank
+    if c.type == "text" and re.search(r"\bWorld War\b", str(c.answer)):
+        score -= 0.15  # "WWII", "the Second World War": more forms than a draft knows
     return round(max(0.0, min(1.0, score)), 2)
+
+
+_NAME_LINKS = {"of", "the", "and", "for", "de", "da", "do", "du", "von", "van", "al", "bin"}
+
+
+def named_blank(c: Candidate) -> bool:
+    """A blank that is a full name of a person or body ("Yugoslav president _____" for
+    "Josip Broz Tito", "at the _____" for "University of Pennsylvania"), or one to pick
+    among four of a kind: one right answer, which the rest of a long sentence does not
+    force, and nothing long to type, so the sentence's length costs little."""
+    if c.type == "choice" and c.rule.startswith("cloze"):
+        return True
+    if c.rule not in ("cloze-person", "cloze-org", "cloze-event"):
+        return False
+    words = str(c.answer).split()
+    return len(words) >= 2 and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w in _NAME_LINKS for w in words)

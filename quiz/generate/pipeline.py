@@ -47,7 +47,7 @@ from quiz.generate.audit import (
     stated_distractors,
 )
 from quiz.generate.candidate import Candidate
-from quiz.generate.confidence import THRESHOLD, confidence
+from quiz.generate.confidence import THRESHOLD, confidence, named_blank
 from quiz.generate.context import (
     ContextReader,
     Standalone,
@@ -463,6 +463,10 @@ def _select(valid: list[Candidate], report: Report, target: float) -> list[Candi
     order = sorted(facts.values(), key=lambda fs: (-max(f.score for f in fs), fs[0].group))
     state = _Selection()
     skipped = [fs for fs in order if not state.offer(fs, PER_SENTENCE)]
+    # a long sentence whose blank is a full name is fair, but a chore to read: it only
+    # fills a place no shorter question has taken
+    state.named_ok = True
+    skipped = [fs for fs in skipped if not state.offer(fs, PER_SENTENCE)]
     if len(state.chosen) < target * 1.2:
         skipped = [fs for fs in skipped if not state.offer(fs, PER_SENTENCE + 1)]
     if len(state.chosen) < target:
@@ -485,6 +489,7 @@ class _Selection:
         self.truths: Counter[bool] = Counter()
         self.tf_slack = 0
         self.long_ok = False
+        self.named_ok = False  # long blanks of full names (see _select)
         self.why: dict[int, str] = {}
 
     def offer(self, fs: list[Candidate], per_sentence: int) -> bool:
@@ -501,7 +506,8 @@ class _Selection:
         if self.per_answer[answer_key] >= PER_ANSWER and head.type != "order":
             self.why[id(fs)] = "duplicate"
             return False
-        options = [f for f in fs if (self.long_ok or not long_cloze(f))
+        options = [f for f in fs if (self.long_ok or not long_cloze(f)
+                                     or (self.named_ok and named_blank(f)))
                    and not any(near_duplicate(f, c) or reveals(f, c) or reveals(c, f)
                                or _same_sentence_overlap(f, c) or repeats_year(f, c)
                                for c in self.chosen)
