@@ -15,9 +15,8 @@ LEAGUE = "\n".join([
     "larger trading unions of the north.",
     "",
     "==History==",
-    "The league grew out of a long quarrel over tolls on the river Oak. In 1961, drawing on the "
-    "principles agreed at the Harbour Conference of 1955, the Oakfield League was formally "
-    "established in Misford, Ruritania, at the urging of Ruritanian chancellor Johan "
+    "The league grew out of a long quarrel over tolls on the river Oak. The Oakfield League "
+    "was formally established in Misford, Ruritania, at the urging of Ruritanian chancellor Johan "
     "Peter Tarrow, Borduvian president Elsa Marie Quint, Vastrian prime minister Otto Frank "
     "Lindqvist, and Oaklander regent Karl Heinz Abel. Its first secretary was Anna Berg, who kept "
     "the office for ten years. The league meets every second year in a different member town.",

@@ -153,3 +153,16 @@ def test_fact_rules_never_break_on_random_sentences() -> None:
         for prompt, answer, accept in _asked(text):
             assert prompt.strip() and str(answer) and str(answer) in text
             assert all(a in text for a in accept)
+
+
+def test_an_adverb_before_a_verb_is_no_other_name() -> None:
+    text = """= Oakfield League =
+
+The Oakfield League is a forum of river towns. The Oakfield League was formally \
+established in Misford in 1961. The Oakfield League is officially the Oak River League.
+"""
+    asked = _asked(text)
+    assert not any("established" in str(a) for _, a, _ in asked), asked
+    # a name after the adverb is still read
+    assert ("The Oakfield League is officially known as the _____ League.", "Oak River",
+            []) in asked

@@ -135,6 +135,13 @@ _TIMED_ALIAS = (r" (?P<be>was|were) (?:known as|called|named) "
 
 
 _ANOTHER = ("also", "sometimes", "informally", "popularly", "locally")  # "another name"
+
+
+def _names_follow(rest: str, m: re.Match[str]) -> bool:
+    """Without "known as" / "called" only a name can follow: "X, formerly Vila Rica", never
+    "X was formally established in Misford"."""
+    return bool(re.search(r"(?:known|called|named) $", m.group(0).removesuffix("as "))
+                or re.match(r"(?:the )?[A-Z\"“]", rest[m.end():]))
 _SPELLING = re.compile(r"(?:romani[sz]ed|spelled|spelt|transliterated|written)\b")
 
 
@@ -165,7 +172,8 @@ def _all_other_names(infos: Sequence[SentenceInfo], topic: Topic, text: str) -> 
         for form in _subject_forms(topic):
             if raw.startswith(form):
                 m = re.match(_ALIAS_HEAD, raw[len(form):])
-                if m and m["how"] in _ANOTHER and not _SPELLING.match(raw, len(form) + m.end()):
+                if m and m["how"] in _ANOTHER and _names_follow(raw[len(form):], m) \
+                        and not _SPELLING.match(raw, len(form) + m.end()):
                     found += _alias_list(raw[len(form) + m.end():])
                 break
     return list(dict.fromkeys(found))
@@ -179,7 +187,7 @@ def _other_names(si: SentenceInfo, topic: Topic, rest: str, names: list[str]
         return _alias_question(si, topic, f"What was {subj} called {timed['when']}?",
                                f"{subj} was called {{}} {timed['when']}.", [timed["names"]])
     m = re.match(_ALIAS_HEAD, rest)
-    if not m:
+    if not m or not _names_follow(rest, m):
         return []
     how = m["how"]
     if _SPELLING.match(rest, m.end()):
