@@ -217,8 +217,10 @@ _NAME_BEFORE_RE = re.compile(
 
 # Nouns whose referent was named in a sentence that is not shown.
 _CONTEXT_NOUNS_RE = re.compile(
-    r"\b(?:the|The) (?:area|city|town|region|park|country|countries|couple|pair|latter|"
-    r"former|same|above|following|previous|next|two|three|both|then-[a-z]+|new [a-z]+|"
+    r"\b(?:the|The) (?:area|city|town|region|park|country|countries|couple|pair|"
+    r"(?:latter|former)(?!\s+(?![a-z]+ed\b)(?:first|[a-z]+(?:al|ic|an|ary|ial)|capital|"
+    r"home|seat|site|name|colony|colonial))|"
+    r"same|above|following|previous|next|two|three|both|then-[a-z]+|new [a-z]+|"
     r"emperor|empress|king|queen|court|government|capital|island|islands|river|group|"
     r"organisation|organization|movement|conference|war|battle|treaty|agreement|declaration|"
     r"office|building|project|plan|event|games|team|species|bird|animal|dolphin|bridge|"
@@ -238,6 +240,8 @@ _COUNTED_SINCE_RE = re.compile(rf"\b[Ss]ince\s+(?:the\s+)?_____[^.;]*?\b{_COUNT_
 _SINCE_YEAR_RE = re.compile(rf"\b[Ss]ince\s+(\d{{3,4}})\b(?=[^.;]*?\b{_COUNT_WORDS}\b)")
 # A blank beside "or" and a value of its kind: one of two values the article allows.
 _EITHER_OR_RE = re.compile(r"_____\s+or\s+(?:\d|[A-Z])|(?:\d|[A-Z][\w'’-]*)\s+or\s+_____")
+_YEAR_THEN_RE = re.compile(r"\b\d{3,4}\b[^.;_]*?\b(?:the following year|the next year|"
+                           r"the same year)\b")
 _NO_ANSWERS = {"unknown", "none", "n/a", "na", "various", "other", "yes", "no", "-"}
 
 
@@ -264,13 +268,17 @@ def lost_context(c: Candidate, title: str, defined: Mapping[str, str] | None = N
     if any(re.search(rf"\b{re.escape(a)}\b", c.prompt) and not (long and long in c.prompt)
            for a, long in (defined or {}).items()):
         return True
-    for m in _CONTEXT_NOUNS_RE.finditer(c.prompt):
+    # "on 23 March 1950, and the following year ...": the year it follows is shown
+    prompt = _YEAR_THEN_RE.sub("", c.prompt)
+    for m in _CONTEXT_NOUNS_RE.finditer(prompt):
         noun = m.group(0).split()[-1].lower()
         if noun in fold(title).split():
             continue  # "the office" in a bank about the Liaison Office is its subject
-        after = c.prompt[m.end():]
-        if re.match(r"\s+(?:of|in)\s+(?:[a-z-]+\s+){0,3}[A-Z]|\s+[A-Z]", after):
-            continue  # "the city of Lisbon", "the river Tagus": named after all
+        after = prompt[m.end():]
+        if re.match(r"\s+(?:and\s+)?(?:[a-z-]+\s+){0,3}(?:of|in)\s+(?:[a-z-]+\s+){0,3}"
+                    r"(?:[A-Z]|_____)|\s+[A-Z]", after):
+            continue  # "the city of Lisbon", "the capital and most populous city of _____",
+            # "the island state of _____": named after all
         return True
     return _bare_possessive(c.prompt, title)
 
