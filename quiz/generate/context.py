@@ -621,6 +621,8 @@ class ContextReader:
             prev = prev.replace(name, " ").replace(capitalise_first(name), " ")
         # its own bare "the island", "the island's" meant the subject too
         prev = re.sub(rf"\b[Tt]he {re.escape(kind)}\b(?!\s+(?:of\b|[A-Z]))", " ", prev)
+        # "X is a treaty on ...": what the subject is, said of it
+        prev = re.sub(rf"\b(?:is|was) an? (?:[\w-]+ ){{0,3}}{re.escape(kind)}\b", " ", prev)
         plural = kind[:-1] + "ies" if kind.endswith("y") else kind + (
             "es" if kind.endswith(("s", "x", "ch", "sh")) else "s")
         return bool(re.search(rf"\b(?:{re.escape(kind)}|{re.escape(plural)})\b", prev,
