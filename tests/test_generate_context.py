@@ -7,7 +7,9 @@ What leans on a sentence not shown stays refused."""
 from __future__ import annotations
 
 from quiz.bank.article import parse_article
+from quiz.generate.candidate import Candidate
 from quiz.generate.context import ContextReader, lead_kinds, topic_of
+from quiz.generate.filters import low_value
 from quiz.generate.pipeline import generate
 
 ISLAND = """= Marova =
@@ -112,3 +114,28 @@ def test_also_and_the_former_as_an_adjective_lean_on_nothing() -> None:
                        "river.") is not None
     assert _standalone(text, "Sampleland also relinquished all claims to the valley.") == \
         "Sampleland relinquished all claims to the valley."
+
+
+def test_the_kind_inside_a_sentence_is_named_too() -> None:
+    text = ("= Stade Sample =\n\nStade Sample was a stadium in Paris, France.\n\nIn 1919 the "
+            "mayor delivered the stadium to General Roe. Construction of the stadium's roof "
+            "took a year. The Sample Mosque is the largest brick building in the world.\n")
+    assert _standalone(text, "In 1919 the mayor delivered the stadium to General Roe.") == \
+        "In 1919 the mayor delivered Stade Sample to General Roe."
+    assert _standalone(text, "Construction of the stadium's roof took a year.") == \
+        "Construction of Stade Sample's roof took a year."
+    # "the world" is one of a kind, though the article speaks of "a World Heritage Site"
+    heritage = text + "\nIt is a World Heritage Site.\n"
+    assert _standalone(heritage, "The Sample Mosque is the largest brick building in the "
+                       "world.") is not None
+
+
+def test_a_blank_among_examples_is_not_asked() -> None:
+    listed = Candidate(rule="cloze-place", type="text", kind="place", answer="Mount Roe",
+                       prompt="Sampleton includes features such as Kell Hill and _____.",
+                       quotes=[], group=0)
+    assert low_value(listed, "Sampleton") == "many-right"
+    counted = Candidate(rule="cloze-number", type="number", kind="number", answer=6.0,
+                        prompt="_____ sports such as tennis and boxing made their debuts "
+                        "at the Sample Games.", quotes=[], group=0)
+    assert low_value(counted, "Sample Games") is None

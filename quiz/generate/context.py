@@ -93,6 +93,8 @@ _EVENT_SYNONYMS = {
 }
 
 
+# "the world" is never one of several ("a World Heritage Site" is no other world)
+_ONE_OF_A_KIND = wordset("world sun moon earth")
 _ADVERBS = wordset("only still often usually typically now mostly mainly")
 _COUNTING = wordset("first second third fourth fifth sixth seventh eighth ninth tenth last "
                     "final earliest latest previous next")
@@ -617,7 +619,8 @@ class ContextReader:
         """Does the sentence before speak of a ``kind`` ("island", "islands", "Wamar
         Island") other than the subject and its own "The island ..."?"""
         prev = re.split(r"(?<=[.!?])\s+", earlier.strip())[-1] if earlier.strip() else ""
-        for name in {self.topic.title, self.topic.noun_phrase, *self.topic.aliases}:
+        for name in sorted({self.topic.title, self.topic.noun_phrase, *self.topic.aliases},
+                           key=lambda n: (-len(n), n)):
             prev = prev.replace(name, " ").replace(capitalise_first(name), " ")
         # its own bare "the island", "the island's" meant the subject too
         prev = re.sub(rf"\b[Tt]he {re.escape(kind)}\b(?!\s+(?:of\b|[A-Z]))", " ", prev)
@@ -634,6 +637,7 @@ class ContextReader:
         for m in re.finditer(r"\b[Tt]he ([a-z][\w-]*)\b(?!\s+of\b)", t):
             head = m.group(1)
             if head in _NP_STOP or head in self.topic.heads or head in _ORDINALS or \
+                    head in _ONE_OF_A_KIND or head in self.topic.kinds or \
                     t[m.end():].startswith(("'s ", "’s ")):
                 continue  # "the women's suffrage movement": a longer noun phrase
             nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
@@ -648,10 +652,22 @@ class ContextReader:
         when the paragraph has just named another one ("The first was the Wuhan Yangtze
         River Bridge ... the crowding on the bridge" is not the article's bridge)."""
         tp = self.topic
-        if tp.is_person or not tp.heads or tp.title in t:
+        if tp.is_person or not (tp.heads or tp.kinds) or tp.title in t:
             return t
         paragraph = earlier[earlier.rfind("\n") + 1:]
-        for head in tp.heads:
+        for kind in sorted(tp.kinds - tp.heads):
+            # "conserve the species, but ...", "delivered the stadium to ...", "the
+            # island's unusual geography": a bare "the <kind>" not said of another
+            for m in re.finditer(rf"(?<!^)\bthe {re.escape(kind)}\b(?![\w-])(?!['’]s? [A-Z])"
+                                 rf"(?=(['’]s\b)?\s*([a-z][\w-]*|[,;.]|$))", t):
+                nxt = m.group(2)
+                if not outside_quotes(t, m.start()) or nxt == "of" or not (
+                        m.group(1) or nxt[:1] in ",;." or not nxt or _verb_like(nxt)):
+                    continue
+                if self._other_kind_before(kind, earlier):
+                    return None
+                return t[:m.start()] + tp.noun_phrase + t[m.end():]
+        for head in sorted(tp.heads):
             # (capitalised too: "In 2009, the Conference was banned")
             big = capitalise_first(head)
             rx = (rf"(?<!^)\bthe (?:[a-z][\w-]* ){{0,2}}(?:{re.escape(head)}|"

@@ -275,8 +275,8 @@ def lost_context(c: Candidate, title: str, defined: Mapping[str, str] | None = N
         if noun in fold(title).split():
             continue  # "the office" in a bank about the Liaison Office is its subject
         after = prompt[m.end():]
-        if re.match(r"\s+(?:and\s+)?(?:[a-z-]+\s+){0,3}(?:of|in)\s+(?:[a-z-]+\s+){0,3}"
-                    r"(?:[A-Z]|_____)|\s+[A-Z]", after):
+        if re.match(r"\s+(?:and\s+)?(?:[a-z-]+\s+){0,3}(?:(?:of|in)\s+(?:[a-z-]+\s+){0,3}"
+                    r"[A-Z]|of\s+(?:the\s+)?_____)|\s+[A-Z]", after):
             continue  # "the city of Lisbon", "the capital and most populous city of _____",
             # "the island state of _____": named after all
         return True
@@ -423,6 +423,9 @@ def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None =
         return "forced-blank"  # "based on the _____ pillars: sport, education and solidarity"
     if c.type == "number" and _two_by_both(c):
         return "forced-blank"  # "links the _____ countries ... both ends"
+    if c.rule.startswith("cloze") and re.search(
+            r"\bsuch as (?:[^.;:,_]*, )*(?:[^.;:,_]* (?:and|or) )?_____", c.prompt):
+        return "many-right"  # "features such as Kunanyi and _____": any other one is right
     if c.type == "text" and c.rule.startswith("cloze") and _container_blank(c):
         return "many-right"  # "a river in _____": the province and the country are right too
     if c.type == "choice" and c.rule.startswith("cloze") and _described_blank(c.prompt):
