@@ -9,7 +9,7 @@ from __future__ import annotations
 from quiz.bank.article import parse_article
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import ContextReader, lead_kinds, topic_of
-from quiz.generate.filters import low_value
+from quiz.generate.filters import lost_context, low_value
 from quiz.generate.pipeline import generate
 
 ISLAND = """= Marova =
@@ -139,3 +139,23 @@ def test_a_blank_among_examples_is_not_asked() -> None:
                         prompt="_____ sports such as tennis and boxing made their debuts "
                         "at the Sample Games.", quotes=[], group=0)
     assert low_value(counted, "Sample Games") is None
+
+
+def test_a_noun_named_in_its_own_prompt_leans_on_nothing() -> None:
+    def lost(prompt: str, title: str) -> bool:
+        c = Candidate(rule="cloze-place", type="text", kind="place", answer="X",
+                      prompt=prompt, quotes=[], group=0)
+        return lost_context(c, title)
+
+    assert not lost("What is the family of the okapi?", "Okapi")
+    assert not lost("The Ruritanians gave up the area north of the _____ and kept the area "
+                    "between the Kell River and Lake Roe.", "Treaty of Sample")
+    assert not lost("Stade Sample hosted the Inter-Allied Games, and then was given to France "
+                    "after the games concluded.", "Stade Sample")
+    assert not lost("Stade Sample hosted the first Women's _____ in 1922.", "Stade Sample")
+    assert not lost("Hobson is the capital and most populous city of the island state of "
+                    "_____, Ruritania.", "Hobson")
+    # still leaning on a sentence not shown
+    assert lost("The area passed to Liu Sample after the war.", "Sampleyang")
+    assert lost("What is the family of the bird?", "Okapi")
+    assert lost("The games were held after the war.", "Stade Sample")

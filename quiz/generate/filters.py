@@ -227,7 +227,7 @@ _CONTEXT_NOUNS_RE = re.compile(
     r"structure|archive|aqueduct|stadium|revolution|regime|dynasty|state|party|army|company|"
     r"firm|business|portfolio|family|institute|museum|mosque|church|temple|palace|village|"
     r"municipality|colony|dam|population|site|tree|trees|eagles|birds|animals)\b"
-    r"|\b(?:both|neither) (?:countries|sides|parties|leaders|men|women)\b|\bthen\b")
+    r"|\b(?:both|neither) (?:countries|sides|parties|leaders|men|women)\b|(?<!\band )\bthen\b")
 # The blank is the date a statistic was counted: "the estimate as at mid _____ was ...",
 # "At the _____ Census the population was ...".
 _COUNTED_WHEN_RE = re.compile(
@@ -275,10 +275,15 @@ def lost_context(c: Candidate, title: str, defined: Mapping[str, str] | None = N
         if noun in fold(title).split():
             continue  # "the office" in a bank about the Liaison Office is its subject
         after = prompt[m.end():]
-        if re.match(r"\s+(?:and\s+)?(?:[a-z-]+\s+){0,3}(?:(?:of|in)\s+(?:[a-z-]+\s+){0,3}"
-                    r"[A-Z]|of\s+(?:the\s+)?_____)|\s+[A-Z]", after):
-            continue  # "the city of Lisbon", "the capital and most populous city of _____",
-            # "the island state of _____": named after all
+        if re.match(r"\s+(?:and\s+)?(?:[a-z-]+\s+){0,3}(?:(?:of|in|between)\s+"
+                    r"(?:[a-z-]+\s+){0,3}(?:of\s+)?[A-Z]|of\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?"
+                    r"(?:the\s+)?_____)|\s+[A-Z]", after):
+            continue  # "the city of Lisbon", "the capital and most populous city of the
+            # island state of _____", "the area between the Argun River": named after all
+        if re.match(rf"\s+of\s+(?:the\s+)?{re.escape(title)}\b", after, re.IGNORECASE):
+            continue  # "the family of the okapi": the subject's own
+        if re.search(rf"\b[A-Z][\w-]* {re.escape(noun.capitalize())}\b", prompt[:m.start()]):
+            continue  # "hosted the Inter-Allied Games ... after the games": named before
         return True
     return _bare_possessive(c.prompt, title)
 
@@ -391,11 +396,16 @@ _KNOWN_ABBREVIATIONS = wordset("""UN EU NATO USSR UK US USA NASA UNESCO UNICEF W
     AD BC BCE CE IUCN OPEC ASEAN""")
 
 
+_COMMON_POSSESSORS = wordset("women men children people peoples workers writers")
+
+
 def _bare_possessive(prompt: str, title: str) -> bool:
     """"Under Liu's rule, ...": a lone name in the possessive that is not the subject
     was introduced in full in a sentence that is not shown."""
     own = set(fold(title).split())
-    for m in re.finditer(r"\b([A-Z][a-z]+)['’]s\b(?! [A-Z])", prompt):
+    for m in re.finditer(r"\b([A-Z][a-z]+)['’]s\b(?! [A-Z_])", prompt):
+        if m.group(1).lower() in _COMMON_POSSESSORS:
+            continue  # "the Women's World Games": part of a name, no person
         before = prompt[:m.start()].rstrip()
         if re.search(r"[A-Z][\w-]*$", before) and not re.search(r"(?:^|[.!?]\s)[A-Z][\w-]*$",
                                                                  before):
