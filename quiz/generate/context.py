@@ -30,14 +30,25 @@ _RELATIVE_TIME_RE = re.compile(
 )
 # Phrases that point back into the text around the sentence.
 _DEPENDENT_RE = re.compile(
-    r"\b(?:this time|that time|the same time|at the time|the time|the latter|the former|"
+    r"\b(?:this time|that time|the same time|at the time|the time|"
     r"the same year|the following year|the next year|the previous year|that year|"
+    r"(?:of|in|from|during|at|to) that (?:region|area|country|city|town|place|period|era|"
+    r"day|war|land|state|kingdom|empire|dynasty|river|island)|"
     r"the above|the aforementioned|the two men|both men|the pair|the other(?! side)(?=\s+\w)|"
-    r"the rest|"
-    r"mentioned above|as well as this|these|those|such|while there|from there|there he|"
-    r"there she|there they)\b",
+    r"the rest(?! of (?:his|her|its|their|the|[A-Z]))|"
+    r"mentioned above|as well as this|these|those|such(?! as)|while there|from there|"
+    r"there he|there she|there they)\b",
     re.IGNORECASE,
 )
+_ALSO_RE = re.compile(r"(?<!\bbut)(?<!\bonly)(?<=\w) also(?= (?!known\b|called\b|named\b|"
+                      r"spelled\b|spelt\b|referred\b|written\b|styled\b|romani[sz]ed\b)"
+                      r"[a-z])")
+# "the latter was ...", "as did the former.": a pronoun for one of two named before; "the
+# former first cataract", "the former capital" is an adjective and leans on nothing.
+_LATTER_RE = re.compile(r"\b(?:the latter|the former)\b(?:\s+([a-z][\w-]*))?", re.I)
+# "on 23 March 1950, and the following year ...": the year it follows is in the sentence
+_YEAR_THEN_RE = re.compile(r"\b\d{3,4}\b[^.;]*?\b(?:the following year|the next year|"
+                           r"the same year)\b")
 _DEPENDENT_START_RE = re.compile(
     r"^(?:Both|Another|Each|Neither|Either|Other|The two|The other|The latter|The former|"
     r"These|Those|Such|Here|There|Similarly|Likewise|In contrast|By contrast|Unlike|"
@@ -82,6 +93,9 @@ _EVENT_SYNONYMS = {
 }
 
 
+# "the world" is never one of several ("a World Heritage Site" is no other world)
+_ONE_OF_A_KIND = wordset("world sun moon earth")
+_ADVERBS = wordset("only still often usually typically now mostly mainly")
 _COUNTING = wordset("first second third fourth fifth sixth seventh eighth ninth tenth last "
                     "final earliest latest previous next")
 
@@ -97,6 +111,9 @@ class Topic:
     heads: set[str] = field(default_factory=set)  # "office", "declaration"
     aliases: list[str] = field(default_factory=list)  # longer names that include the title
     is_species: bool = False  # a living thing described by its taxon
+    # what the opening sentence says the subject is ("an island of Yemen"): "The island
+    # is ..." means the subject unless the sentence before spoke of another one
+    kinds: set[str] = field(default_factory=set)
 
 
 _BULLET_FIELD_RE = re.compile(r"- (?P<key>[A-Z][\w ()-]{0,40}?): (?P<value>\S(?:.*\S)?)")
@@ -181,10 +198,13 @@ def topic_of(article: Article) -> Topic:
                               "kingdom", "conservation status"})
     lowered = title[:1].lower() + title[1:]
     mid = r"[a-z,]\s+{}\b"
-    written_lower = title[:1].isupper() and bool(
+    # "Adansonia digitata": a binomial keeps its genus capitalised and takes no "the"
+    binomial = is_species and len(title.split()) == 2 and any(
+        f.key.lower() == "genus" and f.value.split()[:1] == title.split()[:1] for f in fields)
+    written_lower = not binomial and title[:1].isupper() and bool(
         re.search(mid.format(re.escape(lowered)), article.text)) and not re.search(
         mid.format(re.escape(title)), article.text)
-    if written_lower or (is_species and title[:1].isupper()
+    if written_lower or (is_species and not binomial and title[:1].isupper()
                          and any(w[:1].islower() for w in title.split()[1:])
                          and not re.search(mid.format(re.escape(title)), article.text)):
         # "Lesser bird-of-paradise", "Cable-stayed bridge", "Baiji": a common name the
@@ -193,7 +213,8 @@ def topic_of(article: Article) -> Topic:
         common_head = True
     else:
         title_np = title
-    np = title_np if title.startswith("The ") or not common_head else f"the {title_np}"
+    np = title_np if title.startswith("The ") or not common_head or binomial \
+        else f"the {title_np}"
     if np == title and written_with_the(title, article.text):
         np = f"the {title}"  # "the International Military Sports Council", as it is written
     dated = re.fullmatch(r"(?P<name>[^,]+), (?P<year>\d{3,4})", title)
@@ -205,7 +226,38 @@ def topic_of(article: Article) -> Topic:
     is_species = is_species or bool(re.search(
         r"\b(?:is|was) an? (?:[\w-]+ ){0,4}(?:species|subspecies|member of the (?:family|genus))"
         r"\b", first))
-    return Topic(title, np, np, False, heads, aliases, is_species)
+    kinds = lead_kinds(first) | ({"species"} if is_species else set())
+    kingdom = {f.key.lower(): f.value.split()[0].lower() for f in fields if f.value.split()}
+    if is_species and kingdom.get("kingdom") == "plantae":
+        kinds.add("plant")  # "The plant only has two leaves" in the article on a plant
+    elif is_species and kingdom.get("class") == "aves":
+        kinds.add("bird")
+    return Topic(title, np, np, False, heads, aliases, is_species, kinds)
+
+
+# Kinds of thing a bare "The <kind>" can only mean the subject by: concrete, one of a
+# kind in its article's eyes (not "group", "member", "type", "forum").
+_SAFE_KINDS = wordset("""island mountain volcano city town municipality stadium river lake
+    dam aqueduct lighthouse mosque bridge satellite spacecraft treaty species archive""")
+# What an article also calls its subject of that kind.
+_KIND_SYNONYMS = {"municipality": ("city", "town"), "treaty": ("agreement",),
+                  "volcano": ("mountain",), "lighthouse": ("structure", "tower"),
+                  "aqueduct": ("structure",), "dam": ("structure",), "bridge": ("structure",),
+                  "stadium": ("structure",)}
+_LEAD_KIND_RE = re.compile(
+    r"\b(?:is|was) (?:an?|the) ((?:[\w-]+ ){0,5}?)([a-z][a-z-]+)"
+    r"(?= (?:in|of|on|at|near|over|by|that|which|between|from|for|with|located|built|"
+    r"dedicated|native|founded|containing)\b|[,;.])")
+
+
+def lead_kinds(first: str) -> set[str]:
+    """The kind of thing the opening sentence says the subject is ("Socotra ... is an
+    island of Yemen" -> island; "the capital and most populous city of" -> city), when a
+    bare "The <kind>" can stand for it."""
+    m = _LEAD_KIND_RE.search(first)
+    if m is None or m.group(2) not in _SAFE_KINDS:
+        return set()
+    return {m.group(2), *_KIND_SYNONYMS.get(m.group(2), ())}
 
 
 def _prose_person(title: str, first: str, text: str) -> bool:
@@ -283,6 +335,11 @@ def starts_phrase(text: str, at: int) -> bool:
     return m is not None and m.end() == at
 
 
+def _leans_on_two(t: str) -> bool:
+    """"the latter" or "the former" standing for one of two things named before."""
+    return any(m.group(1) is None or _verb_like(m.group(1)) for m in _LATTER_RE.finditer(t))
+
+
 @dataclass
 class Standalone:
     text: str | None  # the rewritten sentence, or None when it cannot stand alone
@@ -324,6 +381,9 @@ class ContextReader:
         t = _CONNECTIVE_RE.sub("", t)
         t = _MID_CONNECTIVE_RE.sub("", t)
         t = re.sub(r"\s+(?:again|in turn)\b", "", t)
+        # "Mexico also relinquished ...": what it adds to is not shown, and without it the
+        # sentence says no less ("but also", "also known as" stay)
+        t = _ALSO_RE.sub("", t)
         m = _RELATIVE_TIME_RE.match(t)
         if m:
             rest = t[m.end():]
@@ -335,7 +395,8 @@ class ContextReader:
             # "(Japanese name) was a Japanese feminist": the name went with the parentheses
             t = self.topic.noun_phrase + " " + t.lstrip()
         t = capitalise_first(t.strip())
-        if _DEPENDENT_START_RE.match(t) or _DEPENDENT_RE.search(t) or _REACTION_RE.match(t):
+        if _DEPENDENT_START_RE.match(t) or _DEPENDENT_RE.search(_YEAR_THEN_RE.sub("", t)) \
+                or _REACTION_RE.match(t) or _leans_on_two(t):
             return Standalone(None, "context-dependent")
         t = self._species_nouns(t)
         t, ok = self._demonstrative(t, prev_topic)
@@ -381,7 +442,8 @@ class ContextReader:
     def _starts_with_topic(self, t: str) -> bool:
         tp = self.topic
         return t.startswith((tp.title, tp.short, capitalise_first(tp.noun_phrase))) or any(
-            re.match(rf"The (?:[\w-]+ ){{0,3}}{re.escape(h)}\b", t) for h in tp.heads)
+            re.match(rf"The (?:[\w-]+ ){{0,3}}{re.escape(h)}\b", t) for h in tp.heads) or any(
+            re.match(rf"The {re.escape(k)}\b(?! of\b)", t) for k in tp.kinds)
 
     def _species_nouns(self, t: str) -> str:
         """In an article about a species, "The male ..." is the species' male."""
@@ -495,6 +557,17 @@ class ContextReader:
         m = re.match(r"[Tt]he ((?:[a-z][\w-]* ?)+)", t[start:])
         if not m:
             return t, True
+        kind_np = re.match(r"[Tt]he ([a-z]+)(?=,| ([a-z][\w-]*))", t[start:])
+        if kind_np and kind_np.group(1) in self.topic.kinds - self.topic.heads and (
+                kind_np.group(2) is None or _verb_like(kind_np.group(2))
+                or kind_np.group(2) in _ADVERBS) and kind_np.group(2) != "of":
+            # "The island is isolated", "The city lies on ..." in the article on Socotra,
+            # on Hobart: the island, the city it is about
+            if self._other_kind_before(kind_np.group(1), earlier):
+                return t, False
+            new = self.topic.noun_phrase
+            return t[:start] + (capitalise_first(new) if start == 0 else new) + \
+                t[start + kind_np.end(1):], True
         np_words: list[str] = []
         ws = m.group(1).split()
         for i, w in enumerate(ws):
@@ -543,12 +616,29 @@ class ContextReader:
             return t, False
         return t, True
 
+    def _other_kind_before(self, kind: str, earlier: str) -> bool:
+        """Does the sentence before speak of a ``kind`` ("island", "islands", "Wamar
+        Island") other than the subject and its own "The island ..."?"""
+        prev = re.split(r"(?<=[.!?])\s+", earlier.strip())[-1] if earlier.strip() else ""
+        for name in sorted({self.topic.title, self.topic.noun_phrase, *self.topic.aliases},
+                           key=lambda n: (-len(n), n)):
+            prev = prev.replace(name, " ").replace(capitalise_first(name), " ")
+        # its own bare "the island", "the island's" meant the subject too
+        prev = re.sub(rf"\b[Tt]he {re.escape(kind)}\b(?!\s+(?:of\b|[A-Z]))", " ", prev)
+        # "X is a treaty on ...": what the subject is, said of it
+        prev = re.sub(rf"\b(?:is|was) an? (?:[\w-]+ ){{0,3}}{re.escape(kind)}\b", " ", prev)
+        plural = kind[:-1] + "ies" if kind.endswith("y") else kind + (
+            "es" if kind.endswith(("s", "x", "ch", "sh")) else "s")
+        return bool(re.search(rf"\b(?:{re.escape(kind)}|{re.escape(plural)})\b", prev,
+                              re.IGNORECASE))
+
     def _bare_definites_ok(self, t: str) -> bool:
         """"the building" when the article also has "a neighboring high-rise
         building" is ambiguous; "the four-story office building" is not."""
         for m in re.finditer(r"\b[Tt]he ([a-z][\w-]*)\b(?!\s+of\b)", t):
             head = m.group(1)
             if head in _NP_STOP or head in self.topic.heads or head in _ORDINALS or \
+                    head in _ONE_OF_A_KIND or head in self.topic.kinds or \
                     t[m.end():].startswith(("'s ", "’s ")):
                 continue  # "the women's suffrage movement": a longer noun phrase
             nxt = re.match(r"\s+([a-z][\w-]*)", t[m.end():])
@@ -563,10 +653,22 @@ class ContextReader:
         when the paragraph has just named another one ("The first was the Wuhan Yangtze
         River Bridge ... the crowding on the bridge" is not the article's bridge)."""
         tp = self.topic
-        if tp.is_person or not tp.heads or tp.title in t:
+        if tp.is_person or not (tp.heads or tp.kinds) or tp.title in t:
             return t
         paragraph = earlier[earlier.rfind("\n") + 1:]
-        for head in tp.heads:
+        for kind in sorted(tp.kinds - tp.heads):
+            # "conserve the species, but ...", "delivered the stadium to ...", "the
+            # island's unusual geography": a bare "the <kind>" not said of another
+            for m in re.finditer(rf"(?<!^)\bthe {re.escape(kind)}\b(?![\w-])(?!['’]s? [A-Z])"
+                                 rf"(?=(['’]s\b)?\s*([a-z][\w-]*|[,;.]|$))", t):
+                nxt = m.group(2)
+                if not outside_quotes(t, m.start()) or nxt == "of" or not (
+                        m.group(1) or nxt[:1] in ",;." or not nxt or _verb_like(nxt)):
+                    continue
+                if self._other_kind_before(kind, earlier):
+                    return None
+                return t[:m.start()] + tp.noun_phrase + t[m.end():]
+        for head in sorted(tp.heads):
             # (capitalised too: "In 2009, the Conference was banned")
             big = capitalise_first(head)
             rx = (rf"(?<!^)\bthe (?:[a-z][\w-]* ){{0,2}}(?:{re.escape(head)}|"

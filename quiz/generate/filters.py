@@ -217,15 +217,17 @@ _NAME_BEFORE_RE = re.compile(
 
 # Nouns whose referent was named in a sentence that is not shown.
 _CONTEXT_NOUNS_RE = re.compile(
-    r"\b(?:the|The) (?:area|city|town|region|park|country|countries|couple|pair|latter|"
-    r"former|same|above|following|previous|next|two|three|both|then-[a-z]+|new [a-z]+|"
+    r"\b(?:the|The) (?:area|city|town|region|park|country|countries|couple|pair|"
+    r"(?:latter|former)(?!\s+(?![a-z]+ed\b)(?:first|[a-z]+(?:al|ic|an|ary|ial)|capital|"
+    r"home|seat|site|name|colony|colonial))|"
+    r"same|above|following|previous|next|two|three|both|then-[a-z]+|new [a-z]+|"
     r"emperor|empress|king|queen|court|government|capital|island|islands|river|group|"
     r"organisation|organization|movement|conference|war|battle|treaty|agreement|declaration|"
     r"office|building|project|plan|event|games|team|species|bird|animal|dolphin|bridge|"
     r"structure|archive|aqueduct|stadium|revolution|regime|dynasty|state|party|army|company|"
     r"firm|business|portfolio|family|institute|museum|mosque|church|temple|palace|village|"
     r"municipality|colony|dam|population|site|tree|trees|eagles|birds|animals)\b"
-    r"|\b(?:both|neither) (?:countries|sides|parties|leaders|men|women)\b|\bthen\b")
+    r"|\b(?:both|neither) (?:countries|sides|parties|leaders|men|women)\b|(?<!\band )\bthen\b")
 # The blank is the date a statistic was counted: "the estimate as at mid _____ was ...",
 # "At the _____ Census the population was ...".
 _COUNTED_WHEN_RE = re.compile(
@@ -238,6 +240,8 @@ _COUNTED_SINCE_RE = re.compile(rf"\b[Ss]ince\s+(?:the\s+)?_____[^.;]*?\b{_COUNT_
 _SINCE_YEAR_RE = re.compile(rf"\b[Ss]ince\s+(\d{{3,4}})\b(?=[^.;]*?\b{_COUNT_WORDS}\b)")
 # A blank beside "or" and a value of its kind: one of two values the article allows.
 _EITHER_OR_RE = re.compile(r"_____\s+or\s+(?:\d|[A-Z])|(?:\d|[A-Z][\w'’-]*)\s+or\s+_____")
+_YEAR_THEN_RE = re.compile(r"\b\d{3,4}\b[^.;_]*?\b(?:the following year|the next year|"
+                           r"the same year)\b")
 _NO_ANSWERS = {"unknown", "none", "n/a", "na", "various", "other", "yes", "no", "-"}
 
 
@@ -264,13 +268,22 @@ def lost_context(c: Candidate, title: str, defined: Mapping[str, str] | None = N
     if any(re.search(rf"\b{re.escape(a)}\b", c.prompt) and not (long and long in c.prompt)
            for a, long in (defined or {}).items()):
         return True
-    for m in _CONTEXT_NOUNS_RE.finditer(c.prompt):
+    # "on 23 March 1950, and the following year ...": the year it follows is shown
+    prompt = _YEAR_THEN_RE.sub("", c.prompt)
+    for m in _CONTEXT_NOUNS_RE.finditer(prompt):
         noun = m.group(0).split()[-1].lower()
         if noun in fold(title).split():
             continue  # "the office" in a bank about the Liaison Office is its subject
-        after = c.prompt[m.end():]
-        if re.match(r"\s+(?:of|in)\s+(?:[a-z-]+\s+){0,3}[A-Z]|\s+[A-Z]", after):
-            continue  # "the city of Lisbon", "the river Tagus": named after all
+        after = prompt[m.end():]
+        if re.match(r"\s+(?:and\s+)?(?:[a-z-]+\s+){0,3}(?:(?:of|in|between)\s+"
+                    r"(?:[a-z-]+\s+){0,3}(?:of\s+)?[A-Z]|of\s+(?:[a-z-]+\s+){0,3}(?:of\s+)?"
+                    r"(?:the\s+)?_____)|\s+[A-Z]", after):
+            continue  # "the city of Lisbon", "the capital and most populous city of the
+            # island state of _____", "the area between the Argun River": named after all
+        if re.match(rf"\s+of\s+(?:the\s+)?{re.escape(title)}\b", after, re.IGNORECASE):
+            continue  # "the family of the okapi": the subject's own
+        if re.search(rf"\b[A-Z][\w-]* {re.escape(noun.capitalize())}\b", prompt[:m.start()]):
+            continue  # "hosted the Inter-Allied Games ... after the games": named before
         return True
     return _bare_possessive(c.prompt, title)
 
@@ -383,11 +396,16 @@ _KNOWN_ABBREVIATIONS = wordset("""UN EU NATO USSR UK US USA NASA UNESCO UNICEF W
     AD BC BCE CE IUCN OPEC ASEAN""")
 
 
+_COMMON_POSSESSORS = wordset("women men children people peoples workers writers")
+
+
 def _bare_possessive(prompt: str, title: str) -> bool:
     """"Under Liu's rule, ...": a lone name in the possessive that is not the subject
     was introduced in full in a sentence that is not shown."""
     own = set(fold(title).split())
-    for m in re.finditer(r"\b([A-Z][a-z]+)['’]s\b(?! [A-Z])", prompt):
+    for m in re.finditer(r"\b([A-Z][a-z]+)['’]s\b(?! [A-Z_])", prompt):
+        if m.group(1).lower() in _COMMON_POSSESSORS:
+            continue  # "the Women's World Games": part of a name, no person
         before = prompt[:m.start()].rstrip()
         if re.search(r"[A-Z][\w-]*$", before) and not re.search(r"(?:^|[.!?]\s)[A-Z][\w-]*$",
                                                                  before):
@@ -415,6 +433,9 @@ def low_value(c: Candidate, title: str = "", defined: Mapping[str, str] | None =
         return "forced-blank"  # "based on the _____ pillars: sport, education and solidarity"
     if c.type == "number" and _two_by_both(c):
         return "forced-blank"  # "links the _____ countries ... both ends"
+    if c.rule.startswith("cloze") and re.search(
+            r"\bsuch as (?:[^.;:,_]*, )*(?:[^.;:,_]* (?:and|or) )?_____", c.prompt):
+        return "many-right"  # "features such as Kunanyi and _____": any other one is right
     if c.type == "text" and c.rule.startswith("cloze") and _container_blank(c):
         return "many-right"  # "a river in _____": the province and the country are right too
     if c.type == "choice" and c.rule.startswith("cloze") and _described_blank(c.prompt):
