@@ -59,6 +59,8 @@ class _Person:
     topic: Topic
     names: tuple[str, ...]  # "Inō Tadataka", "Inō", "Reyer" (a maiden name)
     subject: str  # "he" or "she" ("" when the article does not tell)
+    marriages: int = 0  # words of marriage in the article: more than one, and a spouse
+    # named once may not be the only one
 
     @property
     def possessive(self) -> str:
@@ -90,8 +92,10 @@ def life_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str,
         if ok:
             if first:
                 out.extend(_nationality(si, person, raw, text))
-            for rule in (_age_at, _fate, _teacher, _denied):
+            for rule in (_age_at, _fate, _teacher, _denied, _studied, _spouse, _rank, _book):
                 out.extend(rule(si, person, raw))
+            if not _infobox_birthplace(text):
+                out.extend(_born_in(si, person, raw))
         first = False
         prev_about = ok and bool(re.search(_mention_re(person), raw))
     return out
@@ -109,7 +113,8 @@ def _person(topic: Topic, text: str) -> _Person:
     he = len(re.findall(r"\b(?:he|him|his)\b", text, re.IGNORECASE))
     she = len(re.findall(r"\b(?:she|her|hers)\b", text, re.IGNORECASE))
     subject = "he" if he > 2 * she else "she" if she > 2 * he else ""
-    return _Person(topic, tuple(sorted(set(names), key=len, reverse=True)), subject)
+    marriages = len(re.findall(r"\b(?:married|marriage|husband|wife|widow|widowed)\b", text))
+    return _Person(topic, tuple(sorted(set(names), key=len, reverse=True)), subject, marriages)
 
 
 def _subject_re(person: _Person) -> str:
@@ -129,7 +134,7 @@ def _mention_re(person: _Person) -> str:
 
 
 _FRONT = wordset("In On By At During After Before Following Though Although While As When "
-                 "Until From Despite Later Upon Unable Then")
+                 "Until From Despite Later Upon Unable Then With")
 
 
 def _front_cut(raw: str) -> str:
@@ -249,13 +254,18 @@ def _age(word: str) -> int | None:
 def _clause(clause: str, person: _Person) -> str | None:
     """The event the age is tied to, as said of the person: ``Huang ran away from home``
     -> ``she ran away from home``; ``His mother died`` -> ``his mother died``."""
+    names = "|".join(re.escape(n) for n in person.names)
+    # "He ran a brewery until he retired": the age belongs to the last clause
+    starts = list(re.finditer(rf"\b(?:{'|'.join(_CLAUSE_START)}) (?=(?:{names}|"
+                              rf"{person.subject}|{person.possessive})\b)", clause))
+    if starts:
+        clause = clause[starts[-1].end():]
     words = clause.strip().split()
     while words and words[0].lower() in _CLAUSE_START:
         words = words[1:]
     text = " ".join(words)
     if not text:
         return None
-    names = "|".join(re.escape(n) for n in person.names)
     poss = person.possessive
     m = re.match(rf"(?:{names})(?P<s>['’]s)? ", text + " ")
     if m:
@@ -395,3 +405,110 @@ def _denied(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
     prompt = f"Which {head} {m['verb']} {person.topic.title} {m['what']}?"
     return [_ask(si, "life-denied", "text", prompt, org, "org", org, accept=[f"the {org}"],
                  tags=["people", "organisations"])]
+
+
+# -- schooling, marriage, rank, books, birthplace
+
+
+def _studied(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
+    """``Leidy studied medicine at the University of Pennsylvania`` -> ``What did Joseph
+    Leidy study at the University of Pennsylvania?``"""
+    names = "|".join(re.escape(n) for n in person.names)
+    if person.subject:
+        names += f"|{person.subject.capitalize()}"
+    m = re.search(rf"(?:^(?:{names})\b[^,;]*? and |(?:^|, )(?:{names}) (?:also )?)studied "
+                  rf"(?P<field>[a-z]+(?: [a-z]+)?) (?P<prep>at|in) (?P<where>(?:the )?{_NAME}"
+                  rf"(?: and {_NAME})?)(?=[,.;]|$)", raw)
+    if not m or m["field"].split()[-1] in ("at", "in", "under", "with", "and"):
+        return []
+    prompt = f"What did {person.topic.title} study {m['prep']} {m['where']}?"
+    return [_ask(si, "life-studied", "text", prompt, m["field"], "field", m["field"])]
+
+
+def _spouse(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
+    """``... alongside her husband, Manuel Ascencio Padilla, ...`` -> ``Who was X's
+    husband?`` (only when the article tells of no other marriage)."""
+    if not person.subject:
+        return []
+    m = re.search(rf"\b{person.possessive} (?P<role>husband|wife), (?P<who>{_NAME}),", raw)
+    if not m or not re.match(_subject_re(person), _front_cut(raw)):
+        return []
+    if person.marriages > 1:
+        return []
+    return [_ask(si, "life-spouse", "text", f"Who was {person.topic.title}'s {m['role']}?",
+                 m["who"], "person", m["who"])]
+
+
+_RANK_VERBS = {"earning": "earn", "earned": "earn", "reaching": "reach", "reached": "reach",
+               "attaining": "attain", "attained": "attain", "achieving": "achieve",
+               "achieved": "achieve", "rising to": "rise to", "rose to": "rise to"}
+
+
+def _rank(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
+    """``..., earning the rank of Lieutenant Colonel`` -> ``What rank did X earn?``"""
+    if not re.match(_subject_re(person), _front_cut(raw)):
+        return []
+    verbs = "|".join(_RANK_VERBS)
+    m = re.search(rf"\b(?P<verb>{verbs}) the rank of (?P<rank>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|"
+                  rf"[a-z]+(?: [a-z]+)?)(?=[,.;]|$)", raw)
+    if not m:
+        return []
+    base = _RANK_VERBS[m["verb"]]
+    prompt = f"What rank did {person.topic.title} {base}?"
+    return [_ask(si, "life-rank", "text", prompt, m["rank"], "rank", m["rank"])]
+
+
+_TITLE = (r"[A-Z][\w'’-]*(?: (?:(?:in|the|of|and|a|an|on|to|for|with|from) )*"
+          r"[A-Z][\w'’-]*)*")
+_WORKS = r"book|travel book|memoir|memoirs|novel|autobiography|treatise|travelogue"
+
+
+def _book(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
+    """``His book Extinct Fauna of Dakota and Nebraska, published in 1869, ...`` ->
+    ``Which book by X was published in 1869?``; ``he wrote a popular travel book titled
+    Travels in the Interior Districts of Africa`` -> ``Which travel book did X write?``"""
+    title = person.topic.title
+    names = "|".join(re.escape(n) for n in person.names)
+    owner = rf"(?:{person.possessive.capitalize()}|(?:{names})['’]s)" if person.subject \
+        else rf"(?:{names})['’]s"
+    out: list[Candidate] = []
+    m = re.match(rf"{owner} (?P<kind>{_WORKS}) (?P<t>{_TITLE}), published in (?P<y>\d{{4}}),",
+                 raw)
+    if m:
+        out.append(_ask(si, "life-book", "text",
+                        f"Which {m['kind']} by {title} was published in {m['y']}?", m["t"],
+                        "title", m["t"]))
+    body = _front_cut(raw)
+    w = re.match(rf"{_subject_re(person)} wrote (?:a|an) (?:[a-z-]+,? (?:and )?){{0,4}}?"
+                 rf"(?P<kind>{_WORKS}) (?:titled|entitled|called) (?P<t>{_TITLE})", body)
+    if w and len(re.findall(rf"\b(?:titled|entitled) {_TITLE}", raw)) == 1:
+        out.append(_ask(si, "life-book", "text", f"Which {w['kind']} did {title} write?",
+                        w["t"], "title", w["t"]))
+    return out
+
+
+_BIRTH_KEY = re.compile(r"^- (?:Birth ?place|Place of birth|Born|Birth):(?P<v>.*)$",
+                        re.MULTILINE | re.IGNORECASE)
+_MONTHS = wordset("January February March April May June July August September October "
+                  "November December")
+
+
+def _infobox_birthplace(text: str) -> bool:
+    """Does the facts box name a birthplace? (The prose may name another: "Bisai" beside
+    the box's "Nakashima" would make "Where was she born?" a question of two answers.)"""
+    return any(w not in _MONTHS for m in _BIRTH_KEY.finditer(text)
+               for w in re.findall(r"[A-Z][a-z]+", m["v"]))
+
+
+def _born_in(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
+    """``Ch'oe was born into a wealthy family in Yeongcheon, Gyeongsang Province`` ->
+    ``Where was Ch'oe Musŏn born?``"""
+    place = rf"(?P<place>{_NAME})(?:, (?P<region>{_NAME}))?"
+    m = re.match(rf"{_subject_re(person)} was born (?:into (?:a|an|the) [a-z ]{{3,30}}? )?"
+                 rf"in {place}(?=[,.;]| on | in \d| to |$)", raw) or \
+        re.match(rf"Born in {place}(?: in \d{{4}})?, {_subject_re(person)}", raw)
+    if not m or re.match(r"\d", m["place"]):
+        return []
+    accept = [f"{m['place']}, {m['region']}", m["region"]] if m["region"] else []
+    return [_ask(si, "life-born", "text", f"Where was {person.topic.title} born?", m["place"],
+                 "place", m["place"], accept=accept, tags=["people", "places"])]

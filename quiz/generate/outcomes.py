@@ -84,7 +84,7 @@ def _infobox_winner(topic: Topic, article: Article, fields: Sequence[FieldInfo]
     line = (result.f.line_start, result.f.line_end)
     return [_ask(None, "outcome-winner", f"Who won {topic.noun_phrase}?", won[0], "side",
              [line, (sides.f.line_start, sides.f.line_end)],
-             accept=[f"the {won[0]}"], explanation=tidy(
+             accept=[f"the {won[0]}", m["adj"]], explanation=tidy(
                  f"The article's key facts give the result as {result.f.value}."))]
 
 
