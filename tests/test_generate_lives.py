@@ -212,6 +212,26 @@ Swedish regent Karl. The authoritative version was in Latin, with a translation 
             "Latin") in asked
 
 
+def test_what_a_party_recognised_under_the_treaty() -> None:
+    text = """= Treaty of Armel =
+
+The Treaty of Armel ended the Northern War. Poland gave up all claims to Livonia and \
+recognized the Dvina River as the southern boundary of Courland.
+"""
+    assert ("Under the Treaty of Armel, what did Poland recognize as the southern boundary "
+            "of Courland?", "Dvina River") in _outcomes(text)
+
+
+def test_a_regnal_number_after_the_name_is_still_a_person() -> None:
+    text = """= Ama Serwaa =
+
+Ama Serwaa I (1840 – 1921) was the Queen Mother of Ejura. In 1900, she led a war against \
+the British Empire. She died in exile in the Seychelles in 1921.
+"""
+    asked = _asked(text)
+    assert ("Where did Ama Serwaa die in exile?", "Seychelles") in asked
+
+
 def test_one_signatory_for_one_party_is_not_asked() -> None:
     text = """= Treaty of Armel =
 

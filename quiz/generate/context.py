@@ -138,7 +138,9 @@ def topic_of(article: Article) -> Topic:
     is_person = bool(
         keys & {"born", "died", "birth date", "death date", "date of birth", "date of death",
                 "birth_date", "death_date", "spouse", "occupation", "nationality"}
-        or re.match(re.escape(title) + r"\s*\([^)]*\d{3,4}[^)]*\)\s+(?:was|is)\b", first)
+        # "Yaa Asantewaa I (1840 – 1921) was ...": a regnal number after the name
+        or re.match(re.escape(title) + r"(?: [IVX]+)?\s*\([^)]*\d{3,4}[^)]*\)\s+(?:was|is)\b",
+                    first)
         or (not keys and _prose_person(title, first, article.text))
     )
     lower_text = article.text.lower()

@@ -9,7 +9,9 @@ northern warlord Cao Cao`` -> ``Which northern warlord was defeated at the Battl
 Cliffs?``; ``The signatories were Songgotu on behalf of the Kangxi Emperor and ...`` ->
 ``Who signed the Treaty of Nerchinsk on behalf of the Kangxi Emperor?``; ``The
 authoritative version was in Latin`` -> ``In which language was the authoritative
-version of the Treaty of Nerchinsk?``.
+version of the Treaty of Nerchinsk?``; ``Mexico ... recognized the Rio Grande as the southern
+boundary of Texas`` -> ``Under the Treaty of Guadalupe Hidalgo, what did Mexico recognize
+as the southern boundary of Texas?``.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def outcome_questions(infos: Sequence[SentenceInfo], topic: Topic, article: Arti
         for si in infos:
             out.extend(_signed_for(si, topic))
             out.extend(_language(si, topic))
+            out.extend(_recognized(si, topic))
     return out
 
 
@@ -133,3 +136,17 @@ def _language(si: SentenceInfo, topic: Topic) -> list[Candidate]:
         return []
     prompt = f"In which language was the {m['adj']} {m['n']} of {topic.noun_phrase}?"
     return [_ask(si, "outcome-language", prompt, m["lang"], "language")]
+
+
+def _recognized(si: SentenceInfo, topic: Topic) -> list[Candidate]:
+    """What a party recognised as a boundary (or capital, or ruler) under the treaty."""
+    t = si.text
+    if not t or re.search(r"\b(?:Treaty|Convention|Agreement) of\b", t):
+        return []
+    m = re.match(rf"(?P<subj>{_NAME}) (?:also )?(?:[^,;]*? and )?recognized (?P<the>the )?"
+                 rf"(?P<x>{_NAME}) as (?P<role>the [a-z ]+? of {_NAME})\.?$", t)
+    if not m or m["subj"] in topic.title or m["x"] in m["role"]:
+        return []
+    prompt = f"Under {topic.noun_phrase}, what did {m['subj']} recognize as {m['role']}?"
+    accept = [f"the {m['x']}"] if m["the"] else []
+    return [_ask(si, "outcome-recognized", prompt, m["x"], "place", accept=accept)]
