@@ -26,8 +26,7 @@ def _asked(text: str) -> list[tuple[str, object]]:
 
 def _outcomes(text: str) -> list[tuple[str, object]]:
     article, topic, infos = sentence_infos(text)
-    fields = infobox.classify(article)
-    return [(c.prompt, c.answer) for c in outcome_questions(infos, topic, article, fields)]
+    return [(c.prompt, c.answer) for c in outcome_questions(infos, topic, article)]
 
 
 SURVEYOR = """= Mori Kenzo =
@@ -70,7 +69,7 @@ def test_age_at_a_turning_point() -> None:
 def test_teacher_and_studies() -> None:
     asked = _asked(SURVEYOR)
     assert ("Mori Kenzo became a pupil of which astronomer?", "Hara Shinzo") in asked
-    assert ("What did Mori Kenzo study at the Osaka Academy?", "mathematics") in asked
+    assert ("What did Mori Kenzo study?", "mathematics") in asked
 
 
 def test_an_age_of_a_state_or_of_someone_else_is_not_asked() -> None:
@@ -170,28 +169,21 @@ years old.
     assert _asked(text) == []
 
 
-def test_battle_winner_from_the_facts_box_and_the_defeated_side() -> None:
+def test_the_defeated_side_of_a_battle() -> None:
     text = """= Battle of Vosk =
-
-- Result: Khazar victory
-- Belligerents: Khazar Khaganate; Umayyad Caliphate
 
 The Battle of Vosk was fought in 737 near the river Vosk. The combined forces of the \
 Khazars and Alans defeated the forces of the ambitious general Marwan Ibn. \
 It was a decisive battle.
 """
-    asked = _outcomes(text)
-    assert ("Who won the Battle of Vosk?", "Khazar Khaganate") in asked
-    assert ("Which ambitious general was defeated at the Battle of Vosk?", "Marwan Ibn") in asked
+    assert _outcomes(text) == [("Which ambitious general was defeated at the Battle of Vosk?",
+                                "Marwan Ibn")]
 
 
-def test_no_winner_when_the_result_names_no_side() -> None:
+def test_a_defeated_side_without_a_description_is_not_asked() -> None:
     text = """= Battle of Vosk =
 
-- Result: Allied victory
-- Belligerents: Khazar Khaganate; Umayyad Caliphate
-
-The Battle of Vosk was fought in 737 near the river Vosk.
+The Battle of Vosk was fought in 737. The Khazars defeated the forces of the Umayyads.
 """
     assert _outcomes(text) == []
 

@@ -92,8 +92,9 @@ def life_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str,
         if ok:
             if first:
                 out.extend(_nationality(si, person, raw, text))
-            for rule in (_age_at, _fate, _teacher, _denied, _studied, _spouse, _rank, _book):
+            for rule in (_age_at, _fate, _teacher, _denied, _spouse, _rank, _book):
                 out.extend(rule(si, person, raw))
+            out.extend(_studied(si, person, raw, text))
             if not _infobox_birthplace(text):
                 out.extend(_born_in(si, person, raw))
         first = False
@@ -410,9 +411,9 @@ def _denied(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
 # -- schooling, marriage, rank, books, birthplace
 
 
-def _studied(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
+def _studied(si: SentenceInfo, person: _Person, raw: str, text: str) -> list[Candidate]:
     """``Leidy studied medicine at the University of Pennsylvania`` -> ``What did Joseph
-    Leidy study at the University of Pennsylvania?``"""
+    Leidy study?``"""
     names = "|".join(re.escape(n) for n in person.names)
     if person.subject:
         names += f"|{person.subject.capitalize()}"
@@ -421,7 +422,10 @@ def _studied(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
                   rf"(?: and {_NAME})?)(?=[,.;]|$)", raw)
     if not m or m["field"].split()[-1] in ("at", "in", "under", "with", "and"):
         return []
-    prompt = f"What did {person.topic.title} study {m['prep']} {m['where']}?"
+    # where is said only when the article tells of other studies: the place may be
+    # another draft's answer ("At which institution was he educated?")
+    where = f" {m['prep']} {m['where']}" if len(re.findall(r"\bstudied\b", text)) > 1 else ""
+    prompt = f"What did {person.topic.title} study{where}?"
     return [_ask(si, "life-studied", "text", prompt, m["field"], "field", m["field"])]
 
 

@@ -1,10 +1,10 @@
-"""How a battle or a treaty came out: who won, who lost, who signed for whom.
+"""How a battle or a treaty came out: who lost, who signed for whom, what was agreed.
 
 Judges listed these as missed for battle and treaty articles, and no other rule asks
-them (``events`` asks when things happened, ``lead`` which war a treaty ended):
+them (``events`` asks when things happened, ``lead`` which war a treaty ended, the
+infobox rule a battle's result):
 
-``Result: Abbasid victory`` beside ``Belligerents: Abbasid Caliphate; Tang dynasty`` ->
-``Who won the Battle of Talas?``; ``... defeated the numerically superior forces of the
+``... defeated the numerically superior forces of the
 northern warlord Cao Cao`` -> ``Which northern warlord was defeated at the Battle of Red
 Cliffs?``; ``The signatories were Songgotu on behalf of the Kangxi Emperor and ...`` ->
 ``Who signed the Treaty of Nerchinsk on behalf of the Kangxi Emperor?``; ``The
@@ -22,9 +22,7 @@ from collections.abc import Sequence
 from quiz.bank.article import Article
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic
-from quiz.generate.infobox import FieldInfo, key_words
 from quiz.generate.rules import SentenceInfo, _base
-from quiz.generate.text import tidy
 
 _WORD = r"(?:[A-Z][\w'’-]*)"
 _NAME = rf"{_WORD}(?: (?:(?:of|de|da|the|al-) )?{_WORD}){{0,4}}"
@@ -32,13 +30,12 @@ _FORCE = r"(?:army|armies|forces|force|navy|fleet|troops)"
 _PACT = re.compile(r"^(?:Treaty|Declaration|Agreement|Convention|Accord|Pact|Peace) ")
 
 
-def outcome_questions(infos: Sequence[SentenceInfo], topic: Topic, article: Article,
-                      fields: Sequence[FieldInfo]) -> list[Candidate]:
+def outcome_questions(infos: Sequence[SentenceInfo], topic: Topic, article: Article
+                      ) -> list[Candidate]:
     out: list[Candidate] = []
     battle = topic.title.startswith("Battle of ")
     pact = bool(_PACT.match(topic.title))
     if battle:
-        out.extend(_infobox_winner(topic, article, fields))
         lead = [si for si in infos if si.section == article.sections[0].title]
         for si in lead[:4]:
             out.extend(_defeated(si, topic))
@@ -50,45 +47,10 @@ def outcome_questions(infos: Sequence[SentenceInfo], topic: Topic, article: Arti
     return out
 
 
-def _ask(si: SentenceInfo | None, rule: str, prompt: str, answer: str, kind: str,
-         quotes: list[tuple[int, int]] | None = None, **kw) -> Candidate:
+def _ask(si: SentenceInfo, rule: str, prompt: str, answer: str, kind: str, **kw) -> Candidate:
     kw.setdefault("score", 3.0)
     kw.setdefault("tags", ["events"])
-    if si is not None:
-        c = _base(si, rule, "text", prompt, answer, kind, answer, **kw)
-        c.quotes += [q for q in quotes or [] if q not in c.quotes]
-        return c
-    assert quotes
-    return Candidate(rule=rule, type="text", prompt=prompt, answer=answer, kind=kind,
-                     quotes=quotes, group=quotes[0][0], answer_text=answer, **kw)
-
-
-def _field(fields: Sequence[FieldInfo], *keys: str) -> FieldInfo | None:
-    for fi in fields:
-        if " ".join(key_words(fi.f.key)) in keys:
-            return fi
-    return None
-
-
-def _infobox_winner(topic: Topic, article: Article, fields: Sequence[FieldInfo]
-                    ) -> list[Candidate]:
-    """``Result: Abbasid victory`` and a belligerent whose name starts so."""
-    result = _field(fields, "result")
-    sides = _field(fields, "belligerents", "combatants")
-    if result is None or sides is None:
-        return []
-    m = re.fullmatch(r"(?:Decisive )?(?P<adj>[A-Z][\w-]+) victory", result.f.value.strip())
-    if not m:
-        return []
-    parties = [p.strip() for p in re.split(r";", sides.f.value) if p.strip()]
-    won = [p for p in parties if p.split()[0] == m["adj"]]
-    if len(won) != 1 or len(parties) < 2:
-        return []
-    line = (result.f.line_start, result.f.line_end)
-    return [_ask(None, "outcome-winner", f"Who won {topic.noun_phrase}?", won[0], "side",
-             [line, (sides.f.line_start, sides.f.line_end)],
-             accept=[f"the {won[0]}", m["adj"]], explanation=tidy(
-                 f"The article's key facts give the result as {result.f.value}."))]
+    return _base(si, rule, "text", prompt, answer, kind, answer, **kw)
 
 
 def _defeated(si: SentenceInfo, topic: Topic) -> list[Candidate]:

@@ -159,7 +159,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
                                      [n for n, k in index.kinds.items() if k == PERSON]))
     base.extend(lives.life_questions(infos, topic, article.text,
                                      [n for n, k in index.kinds.items() if k == PERSON]))
-    base.extend(outcomes.outcome_questions(infos, topic, article, fields))
+    base.extend(outcomes.outcome_questions(infos, topic, article))
     lead_end = article.sections[1].start if len(article.sections) > 1 else len(article.text)
     base.extend(lead_questions(infos, topic, article.text, lead_end))
     dated = events.extract(article, infos, fields, topic)
