@@ -69,7 +69,7 @@ def test_age_at_a_turning_point() -> None:
 def test_teacher_and_studies() -> None:
     asked = _asked(SURVEYOR)
     assert ("Mori Kenzo became a pupil of which astronomer?", "Hara Shinzo") in asked
-    assert ("What did Mori Kenzo study?", "mathematics") in asked
+    assert ("What did Mori Kenzo study as a student?", "mathematics") in asked
 
 
 def test_an_age_of_a_state_or_of_someone_else_is_not_asked() -> None:

@@ -413,7 +413,7 @@ def _denied(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
 
 def _studied(si: SentenceInfo, person: _Person, raw: str, text: str) -> list[Candidate]:
     """``Leidy studied medicine at the University of Pennsylvania`` -> ``What did Joseph
-    Leidy study?``"""
+    Leidy study as a student?``"""
     names = "|".join(re.escape(n) for n in person.names)
     if person.subject:
         names += f"|{person.subject.capitalize()}"
@@ -424,7 +424,9 @@ def _studied(si: SentenceInfo, person: _Person, raw: str, text: str) -> list[Can
         return []
     # where is said only when the article tells of other studies: the place may be
     # another draft's answer ("At which institution was he educated?")
-    where = f" {m['prep']} {m['where']}" if len(re.findall(r"\bstudied\b", text)) > 1 else ""
+    # ("as a student": a scientist "studies" what they research as well)
+    where = f" {m['prep']} {m['where']}" if len(re.findall(r"\bstudied\b", text)) > 1 \
+        else " as a student"
     prompt = f"What did {person.topic.title} study{where}?"
     return [_ask(si, "life-studied", "text", prompt, m["field"], "field", m["field"])]
 
