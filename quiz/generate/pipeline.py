@@ -24,8 +24,10 @@ from quiz.generate import (
     forms,
     howmany,
     infobox,
+    lives,
     measures,
     ordering,
+    outcomes,
     relations,
     rules,
     why,
@@ -156,6 +158,9 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     base.extend(measures.measure_questions(infos, topic, article))
     base.extend(facts.fact_questions(infos, topic, article.text,
                                      [n for n, k in index.kinds.items() if k == PERSON]))
+    base.extend(lives.life_questions(infos, topic, article.text,
+                                     [n for n, k in index.kinds.items() if k == PERSON]))
+    base.extend(outcomes.outcome_questions(infos, topic, article))
     lead_end = article.sections[1].start if len(article.sections) > 1 else len(article.text)
     base.extend(lead_questions(infos, topic, article.text, lead_end))
     base.extend(agents.agent_questions(
