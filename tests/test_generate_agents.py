@@ -74,6 +74,13 @@ def test_a_persons_appointer_opponent_and_teacher() -> None:
     assert asked["Mira Tallon became a pupil of which mathematician?"][0] == "Aldo Verri"
 
 
+def test_a_society_that_refused_her() -> None:
+    text = PERSON + ("Though a member of the society of Hessel, she was denied membership "
+                     "by the Royal Botanical Society in Brusk as it barred women.\n")
+    answer, _ = _asked(text)["Which society denied Mira Tallon membership?"]
+    assert answer == "Royal Botanical Society"
+
+
 def test_what_was_led_must_be_named() -> None:
     text = PERSON.replace("the revolt also known as the Lantern Rising",
                           "the hill tribes of the north")

@@ -68,7 +68,8 @@ def test_age_at_a_turning_point() -> None:
 
 def test_teacher_and_studies() -> None:
     asked = _asked(SURVEYOR)
-    assert ("Mori Kenzo became a pupil of which astronomer?", "Hara Shinzo") in asked
+    # "became a pupil of" is the agents rule's (one question, one rule)
+    assert not [p for p, _ in asked if "pupil" in p]
     assert ("What did Mori Kenzo study as a student?", "mathematics") in asked
 
 
@@ -96,10 +97,9 @@ the uprising alongside her husband, Anton Brenner, earning the rank of Lieutenan
 """
 
 
-def test_a_society_that_refused_her_and_her_tutor() -> None:
+def test_her_tutor_rank_and_husband() -> None:
     asked = _asked(TRAVELLER)
-    assert ("Which society denied Clara Brenner membership?", "Imperial Botanical Society") \
-        in asked
+    assert not [p for p, _ in asked if "denied" in p]  # the agents rule asks it
     assert ("Who was Clara Brenner's tutor?", "Karl Weiss") in asked
     assert ("What rank did Clara Brenner earn?", "Lieutenant Colonel") in asked
     assert ("Who was Clara Brenner's husband?", "Anton Brenner") in asked

@@ -92,7 +92,7 @@ def life_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str,
         if ok:
             if first:
                 out.extend(_nationality(si, person, raw, text))
-            for rule in (_age_at, _fate, _teacher, _denied, _spouse, _rank, _book):
+            for rule in (_age_at, _fate, _teacher, _spouse, _rank, _book):
                 out.extend(rule(si, person, raw))
             out.extend(_studied(si, person, raw, text))
             if not _infobox_birthplace(text):
@@ -352,60 +352,20 @@ _DESC = r"(?:[a-z][a-z-]+ ){1,2}"
 
 
 def _teacher(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
-    """``X ... became a pupil of astronomer Y`` -> ``X became a pupil of which
-    astronomer?``; ``studied under Y`` -> ``Under whom did X study?``; ``her tutor, Y``
-    -> ``Who was X's tutor?``."""
-    subj = _subject_re(person)
-    title = person.topic.title
+    """``her tutor, Y,`` -> ``Who was X's tutor?`` (a pupil of Y, studied under Y: the
+    agents rule asks those)."""
     body = _front_cut(raw)
-    if not re.match(subj, body):
+    if not re.match(_subject_re(person), body):
         return []
-    out: list[Candidate] = []
-    for m in re.finditer(rf"\bbecame (?:a|the) (?P<role>pupil|student|disciple|apprentice) "
-                         rf"of (?P<desc>{_DESC})?(?P<who>{_NAME})(?=[,.;]|$| and\b)", body):
-        desc = (m["desc"] or "").strip()
-        if desc.split()[:1] in (["the"], ["a"], ["his"], ["her"]):
-            continue
-        prompt = (f"{title} became a {m['role']} of which {desc}?" if desc
-                  else f"Whose {m['role']} did {title} become?")
-        out.append(_person_q(si, prompt, m["who"], desc))
-    for m in re.finditer(rf"\bstudied under (?P<desc>{_DESC})?(?P<who>{_NAME})(?=[,.;]|$| and\b)",
-                         body):
-        desc = (m["desc"] or "").strip()
-        if desc.split()[:1] in (["the"], ["a"], ["his"], ["her"]):
-            continue
-        prompt = f"Under which {desc} did {title} study?" if desc \
-            else f"Under whom did {title} study?"
-        out.append(_person_q(si, prompt, m["who"], desc))
     poss = person.possessive if person.subject else "their"
-    for m in re.finditer(rf"\b{poss} (?P<role>tutor|teacher|mentor), (?P<who>{_NAME}),", body):
-        out.append(_person_q(si, f"Who was {title}'s {m['role']}?", m["who"], ""))
-    return out
+    return [_person_q(si, f"Who was {person.topic.title}'s {m['role']}?", m["who"], "")
+            for m in re.finditer(rf"\b{poss} (?P<role>tutor|teacher|mentor), (?P<who>{_NAME}),",
+                                 body)]
 
 
 def _person_q(si: SentenceInfo, prompt: str, who: str, desc: str) -> Candidate:
     accept = [f"{desc} {who}"] if desc else []
     return _ask(si, "life-teacher", "text", prompt, who, "person", who, accept=accept)
-
-
-# -- turned away
-
-
-def _denied(si: SentenceInfo, person: _Person, raw: str) -> list[Candidate]:
-    """``she was denied membership by the Royal Geographical Society`` -> ``Which society
-    denied X membership?``"""
-    subj = _subject_re(person)
-    m = re.search(rf"(?:^|, ){subj} was (?P<verb>denied|refused) (?P<what>membership|"
-                  rf"admission|entry) (?:by|to|into|of) the (?P<org>{_NAME})", raw)
-    if not m:
-        return []
-    org = m["org"]
-    head = org.split()[-1].lower()
-    if head in ("of", "the") or len(org.split()) < 2:
-        return []
-    prompt = f"Which {head} {m['verb']} {person.topic.title} {m['what']}?"
-    return [_ask(si, "life-denied", "text", prompt, org, "org", org, accept=[f"the {org}"],
-                 tags=["people", "organisations"])]
 
 
 # -- schooling, marriage, rank, books, birthplace
