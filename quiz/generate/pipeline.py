@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -76,6 +77,9 @@ from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
 
 PER_SENTENCE = 2  # questions drawn from any one sentence (or infobox line)
+# a long sentence may hold three facts none of which shows another's answer (a stadium's
+# capacity, its opening year and its closing year): the third is let in beside the others
+LONG_SENTENCE_WORDS = 16
 PER_ANSWER = 1  # questions sharing one answer (a second would be a near-duplicate)
 # The mix of question types the ranking steers towards.
 TYPE_SHARE = {"choice": 0.34, "text": 0.30, "number": 0.14, "truefalse": 0.16, "multi": 0.03,
@@ -210,10 +214,13 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     # A draft the self-check drops must not keep the place of its fact's other forms (or
     # of the facts it crowded out): select again without it, a few times at most.
     dropped: set[int] = set()
+    long_groups = {s.start for s in article.sentences
+                   if len(s.text.split()) >= LONG_SENTENCE_WORDS}
     counted = Counter(report.rejections)
     for _ in range(_RESELECT_ROUNDS):
         report.rejections = Counter(counted)
-        chosen = _select([c for c in sure_forms if id(c) not in dropped], report, report.target)
+        chosen = _select([c for c in sure_forms if id(c) not in dropped], report, report.target,
+                         long_groups)
         written = writer.write(chosen)
         questions = _self_checked([q for _, q in written], article, report)
         kept_ids = {id(q) for q in questions}
@@ -458,7 +465,8 @@ def _with_forms(base: list[Candidate], pools: Pools, fields: list[infobox.FieldI
     return out
 
 
-def _select(valid: list[Candidate], report: Report, target: float) -> list[Candidate]:
+def _select(valid: list[Candidate], report: Report, target: float,
+            long_groups: Collection[int] = ()) -> list[Candidate]:
     """Best facts first; one form per fact, steering the mix of types; caps per sentence
     and per answer; no near-duplicates. If the strict pass falls short of the rate the
     bank should reach, a second pass lets one more question come from a sentence."""
@@ -466,7 +474,7 @@ def _select(valid: list[Candidate], report: Report, target: float) -> list[Candi
     for c in valid:
         facts.setdefault(c.fact_key, []).append(c)
     order = sorted(facts.values(), key=lambda fs: (-max(f.score for f in fs), fs[0].group))
-    state = _Selection()
+    state = _Selection(long_groups)
     skipped = [fs for fs in order if not state.offer(fs, PER_SENTENCE)]
     # a long sentence whose blank is a full name is fair, but a chore to read: it only
     # fills a place no shorter question has taken
@@ -484,7 +492,8 @@ def _select(valid: list[Candidate], report: Report, target: float) -> list[Candi
 
 
 class _Selection:
-    def __init__(self) -> None:
+    def __init__(self, long_groups: Collection[int] = ()) -> None:
+        self.long_groups = long_groups
         self.chosen: list[Candidate] = []
         self.per_group: Counter[int] = Counter()
         self.per_answer: Counter[str] = Counter()
@@ -505,6 +514,8 @@ class _Selection:
             answer_key = str(float(head.answer))  # type: ignore[arg-type]
         # a sentence naming four relatives holds four facts, none hiding another's answer
         cap = per_sentence + (2 if head.rule == "kinship" else 0)
+        if head.group in self.long_groups:
+            cap = max(cap, PER_SENTENCE + 1)  # the checks below keep it apart from the others
         if head.group >= 0 and self.per_group[head.group] >= cap:
             self.why[id(fs)] = "sentence-cap"
             return False

@@ -8,7 +8,7 @@ overgenerate but must never invent: every answer is a piece of the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quiz.bank.article import Sentence
 from quiz.generate.candidate import Candidate
@@ -164,7 +164,33 @@ def cloze(si: SentenceInfo) -> list[Candidate]:
             score = 1.4 if kind == NAME else 2.2
             out.append(_base(si, f"cloze-{kind}", "text", prompt, text, kind, text, t,
                              span=obj, score=score, tags=[_TAGS.get(kind, "names")]))
-    return out
+    return out + [c for c in map(first_clause_form, out) if c is not None]
+
+
+MIN_CLAUSE_WORDS = 6
+_NAME_THEN_COMMA_RE = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*,")
+
+
+def first_clause_form(c: Candidate) -> Candidate | None:
+    """The same blank in the clause before a semicolon ("Stade Pershing was able to hold
+    _____ spectators at its height; it opened in 1919 and closed in 1960." -> the first
+    clause): the rest of the sentence may hold another question's answer, and would keep
+    this fact out of the bank. The first clause has the sentence's own subject; later
+    ones often open on a pronoun, so they are not cut out."""
+    cut = c.prompt.find("; ")
+    at = c.prompt.find(BLANK)
+    if cut < 0 or at < 0 or at > cut or len(c.prompt.split()) > MAX_CLOZE_WORDS:
+        return None  # (a long sentence is not shortened so: it is the other clauses' place)
+    clause = c.prompt[:cut].rstrip(",")
+    # "Ida Pfeiffer, née _____, a famous traveler ...": a name and its appositive, no verb;
+    # only the rest of the sentence made it one
+    if (_NAME_THEN_COMMA_RE.match(clause) or len(clause.split()) < MIN_CLAUSE_WORDS
+            or clause.count("(") != clause.count(")")):
+        return None
+    written = c.answer_text or str(c.answer)
+    # a little below the whole sentence: taken only where that one is kept out
+    return replace(c, prompt=clause + ".", score=c.score - 0.05,
+                   statement=clause.replace(BLANK, written) + ".")
 
 
 _TAGS = {PERSON: "people", PLACE: "places", ORG: "organisations", EVENT: "events",
