@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from quiz.bank.article import parse_article
 from quiz.bank.model import Evidence, Question
-from quiz.generate import why
+from quiz.generate import rules, why
 from quiz.generate.hints import NEARBY, quotes_passage, riddle
 from quiz.generate.pipeline import _hints_keep_other_answers, _short_name_shown, generate
 
@@ -107,3 +107,14 @@ def test_a_short_name_in_another_prompt_gives_the_answer_away() -> None:
     text = "It was fought on the Orva River. The victory left them in control of the Orva."
     assert _short_name_shown(place, "The victory left them in control of the Orva.", text)
     assert not _short_name_shown(place, "The victory left them in control of the coast.", text)
+
+
+
+def test_an_office_held_in_turn_is_not_asked_undated() -> None:
+    # "Jon Jong-su, vice chairman of the Committee ..." -> no "Who was the vice chairman
+    # of ...?": many have held it; a founder, a sister, a father is one person
+    for role in ("vice chairman of ", "the vice minister of ", "the president of ",
+                 "the director of "):
+        assert rules._OFFICE_RE.search(role), role
+    for role in ("the founder of ", "the sister of ", "the father of ", "the architect of "):
+        assert not rules._OFFICE_RE.search(role), role
