@@ -118,3 +118,16 @@ def test_an_office_held_in_turn_is_not_asked_undated() -> None:
         assert rules._OFFICE_RE.search(role), role
     for role in ("the founder of ", "the sister of ", "the father of ", "the architect of "):
         assert not rules._OFFICE_RE.search(role), role
+
+
+def test_the_same_answer_asked_again_is_dropped() -> None:
+    from quiz.generate.pipeline import _same_answer
+    dynasty = _q("d", "text", "Lena Orsk was a poet of which dynasty?", "Eastern Vell dynasty",
+                 [], "Lena Orsk was a poet of the Eastern Vell dynasty.")
+    again = _q("a", "text", "Lena Orsk was born during the _____ dynasty.", "Eastern Vell", [],
+               "Lena Orsk was born during the Eastern Vell dynasty.")
+    other = _q("o", "text", "Lena Orsk moved to _____ in 1840.", "Eastern Vell Bay", [],
+               "Lena Orsk moved to Eastern Vell Bay in 1840.")
+    assert _same_answer(again, dynasty)
+    assert not _same_answer(other, dynasty)
+    assert not _same_answer(_q("x", "text", "Where?", "Brask", [], "Brask."), dynasty)

@@ -327,12 +327,26 @@ def _self_checked(questions: list[Question], article: Article, report: Report
             drop_forms_shown(o, q.prompt)
         if any(gives_away(q, o.prompt) or gives_away(o, q.prompt)
                or _short_name_shown(q, o.prompt, article.text)
-               or _short_name_shown(o, q.prompt, article.text) for o in out):
+               or _short_name_shown(o, q.prompt, article.text) or _same_answer(q, o)
+               for o in out):
             report.rejections["self-check"] += 1
             continue
         out.append(q)
     _hints_keep_other_answers(out)
     return out
+
+
+def _same_answer(q: Question, earlier: Question) -> bool:
+    """Is ``q`` asking again what ``earlier`` asked: the same answer, or that answer
+    without its last common word ("Eastern Jin" after "Eastern Jin dynasty")? Whoever
+    answered the one has the other for free."""
+    if {q.type, earlier.type} - {"text", "choice"} or not isinstance(q.answer, str) \
+            or not isinstance(earlier.answer, str):
+        return False
+    mine, theirs = fold(q.answer), fold(earlier.answer)
+    rest = theirs.removeprefix(mine + " ") if theirs.startswith(mine + " ") else None
+    return mine == theirs or bool(rest and re.fullmatch(r"[a-z]+", rest)
+                                  and rest == earlier.answer.split()[-1])
 
 
 def _short_name_shown(q: Question, text: str, article_text: str) -> bool:
