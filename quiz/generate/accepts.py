@@ -152,6 +152,13 @@ _WELL_KNOWN = (
 )
 
 
+def other_names(answer: str, text: str) -> list[str]:
+    """Other ways the article's reader would write ``answer`` whatever the question's
+    type: "Yangtze" for "Yangtze River", "United States" for "US". Another prompt or a
+    hint showing one of them shows the answer, even where a choice accepts no forms."""
+    return _without_generic_head(answer, text) + _known_other_names(answer, text)
+
+
 def _known_other_names(answer: str, text: str) -> list[str]:
     """"World War II" may be written "WWII" or "the Second World War": the one name
     every reader knows in several forms (a form that names something else in this

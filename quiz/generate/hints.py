@@ -12,6 +12,7 @@ import re
 
 from quiz.bank.article import Article, Sentence
 from quiz.bank.normalize import contains_folded, fold
+from quiz.generate.accepts import other_names
 from quiz.generate.audit import has_hole
 from quiz.generate.candidate import Candidate
 from quiz.generate.text import BLANK, short_hash, tidy
@@ -47,6 +48,8 @@ def _forms(c: Candidate) -> list[str]:
     forms = [str(a) for a in answers if not isinstance(a, bool)] + list(c.accept)
     if c.answer_text:
         forms.append(c.answer_text)
+    if c.type == "choice" and isinstance(c.answer, str):
+        forms += other_names(c.answer, "")  # "the United States Army" tells "US"
     return sorted({f for f in forms if len(f) >= 2}, key=len, reverse=True)
 
 
@@ -140,6 +143,29 @@ _CUT_NAME_RE = re.compile(rf"(?<![\w-])(?!(?:{_NOT_NAMES})\b)[A-Z][\w-]* (?:of (
 def cuts_a_name(hint: str) -> bool:
     """Does a blank in ``hint`` stand inside a longer name, where it would mislead?"""
     return bool(_CUT_NAME_RE.search(hint.removeprefix(NEARBY)))
+
+
+# More blanks than this and a quoted sentence is a riddle, not a step towards the answer.
+MAX_BLANKS = 2
+
+
+def riddle(hint: str) -> bool:
+    """Is the nearby-sentence ``hint`` too holed to teach: more than two blanks, or two
+    side by side ("appointed by _____ _____, the Edwesuhene")?"""
+    if not hint.startswith(NEARBY):
+        return False
+    inner = hint.removeprefix(NEARBY)
+    return inner.count(BLANK) > MAX_BLANKS or bool(re.search(rf"{BLANK}\W{{0,2}}{BLANK}", inner))
+
+
+def quotes_passage(hint: str, quote: str) -> bool:
+    """Does the nearby-sentence ``hint`` quote ``quote`` (another draft's passage)? Its
+    longest stretch without a blank, of five words or more, is found in the passage."""
+    if not hint.startswith(NEARBY):
+        return False
+    inner = hint.removeprefix(NEARBY).strip("“”")
+    longest = max(inner.split(BLANK), key=lambda part: len(part.split())).strip(" ,.;:()")
+    return len(longest.split()) >= 5 and contains_folded(tidy(quote), longest)
 
 
 def ruled_out_hint(wrong: str) -> str:

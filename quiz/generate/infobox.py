@@ -488,6 +488,8 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
             add("infobox-number", "number", prompt, int(fi.number or 0), "count", fi.number_text,
                 unit=fi.unit, number_format=fi.number_text, score=3.2, tags=["numbers"])
         elif fi.kind == "quantity":
+            if words[-1] == "elevation" and _PROSE_HEIGHT_RE.search(article.text):
+                continue  # "Elevation: 57 m" beside "stands 55 m tall": two figures to confuse
             prompt = _quantity_prompt(words, s, be, fi.unit)
             value = int(fi.number) if fi.number == int(fi.number or 0) else fi.number
             add("infobox-number", "number", prompt, value, "quantity", fi.number_text,
@@ -595,6 +597,8 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
             elif last == "position":
                 prompt = f"What position did {s} hold?"
             elif key_l == "known for":
+                if len(fi.parts[0].split()) > 3:
+                    continue  # "Exploration of West Africa": a phrase nobody types word for word
                 prompt = f"What is {s} known for?"
             elif key_l in ("crosses", "carries"):
                 prompt = f"What does {s} {key_l[:-2] if key_l == 'crosses' else 'carry'}?"
@@ -733,6 +737,11 @@ def _count_prompt(words: list[str], s: str, be: str, noun: str) -> str:
         return f"How many events were contested at {s}?"
     have = "did" if be == "was" else "does"
     return f"How many {noun} {have} {s} have?"
+
+
+# a structure's own height in the prose ("stands 55 m tall", "is 120 metres high")
+_PROSE_HEIGHT_RE = re.compile(
+    r"\b\d[\d.,]*\s*(?:m|metres|meters|ft|feet)\b[^.]{0,12}\b(?:tall|high)\b")
 
 
 def _quantity_prompt(words: list[str], s: str, be: str, unit: str) -> str:

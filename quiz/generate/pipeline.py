@@ -16,7 +16,7 @@ from pathlib import Path
 from quiz.bank import lint
 from quiz.bank.article import Article, Sentence, normalise_ws
 from quiz.bank.model import Bank, Question, Source
-from quiz.bank.normalize import fold
+from quiz.bank.normalize import contains_folded, fold
 from quiz.generate import (
     agents,
     clauses,
@@ -39,6 +39,7 @@ from quiz.generate.accepts import (
     extra_accepts,
     fair_form,
     form_quotes,
+    other_names,
 )
 from quiz.generate.audit import (
     article_units,
@@ -71,7 +72,15 @@ from quiz.generate.filters import (
     reveals,
     subject_aliases,
 )
-from quiz.generate.hints import NEARBY, blank_out, cuts_a_name, hints, ruled_out_hint
+from quiz.generate.hints import (
+    NEARBY,
+    blank_out,
+    cuts_a_name,
+    hints,
+    quotes_passage,
+    riddle,
+    ruled_out_hint,
+)
 from quiz.generate.lead import lead_questions
 from quiz.generate.spans import find_spans
 from quiz.generate.text import content_words, short_hash, slugify, strip_foreign_parens, tidy
@@ -323,7 +332,10 @@ def _self_checked(questions: list[Question], article: Article, report: Report
         for o in out:
             drop_forms_shown(q, o.prompt)
             drop_forms_shown(o, q.prompt)
-        if any(gives_away(q, o.prompt) or gives_away(o, q.prompt) for o in out):
+        if any(gives_away(q, o.prompt) or gives_away(o, q.prompt)
+               or _short_name_shown(q, o.prompt, article.text)
+               or _short_name_shown(o, q.prompt, article.text) or _same_answer(q, o)
+               for o in out):
             report.rejections["self-check"] += 1
             continue
         out.append(q)
@@ -331,13 +343,43 @@ def _self_checked(questions: list[Question], article: Article, report: Report
     return out
 
 
+def _same_answer(q: Question, earlier: Question) -> bool:
+    """Is ``q`` asking again what ``earlier`` asked: the same answer, or that answer
+    without its last common word ("Eastern Jin" after "Eastern Jin dynasty")? Whoever
+    answered the one has the other for free."""
+    if {q.type, earlier.type} - {"text", "choice"} or not isinstance(q.answer, str) \
+            or not isinstance(earlier.answer, str):
+        return False
+    mine, theirs = fold(q.answer), fold(earlier.answer)
+    rest = theirs.removeprefix(mine + " ") if theirs.startswith(mine + " ") else None
+    return mine == theirs or bool(rest and re.fullmatch(r"[a-z]+", rest)
+                                  and rest == earlier.answer.split()[-1])
+
+
+def _short_name_shown(q: Question, text: str, article_text: str) -> bool:
+    """Does ``text`` (another draft's prompt) show ``q``'s answer by a shorter name the
+    article uses ("left them in control of the Yangtze" for "Yangtze River")?"""
+    if q.type not in ("text", "choice") or not isinstance(q.answer, str):
+        return False
+    return any(len(f) >= 3 and contains_folded(text, f)
+               for f in other_names(q.answer, article_text))
+
+
 def _hints_keep_other_answers(questions: list[Question]) -> None:
     """A hint quoting a nearby sentence may hold another draft's answer (``quiz lint``
-    L101): blank it there too, or drop the hint when no blank hides it."""
+    L101): blank it there too, or drop the hint when no blank hides it. A hint quoting
+    the passage of another draft's statement or number tells that answer however it is
+    written ("when he was seven", the true sentence itself), and one left with more blanks
+    than words to go on teaches nothing: both are dropped."""
     for q in questions:
         others = [o for o in questions if o is not q]
         for i, hint in enumerate(q.hints):
+            if any(o.type in ("truefalse", "number") and
+                   any(quotes_passage(hint, e.quote) for e in o.evidence) for o in others):
+                q.hints[i] = ""
+                continue
             if not any(lint.gives_away(o, hint) for o in others):
+                q.hints[i] = "" if riddle(hint) else hint
                 continue
             if not hint.startswith(NEARBY):
                 # "It is not “_____”" rules nothing out: name another wrong option, or none
@@ -351,7 +393,7 @@ def _hints_keep_other_answers(questions: list[Question]) -> None:
                 hint = ""  # a date or number written another way
             if cuts_a_name(hint) and not cuts_a_name(before):
                 hint = ""  # "the University of _____" would mislead
-            q.hints[i] = hint
+            q.hints[i] = "" if riddle(hint) else hint
         q.hints = [h for h in q.hints if h]
 
 

@@ -335,6 +335,13 @@ _ROLE_TITLES = wordset(
 )
 
 
+# Offices held in turn: "Who was the vice minister of Unification?" has many right answers.
+_OFFICE_RE = re.compile(
+    r"\b(?:chair(?:man|woman|person)?|minister|president|director|secretary|head|leader|"
+    r"governor|mayor|commander|chief|representative|ambassador|spokes(?:man|woman|person)|"
+    r"member|premier|chancellor|deputy|vice)\b")
+
+
 def appositive(si: SentenceInfo) -> list[Candidate]:
     """``Kim Yo-jong, the sister of Kim Jong-un, ...`` -> ``Who was the sister of Kim Jong-un?``;
     ``North Korea's news agency, the Korean Central News Agency`` -> ``What is the name
@@ -356,6 +363,8 @@ def appositive(si: SentenceInfo) -> list[Candidate]:
             role = r.group(1) + (r.group(2) or "") + obj.text
             if re.search(r"\b(?:his|her|its|their|this|that)\b", role):
                 continue
+            if _OFFICE_RE.search(r.group(1)):
+                continue  # "the vice minister of ...": an office many have held; asked undated
             if not role.startswith("the "):
                 role = "the " + role  # "Who was the founder of ...", not "Who was founder"
             prompt = f"Who {tense} {role}?"

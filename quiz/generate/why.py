@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from quiz.bank.normalize import fold
+from quiz.generate.accepts import fair_form
 from quiz.generate.audit import has_hole, stated
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import Topic
@@ -207,7 +208,8 @@ def why_questions(infos: list[SentenceInfo], topic: Topic, units: list[str]
             explanation=tidy(c.si.sentence.text), score=2.8, difficulty=3,
             tags=["causes"], statement=c.si.text or "",
         )
-        out.append(base)
+        if _typeable(answer, [f for f in base.accept if fair_form(base, f)]):
+            out.append(base)
         # a related cause ("measures against the pandemic" beside "the pandemic") is
         # not wrong enough to be a distractor
         others = [o for o in found if o is not c and o.form == c.form
@@ -253,22 +255,44 @@ def effect_questions(infos: list[SentenceInfo], topic: Topic) -> list[Candidate]
             continue
         verb = "lead to" if m["verb"] == "led to" else "result in"
         prompt = f"What did {topic.noun_phrase} {verb}?"
+        forms = _cause_forms(effect)
+        if not _typeable(effect, forms):
+            continue
         out.append(Candidate(
             rule="cause", type="text", prompt=prompt, answer=effect, kind="cause",
             quotes=[(si.sentence.start, si.sentence.end)], group=si.sentence.start,
-            answer_text=effect, accept=_cause_forms(effect),
+            answer_text=effect, accept=forms,
             explanation=tidy(si.sentence.text), score=2.8, difficulty=3, tags=["causes"],
             statement=t,
         ))
     return out
 
 
+# A written cause longer than this, with no shorter accepted form, is more than a
+# student types word for word ("his addition of pulp via tree bark and hemp ends").
+MAX_TYPED_WORDS = 8
+
+# "the establishment of the Republic of China": the name it ends in is what was made
+_NAMED_OBJECT_RE = re.compile(
+    r"\bof (?P<name>(?:the )?[A-Z][\w'’-]*(?:(?: of(?: the)?| and)? [A-Z][\w'’-]*)*)$")
+
+
+def _typeable(answer: str, forms: list[str]) -> bool:
+    return any(len(f.split()) <= MAX_TYPED_WORDS for f in [answer, *forms])
+
+
 def _cause_forms(why: str) -> list[str]:
-    """Shorter ways to say the cause that are still right: "the COVID-19 pandemic"."""
+    """Shorter ways to say the cause that are still right: "the COVID-19 pandemic"; the
+    name an act of making ends in ("the Republic of China" for its establishment)."""
     forms = []
     bare = re.sub(r"^(?:the|a|an) ", "", why)
     if bare != why:
         forms.append(bare)
+    named = _NAMED_OBJECT_RE.search(bare)
+    if named and re.match(r"(?:establishment|creation|founding|formation|foundation) of",
+                          bare):
+        name = named["name"]
+        forms += [name, re.sub(r"^the ", "", name)]
     m = re.search(r"(?:the )?[A-Z][\w-]*(?: [A-Z][\w-]*)*(?: [a-z]+)?", why)
     if m and m.group(0) != why and len(m.group(0).split()) >= 2:
         forms.append(m.group(0))
