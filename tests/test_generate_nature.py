@@ -144,3 +144,13 @@ def test_the_area_must_be_the_subject_s_own() -> None:
     text = _PLACE.replace("and for a time Port Elda served as the main sealing port of the "
                           "north", "and the mainland ports grew rich")
     assert not any("industry" in q.prompt for q in _nature(text))
+
+
+def test_a_fellow_national_treasure() -> None:
+    text = _species(
+        "The fierce loris (Nycticebus ferox) is a primate found in China. It is strictly "
+        'protected by the Chinese government, named a "national treasure" much like its avian '
+        "counterpart, the red-crowned crane.")
+    q = _prompts(text)["Which bird, like the fierce loris, is named a national treasure in "
+                       "China?"]
+    assert q.answer == "red-crowned crane"

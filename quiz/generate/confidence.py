@@ -33,6 +33,7 @@ _BASE = {
     "nature-nickname": 0.78, "nature-alias": 0.74, "nature-threat": 0.76,
     "nature-desert": 0.78, "nature-industry": 0.74, "nature-habitat": 0.76,
     "nature-names": 0.74, "nature-population": 0.76,
+    "nature-treasure": 0.74,
 }
 
 

@@ -1,6 +1,7 @@
-"""What teachers ask of a species or a place that the other rules do not: its nickname or
-everyday name, the name the local people gave it, its main threat, the desert it grows in,
-and the industry that grew up there.
+"""What teachers ask of a species or a place that the other rules do not: its nickname,
+everyday or other common names, the name the local people gave it, its main threat, its
+habitat and the desert it grows in, a fellow national treasure, the industry that grew up
+in a place and its census population.
 
 ``The baiji is nicknamed the "Goddess of the Yangtze"`` -> ``What is the baiji nicknamed?``;
 ``In common use, Welwitschia is sometimes referred to as the tree tumbo`` -> ``In common
@@ -46,7 +47,7 @@ def nature_questions(infos: Sequence[SentenceInfo], topic: Topic, text: str
         if not t:
             continue
         for rule in (_nickname, _local_name, _threat, _desert, _industry, _habitat,
-                     _population):
+                     _population, _treasure):
             out.extend(rule(si, t, topic, subj, pat, text))
     return out
 
@@ -290,3 +291,25 @@ def _population(si: SentenceInfo, t: str, topic: Topic, subj: str, pat: str, tex
     return [_base(si, "nature-population", "number", prompt, n, "count", m["n"],
                   unit="people", tolerance=round(n * 0.05), number_format=m["n"], score=3.0,
                   tags=["numbers"])]
+
+
+def _treasure(si: SentenceInfo, t: str, topic: Topic, subj: str, pat: str, text: str
+              ) -> list[Candidate]:
+    """``X is strictly protected by the Chinese government, named a "national treasure"
+    much like its mammalian counterpart, the giant panda`` -> ``Which mammal, like X, is
+    named a national treasure in China?``"""
+    if not topic.is_species:
+        return []
+    m = re.match(rf"{pat} is (?:strictly )?protected by the (?P<nation>[A-Z][a-z]+) "
+                 r"government, named a [\"“]national treasure[\"”] much like its "
+                 r"(?P<kind>mammalian|avian|reptilian) counterpart, the "
+                 r"(?P<x>[a-z-]+(?: [a-z-]+)?)\.?$", t)
+    if not m:
+        return []
+    kind = {"mammalian": "mammal", "avian": "bird", "reptilian": "reptile"}[m["kind"]]
+    country = {"Chinese": "China"}.get(m["nation"])
+    if not country:
+        return []
+    prompt = f"Which {kind}, like {subj}, is named a national treasure in {country}?"
+    return [_base(si, "nature-treasure", "text", prompt, m["x"], "animal", m["x"],
+                  accept=[f"the {m['x']}"], score=3.0, tags=["nature"])]
