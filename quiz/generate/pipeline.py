@@ -27,6 +27,7 @@ from quiz.generate import (
     infobox,
     lives,
     measures,
+    nature,
     ordering,
     outcomes,
     relations,
@@ -169,6 +170,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     base.extend(why.why_questions(infos, topic, article_units(article)))
     base.extend(why.effect_questions(infos, topic))
     base.extend(measures.measure_questions(infos, topic, article))
+    base.extend(nature.nature_questions(infos, topic, article.text))
     base.extend(facts.fact_questions(infos, topic, article.text,
                                      [n for n, k in index.kinds.items() if k == PERSON]))
     base.extend(lives.life_questions(infos, topic, article.text,
