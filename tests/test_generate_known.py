@@ -114,3 +114,32 @@ def test_the_pipeline_writes_them_as_typed_questions() -> None:
     known = [q for q in bank.questions if q.origin == "generated:known"]
     assert {q.prompt for q in known} >= {"What did the Battle of Merrow mark the end of?"}
     assert all(q.type == "text" for q in known)
+
+
+def test_what_made_a_business_famous_but_not_a_hometown() -> None:
+    firm = """= Dorrel Group =
+
+The Dorrel Group is a trading group based in Pell. Glass blowing made the company famous. \
+Its founder was Ama Dorrel.
+"""
+    assert _asked(firm)["What made the Dorrel Group famous?"][0] == "glass blowing"
+    person = """= Ama Dorrel =
+
+Ama Dorrel (1700 – 1760) was a Pellish glass maker. Glass blowing made her hometown \
+famous.
+"""
+    assert _asked(person) == {}
+
+
+def test_the_only_other_member_of_a_family() -> None:
+    beast = """= Tarvel =
+
+The tarvel is a hoofed mammal of the Keshan hills. The tarvel and the mossbuck are the \
+only living members of the family Tarvelidae.
+"""
+    answer, accept = _asked(beast)["Besides the tarvel, what is the only other living member "
+                                   "of the tarvel's family?"]
+    assert answer == "the mossbuck" and "mossbuck" in accept
+    other = beast.replace("The tarvel and the mossbuck", "The mossbuck and the rillhorn")
+    assert _asked(other) == {}
+

@@ -50,6 +50,8 @@ def known_questions(infos: Sequence[SentenceInfo], topic: Topic) -> list[Candida
             for ask in _ASKS:
                 out.extend(ask(si, topic, rest))
         out.extend(_regarded_aside(si, topic))
+        out.extend(_made_famous(si, topic))
+        out.extend(_only_other(si, topic))
     return out
 
 
@@ -235,6 +237,35 @@ def _famous_for(si: SentenceInfo, topic: Topic, rest: str) -> list[Candidate]:
     prompt = f"Whom did {topic.title} become famous for {m['ger']} in {m['ev']}?"
     obj = f"the {m['obj']}" if m["the"] else m["obj"]
     return [_ask(si, prompt, obj, kind="group", tags=["significance", "people"])]
+
+
+_BUSINESS = {"group", "company", "corporation", "firm", "conglomerate"}
+
+
+def _made_famous(si: SentenceInfo, topic: Topic) -> list[Candidate]:
+    """``Copper refining made the company famous``: what made a business famous."""
+    m = re.match(r"(?P<x>[A-Z][a-z]+(?: [a-z]+){0,2}) made (?:the (?P<head>[a-z]+)) famous\.?$",
+                 si.cleaned.strip())
+    if not m or topic.is_person or m["head"] not in _BUSINESS or not topic.heads & _BUSINESS:
+        return []  # "made her hometown famous": someone else's fame
+    x = m["x"][0].lower() + m["x"][1:]
+    return [_ask(si, f"What made {topic.noun_phrase} famous?", x)]
+
+
+def _only_other(si: SentenceInfo, topic: Topic) -> list[Candidate]:
+    """``The okapi and the giraffe are the only living members of the family Giraffidae``:
+    the other one (the family's name stays out: an infobox question may ask it)."""
+    names = "|".join(re.escape(n) for n in {topic.title, capitalise_first(topic.noun_phrase)})
+    m = re.match(rf"(?:{names}) and (?P<the>the )?(?P<x>[a-z][a-z -]{{2,30}}?) are the only "
+                 r"(?P<adj>living |extant |surviving )?members of the (?P<rank>family|genus|order) "
+                 r"[A-Z][a-z]+\.?$", si.cleaned.strip())
+    if not m:
+        return []
+    subject = topic.noun_phrase
+    prompt = (f"Besides {subject}, what is the only other {m['adj'] or ''}member of "
+              f"{subject}'s {m['rank']}?")
+    x = f"the {m['x']}" if m["the"] else m["x"]
+    return [_ask(si, capitalise_first(prompt), x, kind="species")]
 
 
 _ASKS: tuple[Callable[[SentenceInfo, Topic, str], list[Candidate]], ...] = (
