@@ -143,3 +143,17 @@ only living members of the family Tarvelidae.
     other = beast.replace("The tarvel and the mossbuck", "The mossbuck and the rillhorn")
     assert _asked(other) == {}
 
+
+
+def test_a_record_on_completion_of_the_subjects_own_kind() -> None:
+    dam = """= Orra Dam =
+
+The Orra Dam is a gravity dam on the Vell River. When built between 1890 and 1894, \
+nothing of its size had been tried; on completion, it was the largest granite dam in the \
+world.
+"""
+    asked = _asked(dam)
+    assert asked["On completion, the Orra Dam was the largest _____ dam in the world."][0] == \
+        "granite"
+    other = dam.replace("largest granite dam", "largest granite quarry")
+    assert _asked(other) == {}

@@ -52,6 +52,7 @@ def known_questions(infos: Sequence[SentenceInfo], topic: Topic) -> list[Candida
         out.extend(_regarded_aside(si, topic))
         out.extend(_made_famous(si, topic))
         out.extend(_only_other(si, topic))
+        out.extend(_record_when_built(si, topic))
     return out
 
 
@@ -266,6 +267,19 @@ def _only_other(si: SentenceInfo, topic: Topic) -> list[Candidate]:
               f"{subject}'s {m['rank']}?")
     x = f"the {m['x']}" if m["the"] else m["x"]
     return [_ask(si, capitalise_first(prompt), x, kind="species")]
+
+
+def _record_when_built(si: SentenceInfo, topic: Topic) -> list[Candidate]:
+    """``...; on completion, it was the largest masonry dam in the world``: the kind of
+    record, when the "it" is a thing of the subject's own kind (a dam in a dam's article)."""
+    m = re.search(r"(?:^|; )(?P<when>[Oo]n completion|[Ww]hen completed|[Aa]t the time), it "
+                  r"was the (?P<sup>largest|longest|tallest|highest|biggest) (?P<adj>[a-z]+) "
+                  r"(?P<n>[a-z]+) in the world\.?$", si.cleaned.strip())
+    if not m or topic.is_person or m["n"] != topic.title.split()[-1].lower():
+        return []
+    prompt = (f"{capitalise_first(m['when'])}, {topic.noun_phrase} was the {m['sup']} {BLANK} "
+              f"{m['n']} in the world.")
+    return [_ask(si, prompt, m["adj"], tags=["significance", "records"])]
 
 
 _ASKS: tuple[Callable[[SentenceInfo, Topic, str], list[Candidate]], ...] = (
