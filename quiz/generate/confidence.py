@@ -28,7 +28,7 @@ _BASE = {
     "lead-role": 0.78, "lead-located": 0.76, "lead-setting": 0.78, "lead-headquarters": 0.78,
     "lead-endemic": 0.8, "lead-related": 0.76, "lead-ended": 0.8, "lead-record": 0.74,
     "lead-profession": 0.74,
-    "agent": 0.78,
+    "agent": 0.78, "known": 0.76,
     # a species' or a place's names, threat, desert and industry, read from fixed shapes
     "nature-nickname": 0.78, "nature-alias": 0.74, "nature-threat": 0.76,
     "nature-desert": 0.78, "nature-industry": 0.74, "nature-habitat": 0.76,

@@ -25,6 +25,7 @@ from quiz.generate import (
     forms,
     howmany,
     infobox,
+    known,
     lives,
     measures,
     nature,
@@ -176,6 +177,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     base.extend(lives.life_questions(infos, topic, article.text,
                                      [n for n, k in index.kinds.items() if k == PERSON]))
     base.extend(outcomes.outcome_questions(infos, topic, article))
+    base.extend(known.known_questions(infos, topic))
     lead_end = article.sections[1].start if len(article.sections) > 1 else len(article.text)
     base.extend(lead_questions(infos, topic, article.text, lead_end))
     base.extend(agents.agent_questions(
