@@ -253,7 +253,7 @@ The frog lays its eggs in small pools during the wet season.
 """
 
 
-def test_a_statements_hint_has_no_blank_in_it() -> None:
+def test_no_quoted_hint_has_a_blank_in_it() -> None:
     from quiz.generate.hints import hints
     from quiz.generate.pipeline import _neighbours
 
@@ -272,10 +272,12 @@ def test_a_statements_hint_has_no_blank_in_it() -> None:
     blank = cand("The red isle frog lives in _____.", "Vogelkop")
     blank.group = first.start
     assert not any("and its flora" in h for h in hints(blank, cut, _neighbours(cut), set()))
-    # a blank question still gets its blanked neighbour
+    # nor does any other question's: it is given the next neighbour without its answer
     blank = cand("The red isle frog lives in _____.", "New Guinea")
     blank.group = first.start
-    assert any("_____" in h for h in hints(blank, article, neighbours, set()))
+    said = hints(blank, article, neighbours, set())
+    assert not any("_____" in h for h in said), said
+    assert any("eggs in small pools" in h for h in said)
 
 
 # --- the confidence model -----------------------------------------------------------------

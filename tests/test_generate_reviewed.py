@@ -13,7 +13,6 @@ from quiz.generate.accepts import extra_accepts, fair_form
 from quiz.generate.candidate import Candidate
 from quiz.generate.context import ContextReader, topic_of
 from quiz.generate.distractors import _abbreviates
-from quiz.generate.hints import cuts_a_name
 from quiz.generate.lifespan import lifespan
 from quiz.generate.pipeline import _hints_keep_other_answers, generate
 
@@ -119,13 +118,6 @@ def test_an_order_clue_that_would_need_a_blank_is_dropped() -> None:
     where = _q("w", "Where did she sail?", "Ceylon", [], [])
     _hints_keep_other_answers([order, where])
     assert order.hints == ["Each event has a date."]
-
-
-def test_a_blank_inside_a_name_is_a_broken_hint() -> None:
-    assert cuts_a_name("Nearby, the article says: “He taught at the University of _____.”")
-    assert cuts_a_name("Nearby, the article says: “It flows into _____ Bay.”")
-    assert not cuts_a_name("Nearby, the article says: “On _____ at noon, it fell.”")
-    assert not cuts_a_name("Nearby, the article says: “He was born on 26 December _____.”")
 
 
 TOWER = """= Tower of Brennet =

@@ -7,7 +7,7 @@ from __future__ import annotations
 from quiz.bank.article import parse_article
 from quiz.bank.model import Evidence, Question
 from quiz.generate import rules, why
-from quiz.generate.hints import NEARBY, quotes_passage, riddle
+from quiz.generate.hints import NEARBY, quotes_passage
 from quiz.generate.pipeline import _hints_keep_other_answers, _short_name_shown, generate
 
 
@@ -21,19 +21,14 @@ def _q(qid: str, qtype: str, prompt: str, answer: object, hints: list[str],
                     evidence=[Evidence(quote=quote)])
 
 
-def test_a_hint_with_more_than_two_blanks_is_a_riddle() -> None:
-    assert riddle(f"{NEARBY}“Lena Orsk was a _____ _____, _____ and _____ of the north.”")
-    assert riddle(f"{NEARBY}“She was appointed by _____ _____, ruler of Edwe.”")
-    assert not riddle(f"{NEARBY}“She was born in _____ and died in _____.”")
-    assert not riddle("It is not “Brask”.")
-
-
-def test_a_riddle_hint_is_dropped_from_the_draft() -> None:
+def test_a_quoted_sentence_holding_another_answer_is_dropped_not_holed() -> None:
     q = _q("a", "text", "Who was the mother of Lena Orsk?", "Mira Orsk",
            ["Look in the introduction.",
-            f"{NEARBY}“Her father was _____ and her uncle was _____, both from _____.”"],
+            f"{NEARBY}“Her father was Tomas Orsk, a miller from Brask.”"],
            "Her mother was Mira Orsk.")
-    _hints_keep_other_answers([q])
+    father = _q("b", "text", "Who was the father of Lena Orsk?", "Tomas Orsk", [],
+                "Her father was Tomas Orsk, a miller from Brask.")
+    _hints_keep_other_answers([q, father])
     assert q.hints == ["Look in the introduction."]
 
 

@@ -217,10 +217,13 @@ def hint_gives_answer(q: Question) -> list[LintWarning]:
     return out
 
 
+def answer_words(forms: Iterable[str]) -> set[str]:
+    """The folded words of an answer's forms that carry it (no "the", "of")."""
+    return {w for form in forms for w in fold(form).split() if w not in _STOP}
+
+
 def _answer_tokens(q: Question) -> set[str]:
-    words: set[str] = set()
-    for form in answer_forms(q):
-        words |= {w for w in fold(form).split() if w not in _STOP}
+    words = answer_words(answer_forms(q))
     if q.type == "number" and isinstance(q.answer, int | float):
         words.add(_number_text(q.answer))
     return words

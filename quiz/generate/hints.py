@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quiz.bank.article import Article, Sentence
+from quiz.bank.lint import answer_words
 from quiz.bank.normalize import contains_folded, fold
 from quiz.generate.accepts import other_names
 from quiz.generate.audit import has_hole
@@ -60,33 +61,25 @@ def blank_out(text: str, forms: list[str]) -> str:
     return text
 
 
-def _inside_longer_name(text: str, forms: list[str]) -> bool:
-    for form in forms:
-        pattern = (r"(?:[A-Z][\w-]* )(?<![\w-])" + re.escape(form) + r"(?![\w-])|(?<![\w-])"
-                   + re.escape(form) + r"(?![\w-])(?: [A-Z])")
-        if re.search(pattern, text):
-            return True
-    return False
-
-
 def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
     if c.type == "order":
         return None
     around = neighbours.get(c.group, [])
     forms = _forms(c)
     for s in around:
-        if _inside_longer_name(s.text, forms):
-            continue  # "North _____" would mislead
         # (the raw text too: tidying closes "by Pablo Serrano and ." into "and.")
         if has_hole(s.text) or has_hole(tidy(s.text)) or not tidy(s.text)[:1].isupper():
             continue  # never quote broken text (" was a Japanese feminist": its name cut off)
         text = blank_out(tidy(s.text), forms)
-        if c.type == "truefalse" and BLANK in text:
-            continue  # a statement has no blank: one in its hint is a riddle with no key
+        if BLANK in text:
+            continue  # a quote with a hole reads as broken text, whatever the hole hides
         if len(text.split()) < 5 or len(text.split()) > 60:
             continue
         if any(contains_folded(text, f) for f in forms if len(fold(f)) >= 2):
             continue
+        if c.type != "number" and (answer_words(forms) - set(fold(c.prompt).split())) \
+                & set(fold(text).split()):
+            continue  # "his elder brother, Jang Seong-bal" tells half of "Jang Seong-hwi"
         if c.type == "number" and str(c.answer).rstrip("0").rstrip(".") in text:
             continue
         return f"{NEARBY}“{text}”"
@@ -130,32 +123,6 @@ def _clue(c: Candidate) -> str | None:
     if n_words == 1:
         return f"One word of {len(letters)} letters, starting with “{first}”."
     return f"{n_words} words, starting with “{first}”."
-
-
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-           "December")
-# a blank that cuts a name: "the University of _____", "_____ River", "Spanish _____"
-_NOT_NAMES = f"{_MONTHS}|In|On|At|By|From|To|Of|The|A|An|And|Or|Since|Until|After|Before|During|For"
-_CUT_NAME_RE = re.compile(rf"(?<![\w-])(?!(?:{_NOT_NAMES})\b)[A-Z][\w-]* (?:of (?:the )?)?"
-                          rf"{BLANK}|{BLANK} [A-Z]")
-
-
-def cuts_a_name(hint: str) -> bool:
-    """Does a blank in ``hint`` stand inside a longer name, where it would mislead?"""
-    return bool(_CUT_NAME_RE.search(hint.removeprefix(NEARBY)))
-
-
-# More blanks than this and a quoted sentence is a riddle, not a step towards the answer.
-MAX_BLANKS = 2
-
-
-def riddle(hint: str) -> bool:
-    """Is the nearby-sentence ``hint`` too holed to teach: more than two blanks, or two
-    side by side ("appointed by _____ _____, the Edwesuhene")?"""
-    if not hint.startswith(NEARBY):
-        return False
-    inner = hint.removeprefix(NEARBY)
-    return inner.count(BLANK) > MAX_BLANKS or bool(re.search(rf"{BLANK}\W{{0,2}}{BLANK}", inner))
 
 
 def quotes_passage(hint: str, quote: str) -> bool:

@@ -76,11 +76,8 @@ from quiz.generate.filters import (
 )
 from quiz.generate.hints import (
     NEARBY,
-    blank_out,
-    cuts_a_name,
     hints,
     quotes_passage,
-    riddle,
     ruled_out_hint,
 )
 from quiz.generate.lead import lead_questions
@@ -371,10 +368,9 @@ def _short_name_shown(q: Question, text: str, article_text: str) -> bool:
 
 def _hints_keep_other_answers(questions: list[Question]) -> None:
     """A hint quoting a nearby sentence may hold another draft's answer (``quiz lint``
-    L101): blank it there too, or drop the hint when no blank hides it. A hint quoting
+    L101): the hint is dropped. A hint quoting
     the passage of another draft's statement or number tells that answer however it is
-    written ("when he was seven", the true sentence itself), and one left with more blanks
-    than words to go on teaches nothing: both are dropped."""
+    written ("when he was seven", the true sentence itself): it is dropped too."""
     for q in questions:
         others = [o for o in questions if o is not q]
         for i, hint in enumerate(q.hints):
@@ -383,21 +379,14 @@ def _hints_keep_other_answers(questions: list[Question]) -> None:
                 q.hints[i] = ""
                 continue
             if not any(lint.gives_away(o, hint) for o in others):
-                q.hints[i] = "" if riddle(hint) else hint
                 continue
             if not hint.startswith(NEARBY):
                 # "It is not “_____”" rules nothing out: name another wrong option, or none
                 q.hints[i] = _other_ruled_out(q, others)
                 continue
-            before = hint
-            for o in others:
-                if lint.gives_away(o, hint):
-                    hint = blank_out(hint, lint.answer_forms(o))
-            if any(lint.gives_away(o, hint) for o in others):
-                hint = ""  # a date or number written another way
-            if cuts_a_name(hint) and not cuts_a_name(before):
-                hint = ""  # "the University of _____" would mislead
-            q.hints[i] = "" if riddle(hint) else hint
+            # a quoted sentence holding another draft's answer is dropped, not holed: reviewers
+            # read any blank in a quotation as broken text
+            q.hints[i] = ""
         q.hints = [h for h in q.hints if h]
 
 
