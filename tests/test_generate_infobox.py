@@ -174,3 +174,20 @@ def test_counts_of_athletes_and_nations_are_both_written() -> None:
     bank = generate(parse_article(games), keep_all=True).bank
     answers = {q.answer for q in bank.questions if q.type == "number"}
     assert {110, 9308} <= answers, [q.prompt for q in bank.questions]
+
+
+def test_a_taxon_rank_or_an_address_only_the_key_facts_hold_is_not_asked() -> None:
+    text = """= Brusk pine =
+
+- Order: Pinales
+- Family: Araucariaceae
+- Genus: Aldera
+
+The Brusk pine is a tall conifer of the mountains of Ruritania. It grows on wet cliffs.
+"""
+    asked = {q.answer for q in _infobox_questions(text)}
+    assert "Pinales" not in asked and "Araucariaceae" not in asked
+    assert "Aldera" in asked  # a genus stays (it is the first word of the species' name)
+    # the prose says the family: a teacher may ask it
+    said = text.replace("It grows", "It belongs to the family Araucariaceae and grows")
+    assert "Araucariaceae" in {q.answer for q in _infobox_questions(said)}

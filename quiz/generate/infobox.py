@@ -421,6 +421,11 @@ def _tense(article: Article) -> str:
                               r"ended|decommissioned", keys) else "is"
 
 
+# Reviewers call these trivia when only the key facts hold them (a taxon rank, a street
+# address): asked only when the prose says them too.
+_PROSE_ONLY_KEYS = {"family", "order", "class", "phylum", "kingdom", "address"}
+
+
 def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[Candidate]:
     """One question (two for birth and death) per typed field."""
     kind = article_kind(article, topic)
@@ -435,6 +440,9 @@ def candidates(article: Article, fields: list[FieldInfo], topic: Topic) -> list[
         words = key_words(f.key)
         last = words[-1] if words else ""
         key_l = " ".join(words)
+        if key_l in _PROSE_ONLY_KEYS and prose_support(article, re.sub(
+                r"\s*\([^)]*\)", "", f.value).strip()) is None:
+            continue
 
         def add(rule: str, qtype: str, prompt: str, answer, kind: str, answer_text: str,
                 _f: InfoboxField = f, _fi: FieldInfo = fi, **kw) -> None:
