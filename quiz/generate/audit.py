@@ -253,6 +253,9 @@ def conflicts(article: Article) -> list[Conflict]:
         key = [w for w in re.findall(r"[a-z]+", f.key.lower()) if len(w) > 3]
         figures = [s for s in find_spans(f.value) if s.kind in ("quantity", "count")
                    and isinstance(s.value, float)]
+        bare = re.fullmatch(r"\d[\d,]*", f.value.strip())
+        if key and bare and not figures:
+            out += _bare_count_conflict(article, key[0], float(bare.group().replace(",", "")))
         if not key or not figures:
             continue
         head = figures[0]
@@ -272,6 +275,17 @@ def conflicts(article: Article) -> list[Conflict]:
         if len(values) > 1:
             out.append(Conflict(pattern, values))
     return out
+
+
+def _bare_count_conflict(article: Article, key: str, value: float) -> list[Conflict]:
+    """"Membership: 16,500" beside "has 16,000 members": the key names what is counted."""
+    stem = re.sub(r"(?:ship|s)$", "", key)
+    values = {value}
+    for s in article.sentences:
+        values |= {float(x.value) for x in find_spans(s.text) if x.kind == "count" and x.unit
+                   and x.unit.lower().startswith(stem) and isinstance(x.value, float)}
+    return [Conflict(re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE), values)] \
+        if len(values) > 1 else []
 
 
 _GENERIC_KEYS = frozenset({"date", "dates", "year", "years", "period", "time", "term", "next",

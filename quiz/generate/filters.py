@@ -537,12 +537,14 @@ _GENERIC_TITLE_WORDS = wordset("""islands island river lake mount mountain bridg
 
 
 def _two_by_both(c: Candidate) -> bool:
-    """A blank for two where the sentence says "both" or "either": the count is given."""
+    """A blank for two where the sentence says "both" or "either", or compares ("the better
+    known of the _____"): the count is given."""
     try:
         two = float(c.answer) == 2  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
-    return two and bool(re.search(r"\b(?:both|either|neither|each other)\b", c.prompt,
+    return two and bool(re.search(r"\b(?:both|either|neither|each other)\b|\bthe (?:\w+er|"
+                                  r"(?:better|less|more) \w+) of the _____", c.prompt,
                                   re.IGNORECASE))
 
 

@@ -743,6 +743,8 @@ def _count_prompt(words: list[str], s: str, be: str, noun: str) -> str:
         return f"How many {noun} took part in {s}?"
     if words[-1] == "events":
         return f"How many events were contested at {s}?"
+    if noun == "membership":
+        noun = "members"  # "Membership: 16,500": not "How many membership"
     have = "did" if be == "was" else "does"
     return f"How many {noun} {have} {s} have?"
 
@@ -786,6 +788,8 @@ def _place_prompt(words: list[str], s: str, be: str, kind: str = "") -> str:
         return f"In which country {be} {s}?"
     if words[-1] == "address":
         return f"What {be} the address of {s}?"
+    if key in ("resting place", "burial place", "place of burial"):
+        return f"Where is {s} buried?"
     return f"What {be} the {key} of {s}?"
 
 
