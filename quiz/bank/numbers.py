@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -62,6 +63,17 @@ def parse_number(text: str) -> float | None:
 
 def numbers_in(text: str) -> list[float]:
     """Every number in ``text``, both as written and scaled (``8.0 billion`` gives 8 and 8e9)."""
+    # the generator's checks read the same prompts many times; short texts only, so a
+    # hostile classroom answer is never kept
+    return list(_numbers_cached(text) if len(text) <= 600 else _numbers_in(text))
+
+
+@lru_cache(maxsize=8192)
+def _numbers_cached(text: str) -> tuple[float, ...]:
+    return tuple(_numbers_in(text))
+
+
+def _numbers_in(text: str) -> list[float]:
     out: list[float] = []
     for m in _NUM_RE.finditer(text):
         value = float(m["num"].replace(",", ""))

@@ -7,6 +7,7 @@ gives in brackets; the forms here are taken from the article itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -156,7 +157,12 @@ def other_names(answer: str, text: str) -> list[str]:
     """Other ways the article's reader would write ``answer`` whatever the question's
     type: "Yangtze" for "Yangtze River", "United States" for "US". Another prompt or a
     hint showing one of them shows the answer, even where a choice accepts no forms."""
-    return _without_generic_head(answer, text) + _known_other_names(answer, text)
+    return list(_other_names(answer, text))
+
+
+@functools.lru_cache(maxsize=1024)  # asked for every pair of drafts in the self-check
+def _other_names(answer: str, text: str) -> tuple[str, ...]:
+    return tuple(_without_generic_head(answer, text) + _known_other_names(answer, text))
 
 
 def _known_other_names(answer: str, text: str) -> list[str]:

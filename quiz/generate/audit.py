@@ -188,6 +188,7 @@ def _unit_words(unit: str) -> frozenset[str]:
     return frozenset(content_words(unit))
 
 
+@lru_cache(maxsize=16384)  # every distractor is checked against every sentence
 def _holds_value(unit: str, value: str) -> bool:
     if re.fullmatch(r"-?[\d,]+(?:\.\d+)?", value.strip()):
         target = float(value.replace(",", ""))

@@ -6,6 +6,7 @@ slip a leaked answer or an unprovable claim into a bank.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -611,11 +612,12 @@ def near_duplicate(a: Candidate, b: Candidate) -> bool:
     return overlap >= 0.8 or (same_answer and overlap >= 0.4)
 
 
-def _question_words(prompt: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)  # the selection compares every pair of drafts, often
+def _question_words(prompt: str) -> frozenset[str]:
     """Content words plus the question word: "When ... signed?" is not "Where ... signed?"."""
     wh = {w for w in fold(prompt).split() if w in ("who", "when", "where", "why", "what", "how",
                                                   "which")}
-    return content_words(prompt) | wh
+    return frozenset(content_words(prompt) | wh)
 
 
 def _gives_away(a: Candidate, b: Candidate) -> bool:

@@ -181,8 +181,9 @@ def _nationality(si: SentenceInfo, person: _Person, raw: str, text: str) -> list
     if not m:
         return []
     nat = m["nat"]
+    folded = fold(text)
     wrong = [w for w in _other_nationalities(nat) if not re.search(
-        rf"\b{re.escape(fold(w))}\b", fold(text))]
+        rf"\b{re.escape(fold(w))}\b", folded)]
     if len(wrong) < 3:
         return []
     choices = stable_order([nat, *wrong[:3]], seed=person.topic.title)

@@ -6,6 +6,7 @@ the spans a regular expression can recognise on its own.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -96,6 +97,16 @@ def _prev_word(text: str, at: int) -> str:
 
 def find_spans(text: str) -> list[Span]:
     """Every date, time, money amount and quantity in ``text``, left to right."""
+    # the rules and checks read the same sentences many times over; a long text is not kept
+    return list(_find_spans_cached(text) if len(text) <= 2000 else _find_spans(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_spans_cached(text: str) -> tuple[Span, ...]:
+    return tuple(_find_spans(text))
+
+
+def _find_spans(text: str) -> list[Span]:
     out: list[Span] = []
     taken: list[tuple[int, int]] = []
 
