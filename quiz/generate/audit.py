@@ -341,9 +341,10 @@ def _fronted_year(text: str, at: int, title: str) -> float | None:
     return float(years[0])
 
 
+# (figures of at most 24 characters: an unbounded run made a long string of digits slow)
 _OR_VALUES_RE = re.compile(r"((?:[^\s,;()]+\s+){0,6}?)(?:around|about|circa|c\.|in|on)?\s*"
-                           r"((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d[\d,.]*)\s+or\s+"
-                           r"((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d[\d,.]*)(?![\d-])")
+                           r"((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d[\d,.]{0,24})\s+or\s+"
+                           r"((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d[\d,.]{0,24})(?![\d-])")
 
 
 def _either_or(article: Article) -> list[Conflict]:
@@ -351,6 +352,8 @@ def _either_or(article: Article) -> list[Conflict]:
     thing. A question about it (the words before the pair) may not ask for either alone."""
     out: list[Conflict] = []
     for unit in article_units(article):
+        if " or " not in unit:
+            continue
         for m in _OR_VALUES_RE.finditer(unit):
             values = set()
             for v in (m.group(2), m.group(3)):

@@ -300,8 +300,10 @@ def _cue_votes(text: str, s: int, e: int, name: str) -> dict[str, float]:
         votes[PLACE] += 2.5
     if last in EVENT_WORDS or last == "pandemic":
         votes[EVENT] += 3
-    before = text[:s]
-    after = text[e:]
+    # the cues stand right beside the name: a window keeps every search short (searching
+    # the whole text before each of thousands of names took seconds on hostile input)
+    before = text[max(0, s - 200):s]
+    after = text[e:e + 200]
     prev = re.search(r"(\w+)(,)?\s+(?:the\s+)?$", before)
     the_before = bool(re.search(r"\bthe\s+$", before, re.IGNORECASE))
     if prev:

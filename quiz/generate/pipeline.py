@@ -95,6 +95,9 @@ TYPE_SHARE = {"choice": 0.34, "text": 0.30, "number": 0.14, "truefalse": 0.16, "
 SKIP_SECTIONS = {"see also", "references", "external links", "notes", "further reading",
                  "bibliography", "sources", "citations", "footnotes", "gallery"}
 MIN_SENTENCE_WORDS = 5
+# No question is drawn from a longer "sentence" (a list run together, or hostile text):
+# the rules' patterns would take seconds over it and ask nothing a reader could use.
+MAX_SENTENCE_CHARS = 1200
 
 
 @dataclass
@@ -414,7 +417,7 @@ def _sentence_infos(article: Article, reader: ContextReader, index, report: Repo
             if p.bullet:
                 continue
             for s in p.sentences:
-                if len(s.text.split()) < MIN_SENTENCE_WORDS:
+                if len(s.text.split()) < MIN_SENTENCE_WORDS or len(s.text) > MAX_SENTENCE_CHARS:
                     continue
                 st = reader.standalone(s.text, prev, n == 0, article.text[:s.start])
                 prev = reader.about_topic(s.text)

@@ -91,7 +91,7 @@ def _overlaps(a: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def _prev_word(text: str, at: int) -> str:
-    m = re.search(r"([\w.]+)\W*$", text[:at])
+    m = re.search(r"([\w.]+)\W*$", text[max(0, at - 100):at])  # a window: see _cue_votes
     return m.group(1).lower() if m else ""
 
 
