@@ -170,19 +170,17 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
         base.extend(relations.kinship(si, topic) + relations.taxonomy(si, topic))
     base.extend(why.why_questions(infos, topic, article_units(article)))
     base.extend(why.effect_questions(infos, topic))
+    persons = [n for n, k in index.kinds.items() if k == PERSON]  # named in the prose
     base.extend(measures.measure_questions(infos, topic, article))
     base.extend(nature.nature_questions(infos, topic, article.text))
-    base.extend(facts.fact_questions(infos, topic, article.text,
-                                     [n for n, k in index.kinds.items() if k == PERSON]))
-    base.extend(lives.life_questions(infos, topic, article.text,
-                                     [n for n, k in index.kinds.items() if k == PERSON]))
+    base.extend(facts.fact_questions(infos, topic, article.text, persons))
+    base.extend(lives.life_questions(infos, topic, article.text, persons))
     base.extend(outcomes.outcome_questions(infos, topic, article))
     base.extend(known.known_questions(infos, topic))
     lead_end = article.sections[1].start if len(article.sections) > 1 else len(article.text)
     base.extend(lead_questions(infos, topic, article.text, lead_end))
-    base.extend(agents.agent_questions(
-        infos, topic, article.text, [n for n, k in index.kinds.items() if k == PERSON],
-        [fi.f.value for fi in fields]))
+    base.extend(agents.agent_questions(infos, topic, article.text, persons,
+                                       [fi.f.value for fi in fields]))
     dated = events.extract(article, infos, fields, topic)
     base.extend(events.what_happened(dated, topic))
     base.extend(ordering.order_questions(dated))
@@ -219,8 +217,7 @@ def generate(article: Article, *, bank_id: str | None = None, path: Path | None 
     report.held_back = len({c.fact_key for c in valid} - {c.fact_key for c in sure_forms})
 
     infobox_groups = {fi.f.line_start for fi in fields}
-    people = [n for n, k in index.kinds.items() if k == PERSON] + \
-        [n for n, k in gaz.items() if k == PERSON]
+    people = persons + [n for n, k in gaz.items() if k == PERSON]
     if topic.is_person:
         people.append(topic.title)  # "Brunel" alone may be the subject, not his father
     writer = _Writer(article, quoter, neighbours, infobox_groups, people, keep_all, threshold)
