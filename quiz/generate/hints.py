@@ -66,6 +66,8 @@ def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
         return None
     around = neighbours.get(c.group, [])
     forms = _forms(c)
+    # a word of the answer the prompt does not already show
+    telling = set() if c.type == "number" else answer_words(forms) - set(fold(c.prompt).split())
     for s in around:
         # (the raw text too: tidying closes "by Pablo Serrano and ." into "and.")
         if has_hole(s.text) or has_hole(tidy(s.text)) or not tidy(s.text)[:1].isupper():
@@ -77,8 +79,7 @@ def _nearby(c: Candidate, neighbours: dict[int, list[Sentence]]) -> str | None:
             continue
         if any(contains_folded(text, f) for f in forms if len(fold(f)) >= 2):
             continue
-        if c.type != "number" and (answer_words(forms) - set(fold(c.prompt).split())) \
-                & set(fold(text).split()):
+        if telling & set(fold(text).split()):
             continue  # "his elder brother, Jang Seong-bal" tells half of "Jang Seong-hwi"
         if c.type == "number" and str(c.answer).rstrip("0").rstrip(".") in text:
             continue
